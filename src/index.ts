@@ -1,0 +1,28 @@
+/** Leverage Atlas as a library: load and check datasets, build the typed graph, compute stats. */
+export * from "./model/ontology.ts";
+export * from "./model/dates.ts";
+export {
+  entitySchema,
+  relationSchema,
+  sourceSchema,
+  evidenceSchema,
+  datasetMetaSchema,
+  datasetDocumentSchema,
+  isHttpUrl,
+  countryName,
+  ID_PATTERN,
+  type Dataset,
+  type DatasetDocument,
+  type DatasetMeta,
+  type Entity,
+  type Evidence,
+  type Relation,
+  type Source,
+} from "./model/schema.ts";
+export { datasetJsonSchema } from "./model/json-schema.ts";
+export { parseDataset, type DatasetInput, type ItemCounts, type LoadResult, type ParseOptions } from "./load/parse.ts";
+export { loadDataset, listDatasetFiles, DatasetPathError } from "./load/read.ts";
+export { formatIssue, errorCount, type LoadIssue, type Severity } from "./load/issues.ts";
+export { buildGraph, datasetFromGraph } from "./graph/build.ts";
+export { graphStats, type GraphStats, type RankedEntity } from "./graph/stats.ts";
+export type { AtlasGraph, EntityAttributes, RelationAttributes, GraphAttributes } from "./graph/types.ts";

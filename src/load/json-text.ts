@@ -1,0 +1,141 @@
+/**
+ * Strict JSON parsing with located errors, and pointer -> line:column lookup.
+ * JSON.parse is fast but reports one error with an offset at best; jsonc-parser (Microsoft's, the one
+ * VS Code uses) recovers and reports every syntax error with its place. We parse with JSON.parse and
+ * only fall back to jsonc-parser when something is wrong, so valid files pay nothing extra.
+ */
+import { parse as parseLenient, printParseErrorCode, visit, type JSONPath, type ParseError } from "jsonc-parser";
+import { toPointer } from "./issues.ts";
+
+export interface SyntaxProblem {
+  message: string;
+  line: number;
+  column: number;
+}
+
+export type JsonTextResult = { ok: true; value: unknown } | { ok: false; problems: SyntaxProblem[] };
+
+const MAX_SYNTAX_PROBLEMS = 20;
+
+const SYNTAX_MESSAGES: Record<string, string> = {
+  InvalidSymbol: "unexpected character",
+  InvalidNumberFormat: "malformed number",
+  PropertyNameExpected: "expected a field name in double quotes",
+  ValueExpected: "expected a value",
+  ColonExpected: "expected ':' after the field name",
+  CommaExpected: "expected ',' between items",
+  CloseBraceExpected: "expected '}' to close the object",
+  CloseBracketExpected: "expected ']' to close the list",
+  EndOfFileExpected: "unexpected text after the end of the JSON value",
+  InvalidCommentToken: "comments are not allowed in JSON",
+  UnexpectedEndOfComment: "comments are not allowed in JSON",
+  UnexpectedEndOfString: "unterminated string",
+  UnexpectedEndOfNumber: "unterminated number",
+  InvalidUnicode: "malformed \\u escape",
+  InvalidEscapeCharacter: "invalid escape sequence",
+  InvalidCharacter: "control character inside a string (escape it, e.g. \\n)",
+};
+
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let index = text.indexOf("\n"); index !== -1 && index < end; index = text.indexOf("\n", index + 1)) {
+    line += 1;
+    lineStart = index + 1;
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+function previousSignificantCharacter(text: string, offset: number): string {
+  for (let index = offset - 1; index >= 0; index -= 1) {
+    const char = text[index] ?? "";
+    if (!/\s/.test(char)) return char;
+  }
+  return "";
+}
+
+function describeSyntaxError(text: string, error: ParseError): string {
+  const name = printParseErrorCode(error.error);
+  if ((name === "PropertyNameExpected" || name === "ValueExpected") && previousSignificantCharacter(text, error.offset) === ",") {
+    return "trailing comma: remove the ',' before the closing bracket or brace";
+  }
+  if (name === "ValueExpected" && error.offset >= text.length) return "unexpected end of file: the JSON is truncated";
+  if (name === "InvalidSymbol" && text.startsWith("'", error.offset)) return "strings and field names need double quotes, not single quotes";
+  return SYNTAX_MESSAGES[name] ?? "JSON syntax error";
+}
+
+/** Parses strict JSON (RFC 8259); on failure returns every syntax problem with its line and column. */
+export function parseJsonText(text: string): JsonTextResult {
+  if (text.trim().length === 0) return { ok: false, problems: [{ message: "the file is empty; a dataset file holds a JSON object", line: 1, column: 1 }] };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (parseError) {
+    const errors: ParseError[] = [];
+    try {
+      parseLenient(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    } catch {
+      // jsonc-parser recurses per nesting level: absurdly deep junk may overflow it; JSON.parse's message remains.
+    }
+    if (errors.length === 0) {
+      const message = parseError instanceof Error ? parseError.message : String(parseError);
+      const position = /position (\d+)/.exec(message);
+      const at = lineColumnAt(text, position ? Number(position[1]) : 0);
+      return { ok: false, problems: [{ message: `JSON syntax error: ${message}`, ...at }] };
+    }
+    const problems = errors.slice(0, MAX_SYNTAX_PROBLEMS).map((error) => ({
+      message: describeSyntaxError(text, error),
+      ...lineColumnAt(text, error.offset),
+    }));
+    if (errors.length > MAX_SYNTAX_PROBLEMS) {
+      const last = problems[problems.length - 1];
+      if (last) last.message += ` (and ${errors.length - MAX_SYNTAX_PROBLEMS} more syntax errors after this one)`;
+    }
+    return { ok: false, problems };
+  }
+}
+
+/**
+ * Finds the line and column of each pointer in a JSON text. A pointer to a field points at its key;
+ * a pointer to something absent (a missing field) resolves to its nearest present ancestor.
+ */
+export function locatePointers(text: string, pointers: Iterable<string>): Map<string, { line: number; column: number }> {
+  const wanted = new Set<string>();
+  for (const pointer of pointers) {
+    let current = pointer;
+    for (;;) {
+      wanted.add(current);
+      if (current === "") break;
+      current = current.slice(0, current.lastIndexOf("/"));
+    }
+  }
+  const found = new Map<string, { line: number; column: number }>();
+  const record = (path: JSONPath, line: number, character: number): void => {
+    const pointer = toPointer(path);
+    if (wanted.has(pointer) && !found.has(pointer)) found.set(pointer, { line: line + 1, column: character + 1 });
+  };
+  try {
+    visit(text, {
+      onObjectBegin: (_offset, _length, line, character, pathSupplier) => record(pathSupplier(), line, character),
+      onArrayBegin: (_offset, _length, line, character, pathSupplier) => record(pathSupplier(), line, character),
+      onObjectProperty: (property, _offset, _length, line, character, pathSupplier) => record([...pathSupplier(), property], line, character),
+      onLiteralValue: (_value, _offset, _length, line, character, pathSupplier) => record(pathSupplier(), line, character),
+    });
+  } catch {
+    // Too deeply nested for jsonc-parser's recursion: the issues keep their pointers, without line numbers.
+  }
+  const result = new Map<string, { line: number; column: number }>();
+  for (const pointer of pointers) {
+    let current = pointer;
+    for (;;) {
+      const location = found.get(current);
+      if (location) {
+        result.set(pointer, location);
+        break;
+      }
+      if (current === "") break;
+      current = current.slice(0, current.lastIndexOf("/"));
+    }
+  }
+  return result;
+}

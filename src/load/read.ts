@@ -1,0 +1,73 @@
+/**
+ * loadDataset: a folder (every *.json below it) or one file on disk -> parseDataset.
+ * Node only; the browser calls parseDataset with texts it already holds.
+ */
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { parseDataset, type DatasetInput, type LoadResult } from "./parse.ts";
+
+export class DatasetPathError extends Error {}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** Lists dataset files below a folder, sorted, skipping hidden entries and node_modules. */
+export async function listDatasetFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".json"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !path.relative(folder, file).split(path.sep).some((part) => part.startsWith(".") || part === "node_modules"))
+    .sort();
+}
+
+/** Reads files as strict UTF-8; a file that is not becomes an issue, not an exception. */
+async function readInput(file: string, shownAs: string): Promise<DatasetInput | { file: string; invalidUtf8: number }> {
+  const bytes = await readFile(file);
+  try {
+    return { file: shownAs, text: utf8.decode(bytes) };
+  } catch {
+    return { file: shownAs, invalidUtf8: firstInvalidUtf8Offset(bytes) };
+  }
+}
+
+/** Byte offset of the first invalid UTF-8 sequence (where a lenient decoder puts its first U+FFFD). */
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  const decoded = new TextDecoder("utf-8").decode(bytes);
+  const replaced = decoded.indexOf("\ufffd");
+  // The index counts UTF-16 units; re-encoding the prefix counts bytes.
+  return replaced < 0 ? 0 : new TextEncoder().encode(decoded.slice(0, replaced)).length;
+}
+
+/**
+ * Loads a dataset from a folder or a file. Paths in issues are shown relative to the
+ * current directory when below it. Throws DatasetPathError only when the path itself is unusable.
+ */
+export async function loadDataset(target: string): Promise<LoadResult> {
+  const info = await stat(target).catch(() => undefined);
+  if (!info) throw new DatasetPathError(`no such file or folder: ${target}`);
+  const files = info.isDirectory() ? await listDatasetFiles(target) : [target];
+  if (info.isDirectory() && files.length === 0) throw new DatasetPathError(`no .json files found in ${target}`);
+  const shown = (file: string): string => {
+    const relative = path.relative(process.cwd(), file);
+    return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
+  };
+  const read = await Promise.all(files.map((file) => readInput(file, shown(file))));
+  const inputs: DatasetInput[] = [];
+  const encodingIssues: LoadResult["issues"] = [];
+  for (const item of read) {
+    if ("invalidUtf8" in item) {
+      encodingIssues.push({
+        file: item.file,
+        pointer: "",
+        severity: "error",
+        message: `the file is not valid UTF-8 (first bad byte at offset ${item.invalidUtf8}); save it as UTF-8`,
+      });
+    } else {
+      inputs.push(item);
+    }
+  }
+  const defaultName = path.basename(path.resolve(target), ".json");
+  const result = parseDataset(inputs, { defaultName });
+  if (encodingIssues.length === 0) return result;
+  return { ok: false, issues: [...encodingIssues, ...result.issues], counts: result.counts };
+}

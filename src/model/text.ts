@@ -1,0 +1,33 @@
+/** Quoting untrusted values inside messages: short, single-line, control characters made visible. */
+
+const QUOTE_MAX = 60;
+
+/** A JSON-style quoted, truncated rendering of a value, safe to print in one line of a terminal or a page. */
+export function quote(value: string): string {
+  const cut = value.length > QUOTE_MAX ? `${value.slice(0, QUOTE_MAX)}…` : value;
+  // JSON.stringify escapes quotes, backslashes and C0 controls; the replace makes C1 and bidi controls visible too.
+  return JSON.stringify(cut).replace(
+    /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu,
+    (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+/** Describes a JSON value's type for a "wrong type" message: 'a number (42)', 'an object', 'null'. */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  switch (typeof value) {
+    case "string":
+      return `a string (${quote(value)})`;
+    case "number":
+      return `a number (${String(value)})`;
+    case "boolean":
+      return `a boolean (${String(value)})`;
+    case "object":
+      return "an object";
+    case "undefined":
+      return "nothing";
+    default:
+      return typeof value;
+  }
+}
