@@ -60,9 +60,29 @@ function describeSyntaxError(text: string, error: ParseError): string {
   if ((name === "PropertyNameExpected" || name === "ValueExpected") && previousSignificantCharacter(text, error.offset) === ",") {
     return "trailing comma: remove the ',' before the closing bracket or brace";
   }
-  if (name === "ValueExpected" && error.offset >= text.length) return "unexpected end of file: the JSON is truncated";
+  if (error.offset >= text.trimEnd().length) return `unexpected end of file: the JSON is truncated (${SYNTAX_MESSAGES[name] ?? "incomplete"})`;
   if (name === "InvalidSymbol" && text.startsWith("'", error.offset)) return "strings and field names need double quotes, not single quotes";
   return SYNTAX_MESSAGES[name] ?? "JSON syntax error";
+}
+
+const CASCADE_CODES = new Set(["CloseBraceExpected", "CloseBracketExpected", "EndOfFileExpected", "ValueExpected", "CommaExpected"]);
+
+/**
+ * After one error jsonc-parser recovers, but the recovery often yields follow-on errors (a missing
+ * bracket, then a missing brace at the same place). Keep the first error and later ones only when
+ * they start on another line and are not mere closing-bracket echoes, so each reported error is real.
+ */
+function withoutCascades(text: string, errors: readonly ParseError[]): ParseError[] {
+  const kept: ParseError[] = [];
+  const end = text.trimEnd().length - 1;
+  let lastLine = -1;
+  for (const error of errors) {
+    const { line } = lineColumnAt(text, error.offset);
+    const echoAtEnd = CASCADE_CODES.has(printParseErrorCode(error.error)) && error.offset >= end;
+    if (kept.length === 0 || (line !== lastLine && !echoAtEnd)) kept.push(error);
+    lastLine = line;
+  }
+  return kept;
 }
 
 /** Parses strict JSON (RFC 8259); on failure returns every syntax problem with its line and column. */
@@ -83,13 +103,14 @@ export function parseJsonText(text: string): JsonTextResult {
       const at = lineColumnAt(text, position ? Number(position[1]) : 0);
       return { ok: false, problems: [{ message: `JSON syntax error: ${message}`, ...at }] };
     }
-    const problems = errors.slice(0, MAX_SYNTAX_PROBLEMS).map((error) => ({
+    const independent = withoutCascades(text, errors);
+    const problems = independent.slice(0, MAX_SYNTAX_PROBLEMS).map((error) => ({
       message: describeSyntaxError(text, error),
       ...lineColumnAt(text, error.offset),
     }));
-    if (errors.length > MAX_SYNTAX_PROBLEMS) {
+    if (independent.length > MAX_SYNTAX_PROBLEMS) {
       const last = problems[problems.length - 1];
-      if (last) last.message += ` (and ${errors.length - MAX_SYNTAX_PROBLEMS} more syntax errors after this one)`;
+      if (last) last.message += ` (and ${independent.length - MAX_SYNTAX_PROBLEMS} more syntax errors after this one)`;
     }
     return { ok: false, problems };
   }

@@ -47,6 +47,7 @@ export interface ParseOptions {
 type Collection = "entities" | "relations" | "sources";
 
 const COLLECTION_NOUN: Record<Collection, string> = { entities: "entity", relations: "relation", sources: "source" };
+const WITH_ARTICLE: Record<Collection, string> = { entities: "an entity", relations: "a relation", sources: "a source" };
 
 interface Definition {
   collection: Collection;
@@ -284,7 +285,7 @@ function checkReferences(
       return undefined;
     }
     if (definition.collection !== "entities") {
-      collector.add(file, pointer, `${role} ${quote(id)} is a ${COLLECTION_NOUN[definition.collection]} (at ${definitionPlace(definition)}), not an entity`);
+      collector.add(file, pointer, `${role} ${quote(id)} is ${WITH_ARTICLE[definition.collection]} (at ${definitionPlace(definition)}), not an entity`);
       return undefined;
     }
     linkedEntities.add(id);
@@ -326,7 +327,7 @@ function checkReferences(
       if (!definition) {
         collector.add(file, evidencePointer, `cited source ${quote(evidence.source)} is not defined: no source has this id`);
       } else if (definition.collection !== "sources") {
-        collector.add(file, evidencePointer, `cited source ${quote(evidence.source)} is a ${COLLECTION_NOUN[definition.collection]} (at ${definitionPlace(definition)}), not a source`);
+        collector.add(file, evidencePointer, `cited source ${quote(evidence.source)} is ${WITH_ARTICLE[definition.collection]} (at ${definitionPlace(definition)}), not a source`);
       } else {
         citedSources.add(evidence.source);
       }

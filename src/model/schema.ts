@@ -25,7 +25,7 @@ const FORBIDDEN_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069
 const FORBIDDEN_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-function characterProblem(value: string, multiline: boolean): string | null {
+export function characterProblem(value: string, multiline: boolean): string | null {
   const forbidden = (multiline ? FORBIDDEN_IN_TEXT : FORBIDDEN_IN_LINE).exec(value);
   if (forbidden) {
     const code = forbidden[0].codePointAt(0) ?? 0;

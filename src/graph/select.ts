@@ -1,0 +1,150 @@
+/**
+ * One subgraph selection, shared by the CLI (export) and the browser (views, export):
+ * filters (relation families and kinds, entity kinds, time) narrow the graph; ego, path and
+ * id lists choose entities; the result is the subgraph induced by the chosen entities: every
+ * relation among them that passes the filters.
+ */
+import { bfsFromNode } from "graphology-traversal";
+import { bidirectional } from "graphology-shortest-path/unweighted";
+import toUndirected from "graphology-operators/to-undirected";
+import { isActiveAt, isActiveDuring, isPartialDate } from "../model/dates.ts";
+import type { EntityKind, RelationFamily, RelationKind } from "../model/ontology.ts";
+import type { AtlasGraph, RelationAttributes } from "./types.ts";
+
+export type EgoDirection = "out" | "in" | "both";
+
+export interface SubgraphSelection {
+  /** Keep only relations of these families (all when absent). */
+  families?: readonly RelationFamily[];
+  /** Keep only relations of these kinds (all when absent). */
+  relationKinds?: readonly RelationKind[];
+  /** Keep only entities of these kinds (all when absent). */
+  kinds?: readonly EntityKind[];
+  /** Keep relations active on this date (YYYY, YYYY-MM or YYYY-MM-DD). */
+  at?: string;
+  /** Keep relations active at some point between from and to (both inclusive; either may be absent). */
+  from?: string;
+  to?: string;
+  /** Entities within `depth` steps of `id` (default depth 1, both directions). */
+  ego?: { id: string; depth?: number; direction?: EgoDirection };
+  /** Entities on a shortest path between two entities (ignoring direction unless `directed`). */
+  path?: { from: string; to: string; directed?: boolean };
+  /** These entities. */
+  ids?: readonly string[];
+  /** Drop entities left without any relation. */
+  dropIsolated?: boolean;
+}
+
+/** A selection that cannot be made: names the unknown id, the bad date or the missing path. */
+export class SelectionError extends Error {}
+
+const MAX_EGO_DEPTH = 10;
+
+function checkDate(name: string, value: string | undefined): void {
+  if (value !== undefined && !isPartialDate(value)) {
+    throw new SelectionError(`${name} must be a date like 2019, 2019-11 or 2019-11-22, got "${value}"`);
+  }
+}
+
+function checkEntity(graph: AtlasGraph, id: string, role: string): void {
+  if (!graph.hasNode(id)) throw new SelectionError(`unknown entity id "${id}" (${role})`);
+}
+
+/** A predicate for the relations a selection's filters keep (endpoints not considered). */
+export function relationFilter(selection: SubgraphSelection): (attributes: RelationAttributes) => boolean {
+  checkDate("at", selection.at);
+  checkDate("from", selection.from);
+  checkDate("to", selection.to);
+  const families = selection.families ? new Set<string>(selection.families) : undefined;
+  const kinds = selection.relationKinds ? new Set<string>(selection.relationKinds) : undefined;
+  const { at, from, to } = selection;
+  return (attributes) => {
+    if (families && !families.has(attributes.family)) return false;
+    if (kinds && !kinds.has(attributes.kind)) return false;
+    if (at !== undefined && !isActiveAt(attributes.start, attributes.end, at)) return false;
+    if ((from !== undefined || to !== undefined) && !isActiveDuring(attributes.start, attributes.end, from ?? "0000", to ?? "9999")) return false;
+    return true;
+  };
+}
+
+/** The graph narrowed by the selection's filters only (families, relation kinds, entity kinds, time). */
+export function filterGraph(graph: AtlasGraph, selection: SubgraphSelection): AtlasGraph {
+  const keepRelation = relationFilter(selection);
+  const kinds = selection.kinds ? new Set<string>(selection.kinds) : undefined;
+  // nullCopy keeps options and graph attributes; attributes are copied so views never write into the source graph.
+  const filtered: AtlasGraph = graph.nullCopy();
+  graph.forEachNode((node, attributes) => {
+    if (!kinds || kinds.has(attributes.kind)) filtered.addNode(node, { ...attributes });
+  });
+  graph.forEachEdge((edge, attributes, source, target) => {
+    if (keepRelation(attributes) && filtered.hasNode(source) && filtered.hasNode(target)) {
+      filtered.addDirectedEdgeWithKey(edge, source, target, { ...attributes });
+    }
+  });
+  return filtered;
+}
+
+/** Entities within `depth` relations of `id`, following relations out of, into, or both ways. */
+export function egoNodes(graph: AtlasGraph, id: string, depth = 1, direction: EgoDirection = "both"): Set<string> {
+  checkEntity(graph, id, "ego");
+  if (!Number.isInteger(depth) || depth < 0 || depth > MAX_EGO_DEPTH) {
+    throw new SelectionError(`depth must be a whole number from 0 to ${MAX_EGO_DEPTH}, got ${depth}`);
+  }
+  const nodes = new Set<string>();
+  const mode = direction === "out" ? "outbound" : direction === "in" ? "inbound" : "directed";
+  bfsFromNode(
+    graph,
+    id,
+    (node, _attributes, distance) => {
+      nodes.add(node);
+      return distance >= depth;
+    },
+    { mode },
+  );
+  return nodes;
+}
+
+/** The entities on one shortest path from `from` to `to`, or null when none exists. */
+export function shortestPathNodes(graph: AtlasGraph, from: string, to: string, directed = false): string[] | null {
+  checkEntity(graph, from, "path start");
+  checkEntity(graph, to, "path end");
+  return bidirectional(directed ? graph : toUndirected(graph), from, to);
+}
+
+/** The entity ids a selection chooses on an already filtered graph (all entities when it names none). */
+export function selectedNodes(filtered: AtlasGraph, selection: SubgraphSelection): Set<string> {
+  const { ego, path, ids } = selection;
+  if (!ego && !path && !ids) return new Set(filtered.nodes());
+  const nodes = new Set<string>();
+  if (ego) for (const node of egoNodes(filtered, ego.id, ego.depth, ego.direction)) nodes.add(node);
+  if (path) {
+    const found = shortestPathNodes(filtered, path.from, path.to, path.directed);
+    if (!found) throw new SelectionError(`no path between "${path.from}" and "${path.to}" under the current filters`);
+    for (const node of found) nodes.add(node);
+  }
+  if (ids) {
+    for (const id of ids) {
+      checkEntity(filtered, id, "ids");
+      nodes.add(id);
+    }
+  }
+  return nodes;
+}
+
+/**
+ * The induced subgraph a selection describes. Ids the selection names must exist in the graph;
+ * an id filtered out by the selection's own kind filter is reported as unknown under the filters.
+ */
+export function selectSubgraph(graph: AtlasGraph, selection: SubgraphSelection): AtlasGraph {
+  for (const id of [selection.ego?.id, selection.path?.from, selection.path?.to, ...(selection.ids ?? [])]) {
+    if (id !== undefined && !graph.hasNode(id)) throw new SelectionError(`unknown entity id "${id}"`);
+  }
+  const filtered = filterGraph(graph, selection);
+  const nodes = selectedNodes(filtered, selection);
+  const outside = filtered.filterNodes((node) => !nodes.has(node));
+  for (const node of outside) filtered.dropNode(node);
+  if (selection.dropIsolated) {
+    for (const node of filtered.filterNodes((node) => filtered.degree(node) === 0)) filtered.dropNode(node);
+  }
+  return filtered;
+}
