@@ -141,6 +141,8 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
   const sources: Located<Source>[] = [];
   let meta: Located<DatasetMeta> | undefined;
   const counts: ItemCounts = { entities: 0, relations: 0, sources: 0 };
+  /** Ids that broken relations refer to: they count as used, so the unused-item warnings do not pile onto the errors. */
+  const mentioned = new Set<string>();
 
   for (const input of inputs) {
     const { file } = input;
@@ -230,6 +232,7 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
         const result = schema.safeParse(item, { reportInput: true });
         if (!result.success) {
           collector.addZodIssues(file, [collection, index], collection, result.error.issues);
+          if (collection === "relations") rememberMentions(item, mentioned);
           return;
         }
         const located = { value: result.data, file, pointer };
@@ -243,7 +246,7 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
     }
   }
 
-  checkReferences(collector, definitions, entities, relations, sources);
+  checkReferences(collector, definitions, entities, relations, sources, mentioned);
 
   locateIssues(collector.issues, texts);
   const order = new Map(inputs.map((input, index) => [input.file, index]));
@@ -268,15 +271,28 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
   };
 }
 
+function rememberMentions(relation: Record<string, unknown>, mentioned: Set<string>): void {
+  for (const key of ["source", "target", "about"]) {
+    const value = relation[key];
+    if (typeof value === "string") mentioned.add(value);
+  }
+  if (Array.isArray(relation.evidence)) {
+    for (const evidence of relation.evidence as unknown[]) {
+      if (isPlainObject(evidence) && typeof evidence.source === "string") mentioned.add(evidence.source);
+    }
+  }
+}
+
 function checkReferences(
   collector: IssueCollector,
   definitions: ReadonlyMap<string, Definition>,
   entities: readonly Located<Entity>[],
   relations: readonly Located<Relation>[],
   sources: readonly Located<Source>[],
+  mentioned: ReadonlySet<string>,
 ): void {
-  const linkedEntities = new Set<string>();
-  const citedSources = new Set<string>();
+  const linkedEntities = new Set<string>(mentioned);
+  const citedSources = new Set<string>(mentioned);
 
   const expectEntity = (file: string, pointer: string, id: string, role: string): Definition | undefined => {
     const definition = definitions.get(id);

@@ -1,0 +1,105 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/program.ts";
+import { textOf, validDocument } from "../load/fixtures.ts";
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+async function brokenDatasetFolder(): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), "atlas-cli-"));
+  const document = validDocument();
+  Object.assign(document.relations[0] as object, { start: "2019-02-30", confidence: "maybe" });
+  await writeFile(path.join(folder, "a.json"), textOf(document));
+  await writeFile(path.join(folder, "b.json"), '{ "entities": [,] }');
+  return folder;
+}
+
+describe("atlas validate", () => {
+  it("exits 0 on the embedded dataset with a one-line summary", async () => {
+    const { code, stdout } = await run("validate");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^valid: data: \d+ entities, \d+ relations, \d+ sources; 0 errors, 0 warnings\n$/);
+  });
+
+  it("exits 1 on a broken dataset, listing file:pointer: message one a line, then a summary", async () => {
+    const folder = await brokenDatasetFolder();
+    const { code, stdout } = await run("validate", folder);
+    expect(code).toBe(1);
+    const lines = stdout.trim().split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/a\.json:\/relations\/0\/start: impossible date "2019-02-30": no such month or day \(line \d+, column \d+\)$/);
+    expect(lines[1]).toMatch(/a\.json:\/relations\/0\/confidence: unknown confidence "maybe"/);
+    expect(lines[2]).toMatch(/b\.json:1:16: expected a value$/);
+    expect(lines[3]).toMatch(/^invalid: .*; 3 errors, 0 warnings$/);
+  });
+
+  it("prints one JSON object with --json", async () => {
+    const folder = await brokenDatasetFolder();
+    const { code, stdout } = await run("validate", folder, "--json");
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { ok: boolean; entities: number; errors: { file: string; pointer: string; message: string; severity: string }[] };
+    expect(report.ok).toBe(false);
+    expect(report.entities).toBe(3);
+    expect(report.errors.map((error) => error.pointer)).toEqual(["/relations/0/start", "/relations/0/confidence", ""]);
+    expect(report.errors.every((error) => error.severity === "error" && error.file.endsWith(".json"))).toBe(true);
+  });
+
+  it("exits 2 on a usage error: a missing path or an unknown option", async () => {
+    expect((await run("validate", "no/such/folder")).code).toBe(2);
+    const unknown = await run("validate", "--strict");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown option '--strict'/);
+    expect((await run("frobnicate")).code).toBe(2);
+  });
+
+  it("has --help for the program and every command", async () => {
+    const top = await run("--help");
+    expect(top.code).toBe(0);
+    expect(top.stdout).toMatch(/validate/);
+    for (const command of ["validate", "stats", "schema"]) {
+      const help = await run(command, "--help");
+      expect(help.code, command).toBe(0);
+      expect(help.stdout, command).toMatch(new RegExp(`Usage: atlas ${command}`));
+    }
+  });
+});
+
+describe("atlas stats", () => {
+  it("prints counts and rankings, or JSON", async () => {
+    const text = await run("stats");
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/Top entities by degree/);
+    expect(text.stdout).toMatch(/Top entities by betweenness/);
+    const json = await run("stats", "--json");
+    const stats = JSON.parse(json.stdout) as { entities: number; topByDegree: unknown[] };
+    expect(stats.entities).toBeGreaterThan(0);
+    expect(stats.topByDegree.length).toBeGreaterThan(0);
+  });
+
+  it("refuses an invalid dataset with exit 1 and its issues on stderr", async () => {
+    const { code, stderr } = await run("stats", await brokenDatasetFolder());
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/impossible date/);
+    expect(stderr).toMatch(/the dataset has 3 errors/);
+  });
+});
+
+describe("npm run atlas", () => {
+  it("runs as a real process, without a stack trace on failure", async () => {
+    const exec = promisify(execFile);
+    const ok = await exec("npx", ["tsx", "src/cli/main.ts", "validate"]);
+    expect(ok.stdout).toMatch(/^valid:/);
+    const failure = await exec("npx", ["tsx", "src/cli/main.ts", "stats", "no/such/place"]).catch((error: { code: number; stderr: string }) => error);
+    expect("code" in failure && failure.code).toBe(2);
+    expect("stderr" in failure && failure.stderr).toBe("atlas: no such file or folder: no/such/place\n");
+  });
+});

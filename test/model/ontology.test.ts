@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { ENTITY_KINDS, RELATION_FAMILIES, RELATION_KINDS, RELATION_KIND_NAMES, relationKindsOf } from "../../src/model/ontology.ts";
+
+describe("the ontology", () => {
+  it("has the kinds the design names", () => {
+    for (const kind of ["government", "agency", "person", "carrier", "vendor", "agreement", "bloc", "organization"]) expect(ENTITY_KINDS).toContain(kind);
+    for (const kind of ["pressures", "threatens", "restricts", "sanctions", "retaliates", "lobbies", "uses_equipment_from", "contracts_with", "shares_intelligence_with", "funds", "supplies", "member_of", "party_to", "leads", "part_of", "regulates"]) {
+      expect(RELATION_KIND_NAMES).toContain(kind);
+    }
+  });
+
+  it("gives every relation kind a family and non-empty endpoint kinds drawn from the entity kinds", () => {
+    for (const kind of RELATION_KIND_NAMES) {
+      const spec = RELATION_KINDS[kind];
+      expect(RELATION_FAMILIES).toContain(spec.family);
+      expect(spec.source.length).toBeGreaterThan(0);
+      expect(spec.target.length).toBeGreaterThan(0);
+      for (const end of [...spec.source, ...spec.target]) expect(ENTITY_KINDS).toContain(end);
+    }
+  });
+
+  it("puts every family to use", () => {
+    for (const family of RELATION_FAMILIES) expect(relationKindsOf(family).length).toBeGreaterThan(0);
+  });
+});
