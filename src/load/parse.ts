@@ -5,7 +5,7 @@
  * count as defined so a typo in one field does not cascade into "missing entity" errors.
  */
 import type { z } from "zod";
-import { closest } from "fastest-levenshtein";
+import { closest, distance } from "fastest-levenshtein";
 import {
   DOCUMENT_KEYS,
   datasetMetaSchema,
@@ -119,8 +119,8 @@ export class IssueCollector {
 }
 
 function similar(a: string, b: string): boolean {
-  // closest() always answers; only suggest when the two share a prefix or differ by a couple of letters.
-  return a.toLowerCase().slice(0, 3) === b.toLowerCase().slice(0, 3) || Math.abs(a.length - b.length) <= 2;
+  // closest() always answers; only suggest a near miss (a typo), not any field.
+  return distance(a.toLowerCase(), b.toLowerCase()) <= Math.max(1, Math.floor(b.length / 3));
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

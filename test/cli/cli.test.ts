@@ -42,6 +42,34 @@ describe("atlas validate", () => {
     expect(lines[3]).toMatch(/^invalid: .*; 3 errors, 0 warnings$/);
   });
 
+  it("lists every class of problem at its place in a dataset carrying them all", async () => {
+    const { code, stdout } = await run("validate", "test/fixtures/every-problem");
+    expect(code).toBe(1);
+    const places = stdout
+      .trim()
+      .split("\n")
+      .slice(0, -1)
+      .map((line) => line.replace("test/fixtures/every-problem/", "").replace(/: .*/, ""));
+    expect(places).toEqual([
+      "entities.json:/entities/1/colour", // unknown field
+      "entities.json:/entities/2/name", // wrong type
+      "entities.json:/entities/3/id", // malformed id
+      "entities.json:/entities/4/name", // missing field
+      "relations.json:/relations/1/id", // duplicate id, naming the first place
+      "relations.json:/relations/2/target", // missing entity
+      "relations.json:/relations/2/evidence/0/source", // missing source
+      "relations.json:/relations/3/source", // endpoint kind not allowed
+      "relations.json:/relations/4/start", // impossible date
+      "relations.json:/relations/4/end", // malformed date
+      "relations.json:/relations/5/end", // end before start
+      "relations.json:/relations/6/confidence", // unknown confidence
+      "sources.json:/sources/1/url", // not an http(s) URL
+      "syntax.json:3:1", // JSON syntax error
+    ]);
+    expect(stdout).toMatch(/duplicate id "huawei": already used by the entity at test\/fixtures\/every-problem\/entities.json#\/entities\/2/);
+    expect(stdout.trim().split("\n").at(-1)).toBe("invalid: test/fixtures/every-problem: 6 entities, 7 relations, 2 sources; 14 errors, 0 warnings");
+  });
+
   it("prints one JSON object with --json", async () => {
     const folder = await brokenDatasetFolder();
     const { code, stdout } = await run("validate", folder, "--json");
