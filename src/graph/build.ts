@@ -29,7 +29,8 @@ export function relationAttributes(relation: Relation): RelationAttributes {
 /** Builds the typed multigraph of a checked dataset (from parseDataset or loadDataset). */
 export function buildGraph(dataset: Dataset): AtlasGraph {
   const graph: AtlasGraph = new MultiDirectedGraph<EntityAttributes, RelationAttributes, GraphAttributes>({ allowSelfLoops: true });
-  const sources: Record<string, Source> = {};
+  // No prototype: a lookup of an id such as "constructor" must never find an inherited property.
+  const sources = Object.create(null) as Record<string, Source>;
   for (const source of dataset.sources) sources[source.id] = source;
   graph.replaceAttributes({
     ...dataset.meta,
