@@ -60,31 +60,52 @@ function text(max: number, what: string, multiline = false) {
     .meta({ minLength: 1, maxLength: max });
 }
 
-export const idSchema = z
-  .string({ error: (issue) => (issue.input === undefined ? undefined : `id must be a string, got ${describeValue(issue.input)}`) })
-  .check((ctx) => {
-    const value = ctx.value;
-    if (value.length > ID_MAX_LENGTH || !ID_PATTERN.test(value)) {
-      ctx.issues.push({
-        code: "custom",
-        input: value,
-        message: `malformed id ${quote(value)}: ids are lowercase letters and digits joined by single hyphens, at most ${ID_MAX_LENGTH} characters (e.g. "bell-canada")`,
-      });
-    }
-  })
-  .meta({ pattern: ID_PATTERN.source, maxLength: ID_MAX_LENGTH });
+/** An id, or a reference to one; `what` names the field in type errors ("source must be a string"). */
+function idField(what: string) {
+  return z
+    .string({
+      error: (issue) => (issue.input === undefined ? undefined : `${what} must be a string (an id), got ${describeValue(issue.input)}`),
+    })
+    .check((ctx) => {
+      const value = ctx.value;
+      if (value.length > ID_MAX_LENGTH || !ID_PATTERN.test(value)) {
+        ctx.issues.push({
+          code: "custom",
+          input: value,
+          message: `malformed id ${quote(value)}: ids are lowercase letters and digits joined by single hyphens, at most ${ID_MAX_LENGTH} characters (e.g. "bell-canada")`,
+        });
+      }
+    })
+    .meta({ pattern: ID_PATTERN.source, maxLength: ID_MAX_LENGTH });
+}
 
-export const partialDateSchema = z
-  .string({ error: (issue) => (issue.input === undefined ? undefined : `date must be a string like "2019-11-22", got ${describeValue(issue.input)}`) })
-  .check((ctx) => {
-    const problem = partialDateProblem(ctx.value);
-    if (problem === "malformed") {
-      ctx.issues.push({ code: "custom", input: ctx.value, message: `malformed date ${quote(ctx.value)}: use YYYY, YYYY-MM or YYYY-MM-DD` });
-    } else if (problem === "impossible") {
-      ctx.issues.push({ code: "custom", input: ctx.value, message: `impossible date ${quote(ctx.value)}: no such month or day` });
-    }
-  })
-  .meta({ pattern: "^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$", description: "A date with its own precision: YYYY, YYYY-MM or YYYY-MM-DD." });
+export const idSchema = idField("id");
+
+function dateField(what: string) {
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? undefined : `${what} must be a date string like "2019-11-22", got ${describeValue(issue.input)}`,
+    })
+    .check((ctx) => {
+      const problem = partialDateProblem(ctx.value);
+      if (problem === "malformed") {
+        ctx.issues.push({
+          code: "custom",
+          input: ctx.value,
+          message: `malformed date ${quote(ctx.value)}: use YYYY, YYYY-MM or YYYY-MM-DD`,
+        });
+      } else if (problem === "impossible") {
+        ctx.issues.push({ code: "custom", input: ctx.value, message: `impossible date ${quote(ctx.value)}: no such month or day` });
+      }
+    })
+    .meta({
+      pattern: "^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$",
+      description: "A date with its own precision: YYYY, YYYY-MM or YYYY-MM-DD.",
+    });
+}
+
+export const partialDateSchema = dateField("date");
 
 /** True for absolute http: and https: URLs with a host; the only links the product ever follows. */
 export function isHttpUrl(value: string): boolean {
@@ -93,17 +114,32 @@ export function isHttpUrl(value: string): boolean {
   return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
 }
 
-export const httpUrlSchema = z
-  .string({ error: (issue) => (issue.input === undefined ? undefined : `url must be a string, got ${describeValue(issue.input)}`) })
-  .check((ctx) => {
-    const value = ctx.value;
-    if (value.length > TEXT_LIMITS.url) {
-      ctx.issues.push({ code: "custom", input: value, message: `url is too long (${value.length} characters; at most ${TEXT_LIMITS.url})` });
-    } else if (!isHttpUrl(value)) {
-      ctx.issues.push({ code: "custom", input: value, message: `url ${quote(value)} is not an http(s) URL; only http:// and https:// links are accepted` });
-    }
-  })
-  .meta({ format: "uri", pattern: "^https?://", maxLength: TEXT_LIMITS.url });
+function urlField(what: string) {
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? undefined : `${what} must be a string (an http or https URL), got ${describeValue(issue.input)}`,
+    })
+    .check((ctx) => {
+      const value = ctx.value;
+      if (value.length > TEXT_LIMITS.url) {
+        ctx.issues.push({
+          code: "custom",
+          input: value,
+          message: `${what} is too long (${value.length} characters; at most ${TEXT_LIMITS.url})`,
+        });
+      } else if (!isHttpUrl(value)) {
+        ctx.issues.push({
+          code: "custom",
+          input: value,
+          message: `${what} ${quote(value)} is not an http(s) URL; only http:// and https:// links are accepted`,
+        });
+      }
+    })
+    .meta({ format: "uri", pattern: "^https?://", maxLength: TEXT_LIMITS.url });
+}
+
+export const httpUrlSchema = urlField("url");
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
 
@@ -149,13 +185,13 @@ export const entitySchema = z
     aliases: z.array(text(TEXT_LIMITS.name, "alias")).optional(),
     country: countrySchema.optional(),
     description: text(TEXT_LIMITS.text, "description", true).optional(),
-    url: httpUrlSchema.optional(),
+    url: urlField("url").optional(),
   })
   .meta({ title: "Entity", description: "A government, agency, person, carrier, vendor, bloc, agreement, policy or other actor." });
 
 export const evidenceSchema = z
   .strictObject({
-    source: idSchema,
+    source: idField("source"),
     locator: text(TEXT_LIMITS.text, "locator").optional(),
   })
   .meta({ description: "A citation: the id of a source and, optionally, where in it (paragraph, page, quote)." });
@@ -164,14 +200,17 @@ export const relationSchema = z
   .strictObject({
     id: idSchema,
     kind: relationKindSchema,
-    source: idSchema.meta({ description: "Id of the entity the relation starts at." }),
-    target: idSchema.meta({ description: "Id of the entity the relation points to." }),
-    about: idSchema.meta({ description: "Pressure relations: the entity (usually a vendor) the pressure concerns." }).optional(),
-    start: partialDateSchema,
-    end: partialDateSchema.nullable().optional().meta({ description: "Last date the relation held; null or absent while ongoing." }),
+    source: idField("source").meta({ description: "Id of the entity the relation starts at." }),
+    target: idField("target").meta({ description: "Id of the entity the relation points to." }),
+    about: idField("about").meta({ description: "Pressure relations: the entity (usually a vendor) the pressure concerns." }).optional(),
+    start: dateField("start"),
+    end: dateField("end").nullable().optional().meta({ description: "Last date the relation held; null or absent while ongoing." }),
     claim: text(TEXT_LIMITS.claim, "claim", true),
     evidence: z
-      .array(evidenceSchema, { error: (issue) => (issue.input === undefined ? undefined : `evidence must be a list of citations, got ${describeValue(issue.input)}`) })
+      .array(evidenceSchema, {
+        error: (issue) =>
+          issue.input === undefined ? undefined : `evidence must be a list of citations, got ${describeValue(issue.input)}`,
+      })
       .min(1, { error: "evidence must cite at least one source" }),
     confidence: confidenceSchema,
   })
@@ -183,9 +222,9 @@ export const sourceSchema = z
     url: httpUrlSchema,
     publisher: text(TEXT_LIMITS.name, "publisher"),
     title: text(TEXT_LIMITS.text, "title"),
-    published: partialDateSchema.optional(),
-    accessed: partialDateSchema.optional(),
-    archive: httpUrlSchema.optional().meta({ description: "An archived copy of the page (e.g. on the Wayback Machine)." }),
+    published: dateField("published").optional(),
+    accessed: dateField("accessed").optional(),
+    archive: urlField("archive").optional().meta({ description: "An archived copy of the page (e.g. on the Wayback Machine)." }),
   })
   .meta({ title: "Source", description: "A public document that relations cite." });
 
