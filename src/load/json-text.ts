@@ -47,22 +47,28 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
   return { line, column: end - lineStart + 1 };
 }
 
-function previousSignificantCharacter(text: string, offset: number): string {
+/** Offset of the last non-whitespace character before `offset`, or -1. */
+function previousSignificantOffset(text: string, offset: number): number {
   for (let index = offset - 1; index >= 0; index -= 1) {
-    const char = text[index] ?? "";
-    if (!/\s/.test(char)) return char;
+    if (!/\s/.test(text[index] ?? "")) return index;
   }
-  return "";
+  return -1;
 }
 
-function describeSyntaxError(text: string, error: ParseError): string {
+/** A curator-facing message for a syntax error, and the offset it is best reported at. */
+function describeSyntaxError(text: string, error: ParseError): { message: string; offset: number } {
   const name = printParseErrorCode(error.error);
-  if ((name === "PropertyNameExpected" || name === "ValueExpected") && previousSignificantCharacter(text, error.offset) === ",") {
-    return "trailing comma: remove the ',' before the closing bracket or brace";
+  const previous = previousSignificantOffset(text, error.offset);
+  if ((name === "PropertyNameExpected" || name === "ValueExpected") && text[previous] === ",") {
+    return { message: "trailing comma: remove this ',' before the closing bracket or brace", offset: previous };
   }
-  if (error.offset >= text.trimEnd().length) return `unexpected end of file: the JSON is truncated (${SYNTAX_MESSAGES[name] ?? "incomplete"})`;
-  if (name === "InvalidSymbol" && text.startsWith("'", error.offset)) return "strings and field names need double quotes, not single quotes";
-  return SYNTAX_MESSAGES[name] ?? "JSON syntax error";
+  if (error.offset >= text.trimEnd().length) {
+    return { message: `unexpected end of file: the JSON is truncated (${SYNTAX_MESSAGES[name] ?? "incomplete"})`, offset: error.offset };
+  }
+  if (name === "InvalidSymbol" && text.startsWith("'", error.offset)) {
+    return { message: "strings and field names need double quotes, not single quotes", offset: error.offset };
+  }
+  return { message: SYNTAX_MESSAGES[name] ?? "JSON syntax error", offset: error.offset };
 }
 
 const CASCADE_CODES = new Set(["CloseBraceExpected", "CloseBracketExpected", "EndOfFileExpected", "ValueExpected", "CommaExpected"]);
@@ -104,10 +110,10 @@ export function parseJsonText(text: string): JsonTextResult {
       return { ok: false, problems: [{ message: `JSON syntax error: ${message}`, ...at }] };
     }
     const independent = withoutCascades(text, errors);
-    const problems = independent.slice(0, MAX_SYNTAX_PROBLEMS).map((error) => ({
-      message: describeSyntaxError(text, error),
-      ...lineColumnAt(text, error.offset),
-    }));
+    const problems = independent.slice(0, MAX_SYNTAX_PROBLEMS).map((error) => {
+      const { message, offset } = describeSyntaxError(text, error);
+      return { message, ...lineColumnAt(text, offset) };
+    });
     if (independent.length > MAX_SYNTAX_PROBLEMS) {
       const last = problems[problems.length - 1];
       if (last) last.message += ` (and ${independent.length - MAX_SYNTAX_PROBLEMS} more syntax errors after this one)`;

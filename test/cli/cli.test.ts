@@ -64,7 +64,7 @@ describe("atlas validate", () => {
       "relations.json:/relations/5/end", // end before start
       "relations.json:/relations/6/confidence", // unknown confidence
       "sources.json:/sources/1/url", // not an http(s) URL
-      "syntax.json:3:1", // JSON syntax error
+      "syntax.json:2:47", // JSON syntax error (at the trailing comma)
     ]);
     expect(stdout).toMatch(/duplicate id "huawei": already used by the entity at test\/fixtures\/every-problem\/entities.json#\/entities\/2/);
     expect(stdout.trim().split("\n").at(-1)).toBe("invalid: test/fixtures/every-problem: 6 entities, 7 relations, 2 sources; 14 errors, 0 warnings");
@@ -129,5 +129,5 @@ describe("npm run atlas", () => {
     const failure = await exec("npx", ["tsx", "src/cli/main.ts", "stats", "no/such/place"]).catch((error: { code: number; stderr: string }) => error);
     expect("code" in failure && failure.code).toBe(2);
     expect("stderr" in failure && failure.stderr).toBe("atlas: no such file or folder: no/such/place\n");
-  });
+  }, 60_000);
 });

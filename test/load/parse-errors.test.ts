@@ -33,7 +33,7 @@ describe("parseDataset reports each class of problem at its exact place", () => 
 
   it("names a trailing comma as such", () => {
     const issue = singleError(parseOne('{ "entities": [],\n}'));
-    expect(issue).toMatchObject({ pointer: "", line: 2, column: 1 });
+    expect(issue).toMatchObject({ pointer: "", line: 1, column: 17 });
     expect(issue.message).toMatch(/trailing comma/);
   });
 
