@@ -23,7 +23,10 @@ let cached: Promise<Loaded> | undefined;
 export function loadCurated(): Promise<Loaded> {
   cached ??= (async () => {
     const result = await loadDataset("data");
-    if (!result.ok) throw new Error(`data/ does not load:\n${result.issues.map((issue) => `${issue.file}:${issue.pointer}: ${issue.message}`).join("\n")}`);
+    if (!result.ok)
+      throw new Error(
+        `data/ does not load:\n${result.issues.map((issue) => `${issue.file}:${issue.pointer}: ${issue.message}`).join("\n")}`,
+      );
     return { result, dataset: result.dataset, graph: buildGraph(result.dataset) };
   })();
   return cached;
@@ -59,7 +62,11 @@ export function actorsOf(graph: AtlasGraph, government: string): Set<string> {
   while (grew) {
     grew = false;
     for (const edge of edges(graph)) {
-      if ((edge.kind === "part_of" || edge.kind === "leads" || edge.kind === "represents") && actors.has(edge.target) && !actors.has(edge.source)) {
+      if (
+        (edge.kind === "part_of" || edge.kind === "leads" || edge.kind === "represents") &&
+        actors.has(edge.target) &&
+        !actors.has(edge.source)
+      ) {
         actors.add(edge.source);
         grew = true;
       }

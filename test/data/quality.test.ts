@@ -33,7 +33,10 @@ describe("the curated dataset in data/", () => {
 
   it("never dates a relation after the newest source that reports it", () => {
     for (const edge of edges(graph)) {
-      const newest = edge.evidence.map(({ source }) => sources[source]!.published!).sort().at(-1)!;
+      const newest = edge.evidence
+        .map(({ source }) => sources[source]!.published!)
+        .sort()
+        .at(-1)!;
       expect(compareDates(edge.start, newest), `${edge.id} starts ${edge.start}, newest source ${newest}`).toBeLessThanOrEqual(0);
     }
   });
@@ -66,7 +69,11 @@ describe("the curated dataset in data/", () => {
       expect(graph.hasNode(edge.about), edge.id).toBe(true);
     }
     const overEquipment = edges(graph).filter(
-      (edge) => edge.family === "pressure" && ["pressures", "threatens"].includes(edge.kind) && graph.getNodeAttribute(edge.target, "kind") === "government" && /Huawei/.test(edge.claim),
+      (edge) =>
+        edge.family === "pressure" &&
+        ["pressures", "threatens"].includes(edge.kind) &&
+        graph.getNodeAttribute(edge.target, "kind") === "government" &&
+        /Huawei/.test(edge.claim),
     );
     expect(overEquipment.length).toBeGreaterThan(10);
     for (const edge of overEquipment) expect(vendors.has(edge.about ?? ""), edge.id).toBe(true);
@@ -75,7 +82,9 @@ describe("the curated dataset in data/", () => {
   it("links every person to the body they act for", () => {
     const people = dataset.entities.filter((entity) => entity.kind === "person");
     for (const person of people) {
-      const ties = graph.outEdges(person.id).filter((edge) => ["leads", "represents", "member_of"].includes(graph.getEdgeAttribute(edge, "kind")));
+      const ties = graph
+        .outEdges(person.id)
+        .filter((edge) => ["leads", "represents", "member_of"].includes(graph.getEdgeAttribute(edge, "kind")));
       const isSubject = ["meng-wanzhou", "michael-kovrig", "michael-spavor", "peter-kent"].includes(person.id);
       if (!isSubject) expect(ties.length, person.id).toBeGreaterThan(0);
     }

@@ -23,27 +23,41 @@ describe("US pressure on Canada over Huawei", () => {
 
   it("holds a pressure path from the US government to Canada's government in November 2019, about Huawei, with a dated source", () => {
     const november = edges(graph).filter(
-      (edge) => edge.family === "pressure" && usActors.has(edge.source) && edge.target === "gov-canada" && edge.about === "huawei" && edge.start.startsWith("2019-11"),
+      (edge) =>
+        edge.family === "pressure" &&
+        usActors.has(edge.source) &&
+        edge.target === "gov-canada" &&
+        edge.about === "huawei" &&
+        edge.start.startsWith("2019-11"),
     );
     expect(november.length).toBeGreaterThanOrEqual(2);
     for (const edge of november) expect(publishedSourcesOf(edge).length, edge.id).toBeGreaterThan(0);
   });
 
   it("records O'Brien's warning that a Huawei choice would affect intelligence sharing", () => {
-    const threat = one(edgesWhere(graph, { kind: "threatens", source: "robert-obrien", target: "gov-canada", about: "huawei" }), "O'Brien threatens Canada");
+    const threat = one(
+      edgesWhere(graph, { kind: "threatens", source: "robert-obrien", target: "gov-canada", about: "huawei" }),
+      "O'Brien threatens Canada",
+    );
     expect(threat.start).toBe("2019-11-23");
     expect(threat.claim).toMatch(/intelligence sharing/);
     expect(threat.claim).toMatch(/Five Eyes/);
   });
 
   it("records Pompeo's February 2019 warning that the US would not share information with Huawei users", () => {
-    const warning = one(edgesWhere(graph, { kind: "threatens", source: "mike-pompeo", about: "huawei" }).filter((edge) => edge.start.startsWith("2019-02")), "Pompeo's warning");
+    const warning = one(
+      edgesWhere(graph, { kind: "threatens", source: "mike-pompeo", about: "huawei" }).filter((edge) => edge.start.startsWith("2019-02")),
+      "Pompeo's warning",
+    );
     expect(warning.claim).toMatch(/share information/);
     expect(usActors.has("mike-pompeo")).toBe(true);
   });
 
   it("records the Commerce Department's May 2019 entity listing of Huawei", () => {
-    const listing = one(edgesWhere(graph, { kind: "sanctions", source: "us-commerce", target: "huawei" }).filter((edge) => edge.start.startsWith("2019-05")), "entity listing");
+    const listing = one(
+      edgesWhere(graph, { kind: "sanctions", source: "us-commerce", target: "huawei" }).filter((edge) => edge.start.startsWith("2019-05")),
+      "entity listing",
+    );
     expect(listing.claim).toMatch(/Entity List/);
     expect(usActors.has("us-commerce")).toBe(true);
   });
@@ -52,14 +66,20 @@ describe("US pressure on Canada over Huawei", () => {
 describe("the intelligence relationship that gives the warning its weight", () => {
   it("has Canada and the United States in the Five Eyes well before 2019", () => {
     for (const government of ["gov-canada", "gov-united-states"]) {
-      const membership = one(edgesWhere(graph, { kind: "member_of", source: government, target: "five-eyes" }), `${government} in Five Eyes`);
+      const membership = one(
+        edgesWhere(graph, { kind: "member_of", source: government, target: "five-eyes" }),
+        `${government} in Five Eyes`,
+      );
       expect(compareDates(membership.start, "1950"), membership.id).toBeLessThan(0);
       expect(activeAt(membership, "2019-11")).toBe(true);
     }
   });
 
   it("has the United States sharing intelligence with Canada in November 2019", () => {
-    const sharing = one(edgesWhere(graph, { kind: "shares_intelligence_with", source: "gov-united-states", target: "gov-canada" }), "US shares with Canada");
+    const sharing = one(
+      edgesWhere(graph, { kind: "shares_intelligence_with", source: "gov-united-states", target: "gov-canada" }),
+      "US shares with Canada",
+    );
     expect(sharing.family).toBe("dependency");
     expect(activeAt(sharing, "2019-11")).toBe(true);
   });
@@ -76,14 +96,19 @@ describe("Canadian carriers' dependence on Huawei", () => {
     });
 
     it(`records the removal of Huawei gear from ${carrier} with its reported cost`, () => {
-      const removal = one(edgesWhere(graph, { kind: "removes_equipment_from", source: carrier, target: "huawei" }), `${carrier} removes Huawei`);
+      const removal = one(
+        edgesWhere(graph, { kind: "removes_equipment_from", source: carrier, target: "huawei" }),
+        `${carrier} removes Huawei`,
+      );
       expect(removal.claim).toMatch(/million|billion/);
     });
   }
 
   it("records Bell's 5G choices of Nokia (February 2020) and Ericsson (June 2020)", () => {
     expect(one(edgesWhere(graph, { kind: "contracts_with", source: "bell", target: "nokia" }), "Bell-Nokia").start).toBe("2020-02-06");
-    expect(one(edgesWhere(graph, { kind: "contracts_with", source: "bell", target: "ericsson" }), "Bell-Ericsson").start).toBe("2020-06-02");
+    expect(one(edgesWhere(graph, { kind: "contracts_with", source: "bell", target: "ericsson" }), "Bell-Ericsson").start).toBe(
+      "2020-06-02",
+    );
   });
 
   it("records Telus's 5G choices of Ericsson, Nokia and Samsung in June 2020", () => {
@@ -109,7 +134,9 @@ describe("Canada's review, its delay and the May 2022 decision", () => {
   });
 
   it("records the postponement of the decision past the 21 October 2019 election", () => {
-    const delays = edges(graph).filter((edge) => edge.kind === "reviews" && edge.target === "huawei" && activeAt(edge, "2019-10-21") && /election/.test(edge.claim));
+    const delays = edges(graph).filter(
+      (edge) => edge.kind === "reviews" && edge.target === "huawei" && activeAt(edge, "2019-10-21") && /election/.test(edge.claim),
+    );
     expect(delays.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -118,7 +145,10 @@ describe("Canada's review, its delay and the May 2022 decision", () => {
       const ban = one(edgesWhere(graph, { kind: "bans", source: "gov-canada", target: vendor }), `Canada bans ${vendor}`);
       expect(ban.start).toBe("2022-05-19");
       expect(ban.confidence).toBe("confirmed");
-      const policy = one(edgesWhere(graph, { kind: "bans", source: "canada-telecom-policy-statement-2022", target: vendor }), `policy bans ${vendor}`);
+      const policy = one(
+        edgesWhere(graph, { kind: "bans", source: "canada-telecom-policy-statement-2022", target: vendor }),
+        `policy bans ${vendor}`,
+      );
       expect(policy.claim).toMatch(/June 2024/);
       expect(policy.claim).toMatch(/2027/);
     }
@@ -156,25 +186,32 @@ describe("China's side", () => {
 
 describe("allies and others", () => {
   it("records the December 2019 EU Council conclusions on non-technical factors and supplier diversity", () => {
-    const conclusions = one(edgesWhere(graph, { kind: "issues", source: "eu-council", target: "eu-council-5g-conclusions-2019" }), "Council conclusions");
+    const conclusions = one(
+      edgesWhere(graph, { kind: "issues", source: "eu-council", target: "eu-council-5g-conclusions-2019" }),
+      "Council conclusions",
+    );
     expect(conclusions.start.startsWith("2019-12")).toBe(true);
     expect(conclusions.claim).toMatch(/non-technical/);
     expect(conclusions.claim).toMatch(/diversify/);
   });
 
   it("records the January 2020 EU 5G toolbox and its restriction of high-risk suppliers", () => {
-    expect(one(edgesWhere(graph, { kind: "issues", source: "european-commission", target: "eu-5g-toolbox" }), "toolbox").start).toBe("2020-01-29");
+    expect(one(edgesWhere(graph, { kind: "issues", source: "european-commission", target: "eu-5g-toolbox" }), "toolbox").start).toBe(
+      "2020-01-29",
+    );
     expect(edgesWhere(graph, { kind: "restricts", source: "eu-5g-toolbox", target: "huawei" })).toHaveLength(1);
   });
 
   it("records the UK's January 2020 limits and July 2020 ban, and BT's and Vodafone's removals", () => {
     expect(one(edgesWhere(graph, { kind: "restricts", source: "gov-uk", target: "huawei" }), "UK limits").end).toBe("2020-07-14");
     expect(one(edgesWhere(graph, { kind: "bans", source: "gov-uk", target: "huawei" }), "UK ban").start).toBe("2020-07-14");
-    for (const carrier of ["bt", "vodafone"]) expect(edgesWhere(graph, { kind: "removes_equipment_from", source: carrier, target: "huawei" }).length, carrier).toBeGreaterThan(0);
+    for (const carrier of ["bt", "vodafone"])
+      expect(edgesWhere(graph, { kind: "removes_equipment_from", source: carrier, target: "huawei" }).length, carrier).toBeGreaterThan(0);
   });
 
   it("records Australia's August 2018 exclusion of Huawei and ZTE", () => {
-    for (const vendor of ["huawei", "zte"]) expect(one(edgesWhere(graph, { kind: "bans", source: "gov-australia", target: vendor }), vendor).start).toBe("2018-08-23");
+    for (const vendor of ["huawei", "zte"])
+      expect(one(edgesWhere(graph, { kind: "bans", source: "gov-australia", target: vendor }), vendor).start).toBe("2018-08-23");
   });
 
   it("records New Zealand's GCSB blocking Huawei from Spark's 5G plan", () => {
@@ -195,7 +232,11 @@ describe("allies and others", () => {
 
   it("records the United States pressing Europe and Korea as well as Canada", () => {
     const usActors = actorsOf(graph, "gov-united-states");
-    const targets = new Set(edges(graph).filter((edge) => edge.family === "pressure" && usActors.has(edge.source) && edge.about === "huawei").map((edge) => edge.target));
+    const targets = new Set(
+      edges(graph)
+        .filter((edge) => edge.family === "pressure" && usActors.has(edge.source) && edge.about === "huawei")
+        .map((edge) => edge.target),
+    );
     for (const target of ["gov-canada", "eu", "gov-uk", "gov-germany", "lg-uplus"]) expect(targets.has(target), target).toBe(true);
   });
 });
@@ -204,16 +245,31 @@ describe("the leverage pattern issue 9 looks for", () => {
   it("finds, for the November 2019 pressure, Canadian dependencies on Huawei and a Canadian dependency on the US active at the same time", () => {
     const usActors = actorsOf(graph, "gov-united-states");
     const pressure = one(
-      edges(graph).filter((edge) => edge.family === "pressure" && usActors.has(edge.source) && edge.target === "gov-canada" && edge.about === "huawei" && edge.start.startsWith("2019-11")),
+      edges(graph).filter(
+        (edge) =>
+          edge.family === "pressure" &&
+          usActors.has(edge.source) &&
+          edge.target === "gov-canada" &&
+          edge.about === "huawei" &&
+          edge.start.startsWith("2019-11"),
+      ),
       "November 2019 pressure",
     );
     const canadian = new Set(graph.filterNodes((_, attributes) => attributes.country === "CA"));
     for (const id of actorsOf(graph, "gov-canada")) canadian.add(id);
     const dependencies = edges(graph).filter(
-      (edge) => edge.family === "dependency" && edge.target === pressure.about && canadian.has(edge.source) && activeAt(edge, pressure.start),
+      (edge) =>
+        edge.family === "dependency" && edge.target === pressure.about && canadian.has(edge.source) && activeAt(edge, pressure.start),
     );
     expect(new Set(dependencies.map((edge) => edge.source))).toEqual(new Set(["bell", "telus", "rogers"]));
-    const leverage = edges(graph).filter((edge) => edge.family === "dependency" && canadian.has(edge.source) === false && edge.target === "gov-canada" && usActors.has(edge.source) && activeAt(edge, pressure.start));
+    const leverage = edges(graph).filter(
+      (edge) =>
+        edge.family === "dependency" &&
+        canadian.has(edge.source) === false &&
+        edge.target === "gov-canada" &&
+        usActors.has(edge.source) &&
+        activeAt(edge, pressure.start),
+    );
     expect(leverage.map((edge) => edge.kind)).toContain("shares_intelligence_with");
   });
 });
