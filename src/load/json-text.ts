@@ -137,16 +137,33 @@ export function locatePointers(text: string, pointers: Iterable<string>): Map<st
     }
   }
   const found = new Map<string, { line: number; column: number }>();
+  // Paths are only materialised down to the deepest wanted pointer: deeper junk costs a counter, not a copy per node.
+  let maxDepth = 0;
+  for (const pointer of wanted) maxDepth = Math.max(maxDepth, pointer === "" ? 0 : pointer.split("/").length - 1);
+  let depth = 0;
   const record = (path: JSONPath, line: number, character: number): void => {
     const pointer = toPointer(path);
     if (wanted.has(pointer) && !found.has(pointer)) found.set(pointer, { line: line + 1, column: character + 1 });
   };
+  const enter = (line: number, character: number, pathSupplier: () => JSONPath): void => {
+    if (depth <= maxDepth) record(pathSupplier(), line, character);
+    depth += 1;
+  };
+  const leave = (): void => {
+    depth -= 1;
+  };
   try {
     visit(text, {
-      onObjectBegin: (_offset, _length, line, character, pathSupplier) => record(pathSupplier(), line, character),
-      onArrayBegin: (_offset, _length, line, character, pathSupplier) => record(pathSupplier(), line, character),
-      onObjectProperty: (property, _offset, _length, line, character, pathSupplier) => record([...pathSupplier(), property], line, character),
-      onLiteralValue: (_value, _offset, _length, line, character, pathSupplier) => record(pathSupplier(), line, character),
+      onObjectBegin: (_offset, _length, line, character, pathSupplier) => enter(line, character, pathSupplier),
+      onObjectEnd: leave,
+      onArrayBegin: (_offset, _length, line, character, pathSupplier) => enter(line, character, pathSupplier),
+      onArrayEnd: leave,
+      onObjectProperty: (property, _offset, _length, line, character, pathSupplier) => {
+        if (depth <= maxDepth) record([...pathSupplier(), property], line, character);
+      },
+      onLiteralValue: (_value, _offset, _length, line, character, pathSupplier) => {
+        if (depth <= maxDepth) record(pathSupplier(), line, character);
+      },
     });
   } catch {
     // Too deeply nested for jsonc-parser's recursion: the issues keep their pointers, without line numbers.
