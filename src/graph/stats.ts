@@ -1,6 +1,15 @@
 /** Counts and centrality rankings for `atlas stats` and the data README's coverage table. */
 import betweennessCentrality from "graphology-metrics/centrality/betweenness";
-import { ENTITY_KINDS, RELATION_FAMILIES, RELATION_KIND_NAMES, type EntityKind, type RelationFamily, type RelationKind } from "../model/ontology.ts";
+import {
+  CONFIDENCES,
+  ENTITY_KINDS,
+  RELATION_FAMILIES,
+  RELATION_KIND_NAMES,
+  type Confidence,
+  type EntityKind,
+  type RelationFamily,
+  type RelationKind,
+} from "../model/ontology.ts";
 import type { AtlasGraph } from "./types.ts";
 
 export interface RankedEntity {
@@ -18,6 +27,7 @@ export interface GraphStats {
   entitiesByKind: Record<EntityKind, number>;
   relationsByFamily: Record<RelationFamily, number>;
   relationsByKind: Record<RelationKind, number>;
+  relationsByConfidence: Record<Confidence, number>;
   topByDegree: RankedEntity[];
   /** Normalized betweenness; undefined when skipped (too large a graph for an exact computation). */
   topByBetweenness?: RankedEntity[];
@@ -45,9 +55,11 @@ export function graphStats(graph: AtlasGraph, options: { limit?: number; between
   });
   const relationsByFamily = zeroes(RELATION_FAMILIES);
   const relationsByKind = zeroes(RELATION_KIND_NAMES);
+  const relationsByConfidence = zeroes(CONFIDENCES);
   graph.forEachEdge((_id, attributes) => {
     relationsByFamily[attributes.family] += 1;
     relationsByKind[attributes.kind] += 1;
+    relationsByConfidence[attributes.confidence] += 1;
   });
   const stats: GraphStats = {
     name: graph.getAttribute("name"),
@@ -57,6 +69,7 @@ export function graphStats(graph: AtlasGraph, options: { limit?: number; between
     entitiesByKind,
     relationsByFamily,
     relationsByKind,
+    relationsByConfidence,
     topByDegree: top(graph, (node) => graph.degree(node), limit),
   };
   const wantBetweenness = options.betweenness ?? graph.size <= BETWEENNESS_MAX_RELATIONS;

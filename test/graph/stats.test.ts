@@ -14,6 +14,7 @@ describe("graphStats", () => {
     expect(Object.values(stats.entitiesByKind).reduce((a, b) => a + b, 0)).toBe(graph.order);
     expect(Object.values(stats.relationsByFamily).reduce((a, b) => a + b, 0)).toBe(graph.size);
     expect(Object.values(stats.relationsByKind).reduce((a, b) => a + b, 0)).toBe(graph.size);
+    expect(Object.values(stats.relationsByConfidence).reduce((a, b) => a + b, 0)).toBe(graph.size);
     expect(stats.topByDegree).toHaveLength(10);
     const degrees = stats.topByDegree.map((entity) => entity.value);
     expect(degrees).toEqual([...degrees].sort((a, b) => b - a));

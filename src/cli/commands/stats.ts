@@ -34,6 +34,7 @@ export function registerStats(program: Command, io: CliIo): void {
         table(["entity kind", "count"], counts(stats.entitiesByKind), [1]),
         table(["relation family", "count"], counts(stats.relationsByFamily), [1]),
         table(["relation kind", "count"], counts(stats.relationsByKind), [1]),
+        table(["confidence", "count"], counts(stats.relationsByConfidence), [1]),
         ranking("Top entities by degree", stats.topByDegree, String),
         stats.topByBetweenness
           ? ranking("Top entities by betweenness (normalized)", stats.topByBetweenness, (value) => value.toFixed(4))
