@@ -4,6 +4,7 @@ import { CliError, EXIT, processIo, type CliIo } from "./io.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { registerStats } from "./commands/stats.ts";
 import { registerSchema } from "./commands/schema.ts";
+import { registerLeverage } from "./commands/leverage.ts";
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command("atlas")
@@ -14,6 +15,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   registerValidate(program, io, setExit);
   registerStats(program, io);
   registerSchema(program, io);
+  registerLeverage(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;
 }

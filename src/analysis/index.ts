@@ -1,0 +1,8 @@
+/** Analyses over the atlas graph: pure functions, safe in node and the browser. */
+export { leverageChains, pressureCases, dependentsOf, tiesOf, chainOf, LeverageContext } from "./leverage.ts";
+export type { LeverageOptions, LeverageChain, LeverageTie, DependencyTie, BlocTie, DependentEntity, PressureCase } from "./leverage.ts";
+export { exposure, exposureScore, CARRIER_WEIGHT, type ExposureRow } from "./exposure.ts";
+export { citeRelation, isActiveIn, type CitedRelation, type CitedSource, type TimeWindow } from "./relations.ts";
+export { actingFor, entitiesUnder, countryIndex, type Resolution, type Membership, type MembershipRoute } from "./sides.ts";
+export * from "./rules.ts";
+export { readChain, type ChainReading, type ChainStep, type StepRole } from "./steps.ts";

@@ -1,0 +1,316 @@
+/**
+ * Leverage chains: where pressure meets dependency.
+ *
+ * A chain starts from a pressure relation A -> B that names what it is `about` (V, usually a
+ * vendor). Within the pressure's time window (its own dates, or the one day `at`):
+ * - the presser and the pressed are the governments A and B act for (sides.ts: actingFor);
+ * - the dependents are the entities under B (sides.ts: entitiesUnder, with B's country) that
+ *   depend on V or on anything under V (its parts and subsidiaries, not its country), through a
+ *   dependency relation active in the window whose dependent end is theirs (rules.ts: DEPENDENT_END);
+ * - the ties are what B relies on A for: dependency relations from an entity under A to an
+ *   entity under B with B's end dependent (e.g. intelligence sharing), and blocs both sides are
+ *   `member_of` in the window (e.g. the Five Eyes).
+ * A pressure with no dependent in its window yields no chain; so does one whose presser and
+ * pressed are the same party (domestic pressure is not leverage between states).
+ * Every relation a chain rests on is listed once, with its sources.
+ */
+import { relationFilter, SelectionError } from "../graph/select.ts";
+import type { AtlasGraph } from "../graph/types.ts";
+import { firstDay } from "../model/dates.ts";
+import { ENTITY_KINDS, type EntityKind } from "../model/ontology.ts";
+import { citeRelation, isActiveIn, type CitedRelation, type TimeWindow } from "./relations.ts";
+import { BLOC_KIND, DEPENDENT_END, isDependencyKind, MEMBERSHIP_KIND, NETWORK_KIND, PRESSURE_FAMILY } from "./rules.ts";
+import { actingFor, countryIndex, entitiesUnder, type Membership, type MembershipRoute } from "./sides.ts";
+
+export interface LeverageOptions {
+  /** Keep pressures active on this date (YYYY, YYYY-MM or YYYY-MM-DD) and judge everything else on it too. */
+  at?: string;
+  /** Keep chains whose pressed party is this entity id. */
+  target?: string;
+}
+
+/** An entity under the pressed party that depends on the vendor. */
+export interface DependentEntity {
+  id: string;
+  kind: EntityKind;
+  label: string;
+  /** How it stands under the pressed party: is it, shares its country, or a part_of / owns chain. */
+  route: MembershipRoute;
+  /** The dependency relations on the vendor (or on the vendor's parts). */
+  dependencies: string[];
+  /** Every relation this dependent rests on: the part_of / owns chain from the pressed party, the dependencies, the vendor's own part_of / owns chain. */
+  relations: string[];
+}
+
+/** What the pressed side relies on the presser's side for: one dependency relation. */
+export interface DependencyTie {
+  type: "dependency";
+  /** The entity under the pressed party that relies on the other. */
+  dependent: string;
+  /** The entity under the presser it relies on. */
+  provider: string;
+  relation: string;
+  /** The relation and the part_of / owns chains that put both ends on their sides. */
+  relations: string[];
+}
+
+/** A bloc both sides belong to in the window. */
+export interface BlocTie {
+  type: "bloc";
+  bloc: string;
+  /** Members from the pressed side and from the presser's side. */
+  pressedMembers: string[];
+  presserMembers: string[];
+  /** The member_of relations of both sides (and the part_of / owns chains of members other than the parties). */
+  relations: string[];
+}
+
+export type LeverageTie = DependencyTie | BlocTie;
+
+export interface LeverageChain {
+  /** `pressure:presser:pressed` (ids never contain a colon). */
+  id: string;
+  /** The government the pressure comes from (or the acting entity when it acts for none). */
+  presser: string;
+  /** The government pressed (or the pressed entity when it acts for none). */
+  pressed: string;
+  /** What the pressure is about. */
+  vendor: string;
+  /** The pressure relation, as recorded (its ends may be a person or an agency). */
+  pressure: string;
+  /** The time the chain is judged in: the pressure's dates, or `at`. */
+  window: TimeWindow;
+  /** leads / represents / part_of relations from the pressure's source to the presser, and from its target to the pressed. */
+  presserVia: string[];
+  pressedVia: string[];
+  /** Carriers first, then other kinds in ontology order, then by name. */
+  dependents: DependentEntity[];
+  /** Dependency ties (by start date), then bloc ties (by bloc id). */
+  ties: LeverageTie[];
+  /** Every entity the chain touches, for highlighting. */
+  entities: string[];
+  /** Every relation the chain rests on, once each, with dates, confidence, claim and sources: the pressure first. */
+  relations: CitedRelation[];
+}
+
+/** One pressure case: a pressure about something, with its presser and pressed resolved. */
+export interface PressureCase {
+  pressure: string;
+  vendor: string;
+  window: TimeWindow;
+  presser: string;
+  pressed: string;
+  presserVia: string[];
+  pressedVia: string[];
+}
+
+/** Shared state of one analysis run: the country index and the sides already computed. */
+export class LeverageContext {
+  private readonly countries: Map<string, string[]>;
+  private readonly sides = new Map<string, Map<string, Membership>>();
+
+  constructor(readonly graph: AtlasGraph) {
+    this.countries = countryIndex(graph);
+  }
+
+  /** Entities under a party (with its country) or under a vendor (without: a vendor's country is not the vendor). */
+  under(party: string, window: TimeWindow, byCountry: boolean): Map<string, Membership> {
+    const key = `${party}\u0000${window.from}\u0000${window.to ?? ""}\u0000${byCountry}`;
+    let side = this.sides.get(key);
+    if (!side) {
+      side = entitiesUnder(this.graph, party, window, byCountry ? this.countries : undefined);
+      this.sides.set(key, side);
+    }
+    return side;
+  }
+}
+
+function checkOptions(graph: AtlasGraph, options: LeverageOptions): (pressure: string) => boolean {
+  // The shared selection checks the date and states "active at" the same way views do.
+  const keep = relationFilter({ families: [PRESSURE_FAMILY], ...(options.at === undefined ? {} : { at: options.at }) });
+  if (options.target !== undefined && !graph.hasNode(options.target)) {
+    throw new SelectionError(`unknown entity id "${options.target}" (target)`);
+  }
+  return (pressure) => keep(graph.getEdgeAttributes(pressure));
+}
+
+/** Every pressure about something, resolved to its presser and pressed, filtered by `at` and `target`. */
+export function pressureCases(graph: AtlasGraph, options: LeverageOptions = {}): PressureCase[] {
+  const keep = checkOptions(graph, options);
+  const cases: PressureCase[] = [];
+  graph.forEachEdge((pressure, attributes, source, target) => {
+    const vendor = attributes.about;
+    if (vendor === undefined || !graph.hasNode(vendor) || !keep(pressure)) return;
+    const window: TimeWindow = options.at === undefined ? { from: attributes.start, to: attributes.end } : { from: options.at, to: options.at };
+    for (const presser of actingFor(graph, source, window)) {
+      for (const pressed of actingFor(graph, target, window)) {
+        if (presser.party === pressed.party) continue;
+        if (options.target !== undefined && pressed.party !== options.target) continue;
+        cases.push({ pressure, vendor, window, presser: presser.party, pressed: pressed.party, presserVia: presser.via, pressedVia: pressed.via });
+      }
+    }
+  });
+  return cases.sort(
+    (a, b) =>
+      compare(firstDay(a.window.from), firstDay(b.window.from)) ||
+      compare(a.pressed, b.pressed) ||
+      compare(a.presser, b.presser) ||
+      compare(a.vendor, b.vendor) ||
+      compare(a.pressure, b.pressure),
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const KIND_ORDER = new Map<string, number>(ENTITY_KINDS.map((kind, index) => [kind, kind === NETWORK_KIND ? -1 : index]));
+
+function byDependentOrder(a: DependentEntity, b: DependentEntity): number {
+  return (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0) || a.label.localeCompare(b.label, "en") || compare(a.id, b.id);
+}
+
+/** The entities under the pressed party that depend on the vendor (or its parts) in the case's window. */
+export function dependentsOf(context: LeverageContext, item: PressureCase): DependentEntity[] {
+  const { graph } = context;
+  const pressedSide = context.under(item.pressed, item.window, true);
+  const vendorSide = context.under(item.vendor, item.window, false);
+  const found = new Map<string, DependentEntity>();
+  for (const [supplier, supplierMembership] of vendorSide) {
+    graph.forEachEdge(supplier, (edge, attributes, source, target) => {
+      if (!isDependencyKind(attributes.kind) || !isActiveIn(attributes, item.window)) return;
+      const dependentEnd = DEPENDENT_END[attributes.kind];
+      const dependent = dependentEnd === "source" ? source : target;
+      const other = dependentEnd === "source" ? target : source;
+      const membership = pressedSide.get(dependent);
+      if (other !== supplier || !membership || vendorSide.has(dependent)) return;
+      let entry = found.get(dependent);
+      if (!entry) {
+        const { kind, label } = graph.getNodeAttributes(dependent);
+        entry = { id: dependent, kind, label, route: membership.route, dependencies: [], relations: [...membership.relations] };
+        found.set(dependent, entry);
+      }
+      if (entry.dependencies.includes(edge)) return;
+      entry.dependencies.push(edge);
+      for (const relation of [edge, ...supplierMembership.relations]) if (!entry.relations.includes(relation)) entry.relations.push(relation);
+    });
+  }
+  return [...found.values()].sort(byDependentOrder);
+}
+
+/** What the pressed side relies on the presser's side for, in the case's window. */
+export function tiesOf(context: LeverageContext, item: PressureCase): LeverageTie[] {
+  const { graph } = context;
+  const pressedSide = context.under(item.pressed, item.window, true);
+  const presserSide = context.under(item.presser, item.window, true);
+  const dependencyTies: DependencyTie[] = [];
+  // Walk the smaller side's relations; each tie has one end on each side.
+  const walked = pressedSide.size <= presserSide.size ? pressedSide : presserSide;
+  const seen = new Set<string>();
+  for (const node of walked.keys()) {
+    graph.forEachEdge(node, (edge, attributes, source, target) => {
+      if (seen.has(edge) || !isDependencyKind(attributes.kind) || !isActiveIn(attributes, item.window)) return;
+      seen.add(edge);
+      const dependentEnd = DEPENDENT_END[attributes.kind];
+      const dependent = dependentEnd === "source" ? source : target;
+      const provider = dependentEnd === "source" ? target : source;
+      const dependentMembership = pressedSide.get(dependent);
+      const providerMembership = presserSide.get(provider);
+      if (!dependentMembership || !providerMembership || pressedSide.has(provider) || presserSide.has(dependent)) return;
+      dependencyTies.push({
+        type: "dependency",
+        dependent,
+        provider,
+        relation: edge,
+        relations: unique([edge, ...dependentMembership.relations, ...providerMembership.relations]),
+      });
+    });
+  }
+  dependencyTies.sort((a, b) => compare(firstDay(graph.getEdgeAttribute(a.relation, "start")), firstDay(graph.getEdgeAttribute(b.relation, "start"))) || compare(a.relation, b.relation));
+  return [...dependencyTies, ...blocTies(context, item, pressedSide, presserSide)];
+}
+
+function blocMemberships(graph: AtlasGraph, side: Map<string, Membership>, window: TimeWindow): Map<string, { members: string[]; relations: string[] }> {
+  const blocs = new Map<string, { members: string[]; relations: string[] }>();
+  for (const [member, membership] of side) {
+    graph.forEachOutEdge(member, (edge, attributes, _source, bloc) => {
+      if (attributes.kind !== MEMBERSHIP_KIND || graph.getNodeAttribute(bloc, "kind") !== BLOC_KIND || !isActiveIn(attributes, window)) return;
+      const entry = blocs.get(bloc) ?? { members: [], relations: [] };
+      if (!entry.members.includes(member)) entry.members.push(member);
+      entry.relations.push(edge, ...membership.relations);
+      blocs.set(bloc, entry);
+    });
+  }
+  return blocs;
+}
+
+function blocTies(context: LeverageContext, item: PressureCase, pressedSide: Map<string, Membership>, presserSide: Map<string, Membership>): BlocTie[] {
+  const pressedBlocs = blocMemberships(context.graph, pressedSide, item.window);
+  const presserBlocs = blocMemberships(context.graph, presserSide, item.window);
+  const ties: BlocTie[] = [];
+  for (const [bloc, pressedEntry] of pressedBlocs) {
+    const presserEntry = presserBlocs.get(bloc);
+    if (!presserEntry) continue;
+    ties.push({
+      type: "bloc",
+      bloc,
+      pressedMembers: pressedEntry.members,
+      presserMembers: presserEntry.members,
+      relations: unique([...pressedEntry.relations, ...presserEntry.relations]),
+    });
+  }
+  return ties.sort((a, b) => compare(a.bloc, b.bloc));
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** The chain of a case, or null when nothing under the pressed party depends on the vendor in the window. */
+export function chainOf(context: LeverageContext, item: PressureCase): LeverageChain | null {
+  const dependents = dependentsOf(context, item);
+  if (dependents.length === 0) return null;
+  const ties = tiesOf(context, item);
+  const relationIds = unique([
+    item.pressure,
+    ...item.presserVia,
+    ...item.pressedVia,
+    ...dependents.flatMap((dependent) => dependent.relations),
+    ...ties.flatMap((tie) => tie.relations),
+  ]);
+  const { graph } = context;
+  const entities = unique([
+    item.presser,
+    item.pressed,
+    item.vendor,
+    ...relationIds.flatMap((relation) => [graph.source(relation), graph.target(relation)]),
+  ]);
+  return {
+    id: `${item.pressure}:${item.presser}:${item.pressed}`,
+    presser: item.presser,
+    pressed: item.pressed,
+    vendor: item.vendor,
+    pressure: item.pressure,
+    window: item.window,
+    presserVia: item.presserVia,
+    pressedVia: item.pressedVia,
+    dependents,
+    ties,
+    entities,
+    relations: relationIds.map((relation) => citeRelation(graph, relation)),
+  };
+}
+
+/**
+ * Every leverage chain of the graph, ordered by the pressure's start, then pressed, presser,
+ * vendor and pressure id. Throws SelectionError for a malformed `at` or an unknown `target`.
+ */
+export function leverageChains(graph: AtlasGraph, options: LeverageOptions = {}): LeverageChain[] {
+  const context = new LeverageContext(graph);
+  const chains: LeverageChain[] = [];
+  for (const item of pressureCases(graph, options)) {
+    const chain = chainOf(context, item);
+    if (chain) chains.push(chain);
+  }
+  return chains;
+}
