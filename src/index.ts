@@ -26,3 +26,4 @@ export { formatIssue, errorCount, type LoadIssue, type Severity } from "./load/i
 export { buildGraph, datasetFromGraph } from "./graph/build.ts";
 export { graphStats, type GraphStats, type RankedEntity } from "./graph/stats.ts";
 export type { AtlasGraph, EntityAttributes, RelationAttributes, GraphAttributes } from "./graph/types.ts";
+export * from "./analysis/index.ts";

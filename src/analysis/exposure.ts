@@ -8,7 +8,7 @@
  * depends on scores 0 (pressed, but not exposed) and is still listed.
  */
 import type { AtlasGraph } from "../graph/types.ts";
-import { dependentsOf, LeverageContext, pressureCases, type LeverageOptions } from "./leverage.ts";
+import { contextFor, dependentsOf, pressureCases, type LeverageContext, type LeverageOptions } from "./leverage.ts";
 import { NETWORK_KIND } from "./rules.ts";
 
 export interface ExposureRow {
@@ -33,19 +33,19 @@ export function exposureScore(carriers: number, others: number, pressers: number
 
 /**
  * Exposure rows ranked by score, then dependent carriers, then number of pressures, then pressed
- * and vendor ids. Takes the options of leverageChains (`at`, `target`) and throws as it does.
+ * and vendor ids. Takes the options and context of leverageChains (`at`, `target`) and throws as it does.
  */
-export function exposure(graph: AtlasGraph, options: LeverageOptions = {}): ExposureRow[] {
-  const context = new LeverageContext(graph);
+export function exposure(graph: AtlasGraph, options: LeverageOptions = {}, context?: LeverageContext): ExposureRow[] {
+  const shared = contextFor(graph, context);
   const rows = new Map<string, ExposureRow>();
-  for (const item of pressureCases(graph, options)) {
+  for (const item of pressureCases(shared, options)) {
     const key = `${item.pressed}\u0000${item.vendor}`;
     let row = rows.get(key);
     if (!row) {
       row = { pressed: item.pressed, vendor: item.vendor, score: 0, carriers: [], others: [], pressers: [], pressures: [] };
       rows.set(key, row);
     }
-    for (const dependent of dependentsOf(context, item)) {
+    for (const dependent of dependentsOf(shared, item)) {
       const list = dependent.kind === NETWORK_KIND ? row.carriers : row.others;
       if (!list.includes(dependent.id)) list.push(dependent.id);
     }

@@ -9,7 +9,7 @@
  *   dependency relation active in the window whose dependent end is theirs (rules.ts: DEPENDENT_END);
  * - the ties are what B relies on A for: dependency relations from an entity under A to an
  *   entity under B with B's end dependent (e.g. intelligence sharing), and blocs both sides are
- *   `member_of` in the window (e.g. the Five Eyes).
+ *   `member_of` in the window (e.g. the Five Eyes), or that B is a member of when A is the bloc.
  * A pressure with no dependent in its window yields no chain; so does one whose presser and
  * pressed are the same party (domestic pressure is not leverage between states).
  * Every relation a chain rests on is listed once, with its sources.
@@ -19,8 +19,9 @@ import type { AtlasGraph } from "../graph/types.ts";
 import { firstDay } from "../model/dates.ts";
 import { ENTITY_KINDS, type EntityKind } from "../model/ontology.ts";
 import { citeRelation, isActiveIn, type CitedRelation, type TimeWindow } from "./relations.ts";
-import { BLOC_KIND, DEPENDENT_END, isDependencyKind, MEMBERSHIP_KIND, NETWORK_KIND, PRESSURE_FAMILY } from "./rules.ts";
-import { actingFor, countryIndex, entitiesUnder, type Membership, type MembershipRoute } from "./sides.ts";
+import { indexLinks, type DependencyLink, type Link, type LinkIndex } from "./links.ts";
+import { NETWORK_KIND, PRESSURE_FAMILY } from "./rules.ts";
+import { actingFor, entitiesUnder, type Membership, type MembershipRoute } from "./sides.ts";
 
 export interface LeverageOptions {
   /** Keep pressures active on this date (YYYY, YYYY-MM or YYYY-MM-DD) and judge everything else on it too. */
@@ -54,11 +55,11 @@ export interface DependencyTie {
   relations: string[];
 }
 
-/** A bloc both sides belong to in the window. */
+/** A bloc both sides belong to in the window, or that the pressed side belongs to when the presser is the bloc itself. */
 export interface BlocTie {
   type: "bloc";
   bloc: string;
-  /** Members from the pressed side and from the presser's side. */
+  /** Members from the pressed side and from the presser's side (none when the presser is the bloc). */
   pressedMembers: string[];
   presserMembers: string[];
   /** The member_of relations of both sides (and the part_of / owns chains of members other than the parties). */
@@ -104,13 +105,20 @@ export interface PressureCase {
   pressedVia: string[];
 }
 
-/** Shared state of one analysis run: the country index and the sides already computed. */
+/**
+ * What analyses of one graph share: the index of the relations they follow and the sides already
+ * computed. Build one per graph and pass it to repeated calls (e.g. as a time slider moves);
+ * a graph that changes needs a new context.
+ */
 export class LeverageContext {
-  private readonly countries: Map<string, string[]>;
+  /** Cached sides and ties are dropped past this many, so a long-lived context stays small. */
+  static readonly CACHE_LIMIT = 512;
+  readonly index: LinkIndex;
   private readonly sides = new Map<string, Map<string, Membership>>();
+  private readonly ties = new Map<string, LeverageTie[]>();
 
   constructor(readonly graph: AtlasGraph) {
-    this.countries = countryIndex(graph);
+    this.index = indexLinks(graph);
   }
 
   /** Entities under a party (with its country) or under a vendor (without: a vendor's country is not the vendor). */
@@ -118,38 +126,67 @@ export class LeverageContext {
     const key = `${party}\u0000${window.from}\u0000${window.to ?? ""}\u0000${byCountry}`;
     let side = this.sides.get(key);
     if (!side) {
-      side = entitiesUnder(this.graph, party, window, byCountry ? this.countries : undefined);
+      side = entitiesUnder(this.index, party, window, byCountry);
+      if (this.sides.size >= LeverageContext.CACHE_LIMIT) this.sides.clear();
       this.sides.set(key, side);
     }
     return side;
   }
+
+  /** The ties of a pressed party to a presser in a window (shared by every pressure between them in it). */
+  tiesBetween(pressed: string, presser: string, window: TimeWindow): LeverageTie[] {
+    const key = `${pressed}\u0000${presser}\u0000${window.from}\u0000${window.to ?? ""}`;
+    let ties = this.ties.get(key);
+    if (!ties) {
+      ties = computeTies(this, pressed, presser, window);
+      if (this.ties.size >= LeverageContext.CACHE_LIMIT) this.ties.clear();
+      this.ties.set(key, ties);
+    }
+    return ties;
+  }
 }
 
-function checkOptions(graph: AtlasGraph, options: LeverageOptions): (pressure: string) => boolean {
+/** The context given (checked to belong to the graph) or a new one. */
+export function contextFor(graph: AtlasGraph, context: LeverageContext | undefined): LeverageContext {
+  if (context && context.graph !== graph) throw new Error("the analysis context belongs to another graph");
+  return context ?? new LeverageContext(graph);
+}
+
+function checkOptions(graph: AtlasGraph, options: LeverageOptions): (pressure: Link) => boolean {
   // The shared selection checks the date and states "active at" the same way views do.
   const keep = relationFilter({ families: [PRESSURE_FAMILY], ...(options.at === undefined ? {} : { at: options.at }) });
   if (options.target !== undefined && !graph.hasNode(options.target)) {
     throw new SelectionError(`unknown entity id "${options.target}" (target)`);
   }
-  return (pressure) => keep(graph.getEdgeAttributes(pressure));
+  return (pressure) => keep(pressure.attributes);
 }
 
 /** Every pressure about something, resolved to its presser and pressed, filtered by `at` and `target`. */
-export function pressureCases(graph: AtlasGraph, options: LeverageOptions = {}): PressureCase[] {
+export function pressureCases(context: LeverageContext, options: LeverageOptions = {}): PressureCase[] {
+  const { graph, index } = context;
   const keep = checkOptions(graph, options);
   const cases: PressureCase[] = [];
-  graph.forEachEdge((pressure, attributes, source, target) => {
-    const vendor = attributes.about;
-    if (vendor === undefined || !graph.hasNode(vendor) || !keep(pressure)) return;
-    const window: TimeWindow = options.at === undefined ? { from: attributes.start, to: attributes.end } : { from: options.at, to: options.at };
-    for (const presser of actingFor(graph, source, window)) {
-      for (const pressed of actingFor(graph, target, window)) {
+  for (const link of index.pressures) {
+    const vendor = link.attributes.about;
+    if (vendor === undefined || !graph.hasNode(vendor) || !keep(link)) continue;
+    const window: TimeWindow =
+      options.at === undefined ? { from: link.attributes.start, to: link.attributes.end } : { from: options.at, to: options.at };
+    for (const presser of actingFor(index, link.source, window)) {
+      for (const pressed of actingFor(index, link.target, window)) {
         if (presser.party === pressed.party) continue;
         if (options.target !== undefined && pressed.party !== options.target) continue;
-        cases.push({ pressure, vendor, window, presser: presser.party, pressed: pressed.party, presserVia: presser.via, pressedVia: pressed.via });
+        cases.push({
+          pressure: link.id,
+          vendor,
+          window,
+          presser: presser.party,
+          pressed: pressed.party,
+          presserVia: presser.via,
+          pressedVia: pressed.via,
+        });
       }
     }
-  });
+  }
   return cases.sort(
     (a, b) =>
       compare(firstDay(a.window.from), firstDay(b.window.from)) ||
@@ -159,6 +196,8 @@ export function pressureCases(graph: AtlasGraph, options: LeverageOptions = {}):
       compare(a.pressure, b.pressure),
   );
 }
+
+const NO_DEPENDENCIES: readonly DependencyLink[] = [];
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -172,84 +211,96 @@ function byDependentOrder(a: DependentEntity, b: DependentEntity): number {
 
 /** The entities under the pressed party that depend on the vendor (or its parts) in the case's window. */
 export function dependentsOf(context: LeverageContext, item: PressureCase): DependentEntity[] {
-  const { graph } = context;
+  const { graph, index } = context;
   const pressedSide = context.under(item.pressed, item.window, true);
   const vendorSide = context.under(item.vendor, item.window, false);
   const found = new Map<string, DependentEntity>();
   for (const [supplier, supplierMembership] of vendorSide) {
-    graph.forEachEdge(supplier, (edge, attributes, source, target) => {
-      if (!isDependencyKind(attributes.kind) || !isActiveIn(attributes, item.window)) return;
-      const dependentEnd = DEPENDENT_END[attributes.kind];
-      const dependent = dependentEnd === "source" ? source : target;
-      const other = dependentEnd === "source" ? target : source;
-      const membership = pressedSide.get(dependent);
-      if (other !== supplier || !membership || vendorSide.has(dependent)) return;
-      let entry = found.get(dependent);
+    for (const link of index.byProvider.get(supplier) ?? NO_DEPENDENCIES) {
+      const membership = pressedSide.get(link.dependent);
+      if (!membership || vendorSide.has(link.dependent) || !isActiveIn(link.attributes, item.window)) continue;
+      let entry = found.get(link.dependent);
       if (!entry) {
-        const { kind, label } = graph.getNodeAttributes(dependent);
-        entry = { id: dependent, kind, label, route: membership.route, dependencies: [], relations: [...membership.relations] };
-        found.set(dependent, entry);
+        const { kind, label } = graph.getNodeAttributes(link.dependent);
+        entry = { id: link.dependent, kind, label, route: membership.route, dependencies: [], relations: [...membership.relations] };
+        found.set(link.dependent, entry);
       }
-      if (entry.dependencies.includes(edge)) return;
-      entry.dependencies.push(edge);
-      for (const relation of [edge, ...supplierMembership.relations]) if (!entry.relations.includes(relation)) entry.relations.push(relation);
-    });
+      entry.dependencies.push(link.id);
+      for (const relation of [link.id, ...supplierMembership.relations])
+        if (!entry.relations.includes(relation)) entry.relations.push(relation);
+    }
   }
   return [...found.values()].sort(byDependentOrder);
 }
 
 /** What the pressed side relies on the presser's side for, in the case's window. */
 export function tiesOf(context: LeverageContext, item: PressureCase): LeverageTie[] {
-  const { graph } = context;
-  const pressedSide = context.under(item.pressed, item.window, true);
-  const presserSide = context.under(item.presser, item.window, true);
-  const dependencyTies: DependencyTie[] = [];
-  // Walk the smaller side's relations; each tie has one end on each side.
-  const walked = pressedSide.size <= presserSide.size ? pressedSide : presserSide;
-  const seen = new Set<string>();
-  for (const node of walked.keys()) {
-    graph.forEachEdge(node, (edge, attributes, source, target) => {
-      if (seen.has(edge) || !isDependencyKind(attributes.kind) || !isActiveIn(attributes, item.window)) return;
-      seen.add(edge);
-      const dependentEnd = DEPENDENT_END[attributes.kind];
-      const dependent = dependentEnd === "source" ? source : target;
-      const provider = dependentEnd === "source" ? target : source;
-      const dependentMembership = pressedSide.get(dependent);
-      const providerMembership = presserSide.get(provider);
-      if (!dependentMembership || !providerMembership || pressedSide.has(provider) || presserSide.has(dependent)) return;
-      dependencyTies.push({
-        type: "dependency",
-        dependent,
-        provider,
-        relation: edge,
-        relations: unique([edge, ...dependentMembership.relations, ...providerMembership.relations]),
-      });
-    });
-  }
-  dependencyTies.sort((a, b) => compare(firstDay(graph.getEdgeAttribute(a.relation, "start")), firstDay(graph.getEdgeAttribute(b.relation, "start"))) || compare(a.relation, b.relation));
-  return [...dependencyTies, ...blocTies(context, item, pressedSide, presserSide)];
+  return [...context.tiesBetween(item.pressed, item.presser, item.window)];
 }
 
-function blocMemberships(graph: AtlasGraph, side: Map<string, Membership>, window: TimeWindow): Map<string, { members: string[]; relations: string[] }> {
+function computeTies(context: LeverageContext, pressed: string, presser: string, window: TimeWindow): LeverageTie[] {
+  const { graph, index } = context;
+  const pressedSide = context.under(pressed, window, true);
+  const presserSide = context.under(presser, window, true);
+  // Walk the smaller side: the pressed side's dependencies, or the presser's side's provisions.
+  const walkPressed = pressedSide.size <= presserSide.size;
+  const links = walkPressed
+    ? [...pressedSide.keys()].flatMap((node) => index.byDependent.get(node) ?? NO_DEPENDENCIES)
+    : [...presserSide.keys()].flatMap((node) => index.byProvider.get(node) ?? NO_DEPENDENCIES);
+  const dependencyTies: DependencyTie[] = [];
+  for (const link of links) {
+    const dependentMembership = pressedSide.get(link.dependent);
+    const providerMembership = presserSide.get(link.provider);
+    // An entity on both sides (say, a company of one country owned from the other) ties nothing.
+    if (!dependentMembership || !providerMembership || pressedSide.has(link.provider) || presserSide.has(link.dependent)) continue;
+    if (!isActiveIn(link.attributes, window)) continue;
+    dependencyTies.push({
+      type: "dependency",
+      dependent: link.dependent,
+      provider: link.provider,
+      relation: link.id,
+      relations: unique([link.id, ...dependentMembership.relations, ...providerMembership.relations]),
+    });
+  }
+  dependencyTies.sort(
+    (a, b) =>
+      compare(firstDay(graph.getEdgeAttribute(a.relation, "start")), firstDay(graph.getEdgeAttribute(b.relation, "start"))) ||
+      compare(a.relation, b.relation),
+  );
+  return [...dependencyTies, ...blocTies(context, window, pressedSide, presserSide)];
+}
+
+function blocMemberships(
+  index: LinkIndex,
+  side: Map<string, Membership>,
+  window: TimeWindow,
+): Map<string, { members: string[]; relations: string[] }> {
   const blocs = new Map<string, { members: string[]; relations: string[] }>();
   for (const [member, membership] of side) {
-    graph.forEachOutEdge(member, (edge, attributes, _source, bloc) => {
-      if (attributes.kind !== MEMBERSHIP_KIND || graph.getNodeAttribute(bloc, "kind") !== BLOC_KIND || !isActiveIn(attributes, window)) return;
-      const entry = blocs.get(bloc) ?? { members: [], relations: [] };
+    for (const link of index.blocMemberships.get(member) ?? []) {
+      if (!isActiveIn(link.attributes, window)) continue;
+      const entry = blocs.get(link.target) ?? { members: [], relations: [] };
       if (!entry.members.includes(member)) entry.members.push(member);
-      entry.relations.push(edge, ...membership.relations);
-      blocs.set(bloc, entry);
-    });
+      entry.relations.push(link.id, ...membership.relations);
+      blocs.set(link.target, entry);
+    }
   }
   return blocs;
 }
 
-function blocTies(context: LeverageContext, item: PressureCase, pressedSide: Map<string, Membership>, presserSide: Map<string, Membership>): BlocTie[] {
-  const pressedBlocs = blocMemberships(context.graph, pressedSide, item.window);
-  const presserBlocs = blocMemberships(context.graph, presserSide, item.window);
+function blocTies(
+  context: LeverageContext,
+  window: TimeWindow,
+  pressedSide: Map<string, Membership>,
+  presserSide: Map<string, Membership>,
+): BlocTie[] {
+  const pressedBlocs = blocMemberships(context.index, pressedSide, window);
+  const presserBlocs = blocMemberships(context.index, presserSide, window);
   const ties: BlocTie[] = [];
   for (const [bloc, pressedEntry] of pressedBlocs) {
-    const presserEntry = presserBlocs.get(bloc);
+    // A bloc pressing its own member (or a body part_of the bloc pressing) holds the membership over it.
+    const presserEntry =
+      presserBlocs.get(bloc) ?? (presserSide.has(bloc) ? { members: [], relations: presserSide.get(bloc)?.relations ?? [] } : undefined);
     if (!presserEntry) continue;
     ties.push({
       type: "bloc",
@@ -304,12 +355,13 @@ export function chainOf(context: LeverageContext, item: PressureCase): LeverageC
 /**
  * Every leverage chain of the graph, ordered by the pressure's start, then pressed, presser,
  * vendor and pressure id. Throws SelectionError for a malformed `at` or an unknown `target`.
+ * Pass the same `context` to repeated calls on one graph to index it once.
  */
-export function leverageChains(graph: AtlasGraph, options: LeverageOptions = {}): LeverageChain[] {
-  const context = new LeverageContext(graph);
+export function leverageChains(graph: AtlasGraph, options: LeverageOptions = {}, context?: LeverageContext): LeverageChain[] {
+  const shared = contextFor(graph, context);
   const chains: LeverageChain[] = [];
-  for (const item of pressureCases(graph, options)) {
-    const chain = chainOf(context, item);
+  for (const item of pressureCases(shared, options)) {
+    const chain = chainOf(shared, item);
     if (chain) chains.push(chain);
   }
   return chains;

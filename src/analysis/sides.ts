@@ -7,9 +7,9 @@
  * not report the edge it came through, while these walks follow only some relation kinds, only
  * when active in the window, and must return the relations on each path.
  */
-import type { AtlasGraph } from "../graph/types.ts";
+import type { LinkIndex, StructureLink } from "./links.ts";
 import { isActiveIn, type TimeWindow } from "./relations.ts";
-import { ACTS_FOR_KINDS, COUNTRY_MEMBER_KINDS, kindTest, OWNER_KINDS, PART_KINDS, STATE_KIND, type StructureKind } from "./rules.ts";
+import { STATE_KIND, type StructureKind } from "./rules.ts";
 
 /** The party an actor acts for, and the structure relations (in order, from the actor) that say so. */
 export interface Resolution {
@@ -26,10 +26,7 @@ export interface Membership {
   relations: string[];
 }
 
-const isActsForKind = kindTest(ACTS_FOR_KINDS);
-const isPartKind = kindTest(PART_KINDS);
-const isOwnerKind = kindTest(OWNER_KINDS);
-const countryMemberKinds = new Set<string>(COUNTRY_MEMBER_KINDS);
+const NONE: readonly StructureLink[] = [];
 
 /**
  * The governments an actor acts for in the window: the actor itself when it is a government;
@@ -37,7 +34,8 @@ const countryMemberKinds = new Set<string>(COUNTRY_MEMBER_KINDS);
  * actor (a person leads an agency that is part of a government). An actor that reaches no
  * government acts for itself (a bloc, a company, an official whose role is not recorded).
  */
-export function actingFor(graph: AtlasGraph, actor: string, window: TimeWindow): Resolution[] {
+export function actingFor(index: LinkIndex, actor: string, window: TimeWindow): Resolution[] {
+  const { graph } = index;
   if (graph.getNodeAttribute(actor, "kind") === STATE_KIND) return [{ party: actor, via: [] }];
   const paths = new Map<string, string[]>([[actor, []]]);
   let frontier = [actor];
@@ -46,13 +44,13 @@ export function actingFor(graph: AtlasGraph, actor: string, window: TimeWindow):
     const found: Resolution[] = [];
     for (const node of frontier) {
       const path = paths.get(node) ?? [];
-      graph.forEachOutEdge(node, (edge, attributes, _source, target) => {
-        if (!isActsForKind(attributes.kind) || paths.has(target) || !isActiveIn(attributes, window)) return;
-        const via = [...path, edge];
-        paths.set(target, via);
-        if (graph.getNodeAttribute(target, "kind") === STATE_KIND) found.push({ party: target, via });
-        else next.push(target);
-      });
+      for (const link of index.actsFor.get(node) ?? NONE) {
+        if (paths.has(link.target) || !isActiveIn(link.attributes, window)) continue;
+        const via = [...path, link.id];
+        paths.set(link.target, via);
+        if (graph.getNodeAttribute(link.target, "kind") === STATE_KIND) found.push({ party: link.target, via });
+        else next.push(link.target);
+      }
     }
     if (found.length > 0) return found;
     frontier = next;
@@ -60,51 +58,30 @@ export function actingFor(graph: AtlasGraph, actor: string, window: TimeWindow):
   return [{ party: actor, via: [] }];
 }
 
-/** Entities by country, for the country rule of entitiesUnder; built once per analysis. */
-export function countryIndex(graph: AtlasGraph): Map<string, string[]> {
-  const index = new Map<string, string[]>();
-  graph.forEachNode((node, attributes) => {
-    if (attributes.country === undefined || !countryMemberKinds.has(attributes.kind)) return;
-    const members = index.get(attributes.country);
-    if (members) members.push(node);
-    else index.set(attributes.country, [node]);
-  });
-  return index;
-}
-
 /**
  * The entities under a party in the window: the party itself; when `byCountry` and the party is
  * a government with a country, every carrier, vendor, organization and agency of that country;
  * then, transitively, anything part_of one of these and anything one of these owns.
  */
-export function entitiesUnder(
-  graph: AtlasGraph,
-  party: string,
-  window: TimeWindow,
-  countries: Map<string, string[]> | undefined,
-): Map<string, Membership> {
+export function entitiesUnder(index: LinkIndex, party: string, window: TimeWindow, byCountry: boolean): Map<string, Membership> {
   const under = new Map<string, Membership>([[party, { route: "self", relations: [] }]]);
-  const { kind, country } = graph.getNodeAttributes(party);
-  if (countries && kind === STATE_KIND && country !== undefined) {
-    for (const member of countries.get(country) ?? []) {
+  const { kind, country } = index.graph.getNodeAttributes(party);
+  if (byCountry && kind === STATE_KIND && country !== undefined) {
+    for (const member of index.countries.get(country) ?? []) {
       if (!under.has(member)) under.set(member, { route: "country", relations: [] });
     }
   }
   let frontier = [...under.keys()];
   while (frontier.length > 0) {
     const next: string[] = [];
-    const join = (edge: string, kindOf: StructureKind, from: string, entity: string): void => {
-      if (under.has(entity)) return;
-      under.set(entity, { route: kindOf, relations: [...(under.get(from)?.relations ?? []), edge] });
+    const join = (link: StructureLink, from: string, entity: string): void => {
+      if (under.has(entity) || !isActiveIn(link.attributes, window)) return;
+      under.set(entity, { route: link.kind, relations: [...(under.get(from)?.relations ?? []), link.id] });
       next.push(entity);
     };
     for (const node of frontier) {
-      graph.forEachInEdge(node, (edge, attributes, source) => {
-        if (isPartKind(attributes.kind) && isActiveIn(attributes, window)) join(edge, attributes.kind, node, source);
-      });
-      graph.forEachOutEdge(node, (edge, attributes, _source, target) => {
-        if (isOwnerKind(attributes.kind) && isActiveIn(attributes, window)) join(edge, attributes.kind, node, target);
-      });
+      for (const link of index.parts.get(node) ?? NONE) join(link, node, link.source);
+      for (const link of index.owned.get(node) ?? NONE) join(link, node, link.target);
     }
     frontier = next;
   }

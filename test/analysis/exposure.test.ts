@@ -50,15 +50,39 @@ describe("exposure", () => {
         pressers: ["us", "au"],
         pressures: ["us-presses-ca", "us-presses-ca-again", "au-presses-ca"],
       },
-      { pressed: "ca", vendor: "vendor-two", score: 2, carriers: ["north-tel"], others: [], pressers: ["us"], pressures: ["us-presses-ca-two"] },
-      { pressed: "uk", vendor: "vendor-two", score: 2, carriers: ["island-tel"], others: [], pressers: ["us"], pressures: ["us-presses-uk-two"] },
+      {
+        pressed: "ca",
+        vendor: "vendor-two",
+        score: 2,
+        carriers: ["north-tel"],
+        others: [],
+        pressers: ["us"],
+        pressures: ["us-presses-ca-two"],
+      },
+      {
+        pressed: "uk",
+        vendor: "vendor-two",
+        score: 2,
+        carriers: ["island-tel"],
+        others: [],
+        pressers: ["us"],
+        pressures: ["us-presses-uk-two"],
+      },
       { pressed: "uk", vendor: "vendor", score: 0, carriers: [], others: [], pressers: ["us"], pressures: ["us-presses-uk"] },
     ]);
   });
 
   it("with `at`, counts only pressures and dependencies active on that date", () => {
     expect(exposure(pressedWorld(), { at: "2019-11" })).toEqual([
-      { pressed: "ca", vendor: "vendor", score: 3, carriers: ["north-tel"], others: ["north-lab"], pressers: ["us"], pressures: ["us-presses-ca"] },
+      {
+        pressed: "ca",
+        vendor: "vendor",
+        score: 3,
+        carriers: ["north-tel"],
+        others: ["north-lab"],
+        pressers: ["us"],
+        pressures: ["us-presses-ca"],
+      },
     ]);
   });
 

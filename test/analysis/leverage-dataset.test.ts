@@ -18,7 +18,9 @@ beforeAll(async () => {
 
 /** The United States pressing Canada about Huawei in November 2019, judged in that month. */
 function canadaChain(): LeverageChain {
-  const chain = leverageChains(graph, { at: "2019-11", target: "gov-canada" }).find((item) => item.presser === "gov-united-states" && item.vendor === "huawei");
+  const chain = leverageChains(graph, { at: "2019-11", target: "gov-canada" }).find(
+    (item) => item.presser === "gov-united-states" && item.vendor === "huawei",
+  );
   if (!chain) throw new Error("no chain gov-united-states -> gov-canada about huawei in 2019-11");
   return chain;
 }
@@ -63,7 +65,13 @@ describe("leverage on the embedded dataset", () => {
   it("citing every relation of the chain with at least one http(s) source", () => {
     const chain = canadaChain();
     const listed = chain.relations.map((item) => item.id);
-    for (const id of [chain.pressure, ...chain.presserVia, ...chain.pressedVia, ...chain.dependents.flatMap((item) => item.relations), ...chain.ties.flatMap((tie) => tie.relations)]) {
+    for (const id of [
+      chain.pressure,
+      ...chain.presserVia,
+      ...chain.pressedVia,
+      ...chain.dependents.flatMap((item) => item.relations),
+      ...chain.ties.flatMap((tie) => tie.relations),
+    ]) {
       expect(listed).toContain(id);
     }
     for (const item of chain.relations) {

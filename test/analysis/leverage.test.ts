@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { leverageChains, type LeverageChain } from "../../src/analysis/leverage.ts";
+import { LeverageContext, leverageChains, type LeverageChain } from "../../src/analysis/leverage.ts";
 import { SelectionError } from "../../src/graph/select.ts";
 import type { Entity, Relation } from "../../src/model/schema.ts";
 import { entity, relation, world } from "./world.ts";
@@ -34,7 +34,14 @@ describe("leverageChains", () => {
         presserVia: [],
         pressedVia: [],
         dependents: [
-          { id: "north-tel", kind: "carrier", label: "Name of north-tel", route: "country", dependencies: ["north-uses-vendor"], relations: ["north-uses-vendor"] },
+          {
+            id: "north-tel",
+            kind: "carrier",
+            label: "Name of north-tel",
+            route: "country",
+            dependencies: ["north-uses-vendor"],
+            relations: ["north-uses-vendor"],
+          },
         ],
         ties: [],
         entities: ["us", "ca", "vendor", "north-tel"],
@@ -52,9 +59,23 @@ describe("leverageChains", () => {
       end: "2019-12",
       confidence: "reported",
       claim: "Claim of us-presses-ca.",
-      sources: [{ id: "src-us-presses-ca", url: "https://example.org/src-us-presses-ca", publisher: "Example News", title: "Report src-us-presses-ca", published: "2019-11", locator: "paragraph 1" }],
+      sources: [
+        {
+          id: "src-us-presses-ca",
+          url: "https://example.org/src-us-presses-ca",
+          publisher: "Example News",
+          title: "Report src-us-presses-ca",
+          published: "2019-11",
+          locator: "paragraph 1",
+        },
+      ],
     });
-    expect(chains[0]?.relations[1]).toMatchObject({ id: "north-uses-vendor", start: "2012", end: "2020", sources: [{ url: "https://example.org/src-north-uses-vendor" }] });
+    expect(chains[0]?.relations[1]).toMatchObject({
+      id: "north-uses-vendor",
+      start: "2012",
+      end: "2020",
+      sources: [{ url: "https://example.org/src-north-uses-vendor" }],
+    });
   });
 
   it("finds no chain when the dependency and the pressure do not overlap in time", () => {
@@ -137,8 +158,22 @@ describe("leverageChains", () => {
     );
     const [chain] = leverageChains(graph);
     expect(chain?.dependents).toEqual([
-      { id: "north-mobile", kind: "carrier", label: "Name of north-mobile", route: "owns", dependencies: ["vendor-supplies-north-mobile"], relations: ["north-owns-north-mobile", "vendor-supplies-north-mobile"] },
-      { id: "north-tel", kind: "carrier", label: "Name of north-tel", route: "country", dependencies: ["north-uses-vendor"], relations: ["north-uses-vendor"] },
+      {
+        id: "north-mobile",
+        kind: "carrier",
+        label: "Name of north-mobile",
+        route: "owns",
+        dependencies: ["vendor-supplies-north-mobile"],
+        relations: ["north-owns-north-mobile", "vendor-supplies-north-mobile"],
+      },
+      {
+        id: "north-tel",
+        kind: "carrier",
+        label: "Name of north-tel",
+        route: "country",
+        dependencies: ["north-uses-vendor"],
+        relations: ["north-uses-vendor"],
+      },
       {
         id: "crown-lab",
         kind: "organization",
@@ -193,11 +228,41 @@ describe("leverageChains", () => {
     const [chain] = leverageChains(graph);
     expect(chain?.ties).toEqual([
       { type: "dependency", dependent: "ca", provider: "us", relation: "us-shares-with-ca", relations: ["us-shares-with-ca"] },
-      { type: "dependency", dependent: "signals-agency", provider: "us", relation: "us-shares-with-signals", relations: ["us-shares-with-signals"] },
+      {
+        type: "dependency",
+        dependent: "signals-agency",
+        provider: "us",
+        relation: "us-shares-with-signals",
+        relations: ["us-shares-with-signals"],
+      },
       { type: "bloc", bloc: "eyes", pressedMembers: ["ca"], presserMembers: ["us"], relations: ["ca-member-of-eyes", "us-member-of-eyes"] },
     ]);
-    expect(chain && shape(chain).relations).toEqual(["us-presses-ca", "north-uses-vendor", "us-shares-with-ca", "us-shares-with-signals", "ca-member-of-eyes", "us-member-of-eyes"]);
+    expect(chain && shape(chain).relations).toEqual([
+      "us-presses-ca",
+      "north-uses-vendor",
+      "us-shares-with-ca",
+      "us-shares-with-signals",
+      "ca-member-of-eyes",
+      "us-member-of-eyes",
+    ]);
     expect(chain?.entities).toEqual(["us", "ca", "vendor", "north-tel", "signals-agency", "eyes"]);
+  });
+
+  it("counts a bloc pressing one of its members as holding that membership over it", () => {
+    const union = entity("union", "bloc");
+    const graph = basic(
+      [union],
+      [
+        relation("union-presses-ca", "pressures", "union", "ca", "2020-03", "2020-03", "vendor"),
+        relation("ca-member-of-union", "member_of", "ca", "union", "1995"),
+      ],
+    );
+    const chain = leverageChains(graph, { at: "2020-03" })[0];
+    expect(chain && [chain.presser, chain.pressed, chain.ties]).toEqual([
+      "union",
+      "ca",
+      [{ type: "bloc", bloc: "union", pressedMembers: ["ca"], presserMembers: [], relations: ["ca-member-of-union"] }],
+    ]);
   });
 
   it("with `at`, keeps only pressures active on that date and judges dependencies and ties on it too", () => {
@@ -214,9 +279,13 @@ describe("leverageChains", () => {
     );
     expect(leverageChains(graph).map((chain) => chain.pressure)).toEqual(["us-presses-ca", "us-presses-ca-again"]);
     const early = leverageChains(graph, { at: "2019-11-10" });
-    expect(early.map((chain) => [chain.pressure, chain.window, chain.ties.map((tie) => tie.type)])).toEqual([["us-presses-ca", { from: "2019-11-10", to: "2019-11-10" }, ["bloc"]]]);
+    expect(early.map((chain) => [chain.pressure, chain.window, chain.ties.map((tie) => tie.type)])).toEqual([
+      ["us-presses-ca", { from: "2019-11-10", to: "2019-11-10" }, ["bloc"]],
+    ]);
     expect(leverageChains(graph, { at: "2019-12-20" }).map((chain) => [chain.pressure, chain.ties])).toEqual([["us-presses-ca", []]]);
-    expect(leverageChains(graph, { at: "2021-03" }).map((chain) => [chain.pressure, chain.dependents[0]?.dependencies])).toEqual([["us-presses-ca-again", ["north-uses-vendor-again"]]]);
+    expect(leverageChains(graph, { at: "2021-03" }).map((chain) => [chain.pressure, chain.dependents[0]?.dependencies])).toEqual([
+      ["us-presses-ca-again", ["north-uses-vendor-again"]],
+    ]);
     expect(leverageChains(graph, { at: "2020-06" })).toEqual([]);
   });
 
@@ -225,7 +294,10 @@ describe("leverageChains", () => {
     const islandTel = entity("island-tel", "carrier", "GB");
     const graph = basic(
       [uk, islandTel],
-      [relation("us-presses-uk", "pressures", "us", "uk", "2020-01", "2020-07", "vendor"), relation("island-uses-vendor", "uses_equipment_from", "island-tel", "vendor", "2005")],
+      [
+        relation("us-presses-uk", "pressures", "us", "uk", "2020-01", "2020-07", "vendor"),
+        relation("island-uses-vendor", "uses_equipment_from", "island-tel", "vendor", "2005"),
+      ],
     );
     expect(leverageChains(graph).map((chain) => chain.id)).toEqual(["us-presses-ca:us:ca", "us-presses-uk:us:uk"]);
     expect(leverageChains(graph, { target: "uk" }).map((chain) => chain.id)).toEqual(["us-presses-uk:us:uk"]);
@@ -255,5 +327,17 @@ describe("leverageChains", () => {
       ["envoy-presses-ca:us:ca", ["envoy-represents-us"]],
       ["us-presses-ca:us:ca", []],
     ]);
+  });
+
+  it("gives the same chains with a context reused across calls, and refuses a context of another graph", () => {
+    const graph = basic(
+      [entity("eyes", "bloc")],
+      [relation("us-member-of-eyes", "member_of", "us", "eyes", "1946"), relation("ca-member-of-eyes", "member_of", "ca", "eyes", "1948")],
+    );
+    const context = new LeverageContext(graph);
+    for (const options of [{}, { at: "2019-11" }, { at: "2019-12-05", target: "ca" }, {}]) {
+      expect(leverageChains(graph, options, context)).toEqual(leverageChains(graph, options));
+    }
+    expect(() => leverageChains(basic(), {}, context)).toThrow(/another graph/);
   });
 });

@@ -21,7 +21,10 @@ describe("readChain", () => {
         relation("official-leads-us", "leads", "official", "us", "2019"),
         relation("regulator-part-of-ca", "part_of", "regulator", "ca", "2000"),
         relation("crown-part-of-ca", "part_of", "crown-net", "ca", "2000"),
-        { ...relation("crown-uses-vendor", "uses_equipment_from", "crown-net", "vendor", "2015"), evidence: [shared, { source: "src-crown-uses-vendor" }] },
+        {
+          ...relation("crown-uses-vendor", "uses_equipment_from", "crown-net", "vendor", "2015"),
+          evidence: [shared, { source: "src-crown-uses-vendor" }],
+        },
         relation("us-shares-with-ca", "shares_intelligence_with", "us", "ca", "1946"),
         relation("us-member-of-eyes", "member_of", "us", "eyes", "1946"),
         { ...relation("ca-member-of-eyes", "member_of", "ca", "eyes", "1948"), evidence: [{ source: "src-us-member-of-eyes" }] },
@@ -51,6 +54,12 @@ describe("readChain", () => {
       "src-us-shares-with-ca",
       "src-us-member-of-eyes",
     ]);
-    expect(sources[0]).toEqual({ id: "src-official-presses-regulator", url: "https://example.org/src-official-presses-regulator", publisher: "Example News", title: "Report src-official-presses-regulator", published: "2019-11" });
+    expect(sources[0]).toEqual({
+      id: "src-official-presses-regulator",
+      url: "https://example.org/src-official-presses-regulator",
+      publisher: "Example News",
+      title: "Report src-official-presses-regulator",
+      published: "2019-11",
+    });
   });
 });

@@ -11,8 +11,26 @@ export function entity(id: string, kind: EntityKind, country?: string): Entity {
 }
 
 /** A relation citing its own source `src-<id>`; `end` undefined means ongoing. */
-export function relation(id: string, kind: RelationKind, source: string, target: string, start: string, end?: string, about?: string): Relation {
-  const result: Relation = { id, kind, source, target, start, end: end ?? null, claim: `Claim of ${id}.`, evidence: [{ source: `src-${id}`, locator: "paragraph 1" }], confidence: "reported" };
+export function relation(
+  id: string,
+  kind: RelationKind,
+  source: string,
+  target: string,
+  start: string,
+  end?: string,
+  about?: string,
+): Relation {
+  const result: Relation = {
+    id,
+    kind,
+    source,
+    target,
+    start,
+    end: end ?? null,
+    claim: `Claim of ${id}.`,
+    evidence: [{ source: `src-${id}`, locator: "paragraph 1" }],
+    confidence: "reported",
+  };
   if (about !== undefined) result.about = about;
   return result;
 }
@@ -22,7 +40,8 @@ export function sourcesOf(relations: readonly Relation[]): Source[] {
   const sources = new Map<string, Source>();
   for (const cited of relations) {
     for (const { source: id } of cited.evidence) {
-      if (!sources.has(id)) sources.set(id, { id, url: `https://example.org/${id}`, publisher: "Example News", title: `Report ${id}`, published: cited.start });
+      if (!sources.has(id))
+        sources.set(id, { id, url: `https://example.org/${id}`, publisher: "Example News", title: `Report ${id}`, published: cited.start });
     }
   }
   return [...sources.values()];
@@ -30,7 +49,9 @@ export function sourcesOf(relations: readonly Relation[]): Source[] {
 
 /** The dataset as JSON text through parseDataset (so every fixture obeys the ontology), then the graph. */
 export function world(entities: Entity[], relations: Relation[]): AtlasGraph {
-  const result = parseDataset([{ file: "world.json", json: { dataset: { name: "Synthetic world" }, entities, relations, sources: sourcesOf(relations) } }]);
+  const result = parseDataset([
+    { file: "world.json", json: { dataset: { name: "Synthetic world" }, entities, relations, sources: sourcesOf(relations) } },
+  ]);
   expect(result.issues, JSON.stringify(result.issues, null, 2)).toEqual([]);
   if (!result.ok) throw new Error("invalid synthetic world");
   return buildGraph(result.dataset);

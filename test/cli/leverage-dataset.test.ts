@@ -10,7 +10,13 @@ describe("atlas leverage --json on the embedded dataset", () => {
     const code = await runCli(["leverage", "--json"], { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) });
     expect([code, stderr]).toEqual([0, ""]);
     const { chains } = JSON.parse(stdout) as { chains: LeverageChain[] };
-    const chain = chains.find((item) => item.presser === "gov-united-states" && item.pressed === "gov-canada" && item.vendor === "huawei" && item.window.from.startsWith("2019-11"));
+    const chain = chains.find(
+      (item) =>
+        item.presser === "gov-united-states" &&
+        item.pressed === "gov-canada" &&
+        item.vendor === "huawei" &&
+        item.window.from.startsWith("2019-11"),
+    );
     expect(chain, JSON.stringify(chains.map((item) => item.id))).toBeDefined();
     expect(chain?.dependents.map((item) => item.id)).toEqual(expect.arrayContaining(["bell", "telus"]));
     expect(chain?.ties).toEqual(expect.arrayContaining([expect.objectContaining({ type: "bloc", bloc: "five-eyes" })]));

@@ -36,7 +36,10 @@ let file = "";
 beforeAll(async () => {
   folder = await mkdtemp(path.join(tmpdir(), "atlas-leverage-"));
   file = path.join(folder, "world.json");
-  await writeFile(file, JSON.stringify({ dataset: { name: "Synthetic world" }, entities, relations, sources: sourcesOf(relations) }, null, 2));
+  await writeFile(
+    file,
+    JSON.stringify({ dataset: { name: "Synthetic world" }, entities, relations, sources: sourcesOf(relations) }, null, 2),
+  );
 });
 
 afterAll(async () => {
@@ -113,19 +116,39 @@ describe("atlas leverage", () => {
       stderr: "",
     });
     expect(JSON.parse((await run(["leverage", file, "--exposure", "--json"])).stdout)).toEqual({
-      exposure: [{ pressed: "ca", vendor: "vendor", score: 2, carriers: ["north-tel"], others: [], pressers: ["us"], pressures: ["official-presses-ca"] }],
+      exposure: [
+        {
+          pressed: "ca",
+          vendor: "vendor",
+          score: 2,
+          carriers: ["north-tel"],
+          others: [],
+          pressers: ["us"],
+          pressures: ["official-presses-ca"],
+        },
+      ],
     });
   });
 
   it("rejects an unknown --target id and a malformed --at date with exit 2 and one line naming them", async () => {
-    expect(await run(["leverage", file, "--target", "atlantis"])).toEqual({ code: 2, stdout: "", stderr: 'atlas: unknown entity id "atlantis" (target)\n' });
+    expect(await run(["leverage", file, "--target", "atlantis"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'atlas: unknown entity id "atlantis" (target)\n',
+    });
     const badDate = await run(["leverage", file, "--at", "2019-13"]);
     expect(badDate).toEqual({ code: 2, stdout: "", stderr: 'atlas: at must be a date like 2019, 2019-11 or 2019-11-22, got "2019-13"\n' });
   });
 
   it("stops with exit 1 on an invalid dataset and exit 2 on a missing path", async () => {
     const broken = path.join(folder, "broken.json");
-    await writeFile(broken, JSON.stringify({ entities: [entity("ca", "government", "CA")], relations: [relation("x", "pressures", "us", "ca", "2019", undefined, "vendor")] }));
+    await writeFile(
+      broken,
+      JSON.stringify({
+        entities: [entity("ca", "government", "CA")],
+        relations: [relation("x", "pressures", "us", "ca", "2019", undefined, "vendor")],
+      }),
+    );
     const invalid = await run(["leverage", broken]);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toMatch(/broken\.json: the dataset has \d+ errors?/);
@@ -138,6 +161,18 @@ describe("atlas leverage", () => {
   it("documents the definitions and exit statuses in --help", async () => {
     const { code, stdout } = await run(["leverage", "--help"]);
     expect(code).toBe(0);
-    for (const term of ["--at <date>", "--target <id>", "--json", "--exposure", "presser,", "under B", "dependents", "ties", "exposure", "Exit status: 0"]) expect(stdout).toContain(term);
+    for (const term of [
+      "--at <date>",
+      "--target <id>",
+      "--json",
+      "--exposure",
+      "presser,",
+      "under B",
+      "dependents",
+      "ties",
+      "exposure",
+      "Exit status: 0",
+    ])
+      expect(stdout).toContain(term);
   });
 });

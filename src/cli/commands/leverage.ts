@@ -41,9 +41,14 @@ function chainText(graph: AtlasGraph, chain: LeverageChain, index: number): stri
   const label = (id: string): string => graph.getNodeAttribute(id, "label");
   const named = (id: string): string => `${label(id)} (${id})`;
   const { steps, sources } = readChain(chain);
-  const dependents = chain.dependents.map((dependent) => `${named(dependent.id)}, ${dependent.kind}, ${dependent.route === "country" ? "same country" : `via ${dependent.route}`}`);
+  const dependents = chain.dependents.map(
+    (dependent) =>
+      `${named(dependent.id)}, ${dependent.kind}, ${dependent.route === "country" ? "same country" : `via ${dependent.route}`}`,
+  );
   const ties = chain.ties.map((tie) =>
-    tie.type === "bloc" ? `both in ${named(tie.bloc)}` : `${label(tie.dependent)} relies on ${label(tie.provider)} (${graph.getEdgeAttribute(tie.relation, "kind")})`,
+    tie.type === "bloc"
+      ? `both in ${named(tie.bloc)}`
+      : `${label(tie.dependent)} relies on ${label(tie.provider)} (${graph.getEdgeAttribute(tie.relation, "kind")})`,
   );
   const rows = steps.map(({ role, relation, sourceNumbers }, step) => [
     step + 1,
@@ -63,7 +68,9 @@ function chainText(graph: AtlasGraph, chain: LeverageChain, index: number): stri
     "",
     indent(`Claims:\n${steps.map(({ relation }, step) => `  ${step + 1}. ${relation.claim.replace(/\s*\n\s*/g, " ")}`).join("\n")}`),
     "",
-    indent(`Sources:\n${sources.map((source, number) => `  [${number + 1}] ${source.publisher}, "${source.title}"${source.published ? `, ${source.published}` : ""}\n      ${source.url}`).join("\n")}`),
+    indent(
+      `Sources:\n${sources.map((source, number) => `  [${number + 1}] ${source.publisher}, "${source.title}"${source.published ? `, ${source.published}` : ""}\n      ${source.url}`).join("\n")}`,
+    ),
   ].join("\n");
 }
 
@@ -86,7 +93,10 @@ function exposureText(graph: AtlasGraph, rows: readonly ExposureRow[]): string {
 }
 
 function scope(options: LeverageOptions): string {
-  return [options.at === undefined ? "all dates" : `active on ${options.at}`, options.target === undefined ? undefined : `pressed: ${options.target}`]
+  return [
+    options.at === undefined ? "all dates" : `active on ${options.at}`,
+    options.target === undefined ? undefined : `pressed: ${options.target}`,
+  ]
     .filter((part) => part !== undefined)
     .join("; ");
 }
@@ -94,7 +104,9 @@ function scope(options: LeverageOptions): string {
 export function registerLeverage(program: Command, io: CliIo): void {
   program
     .command("leverage")
-    .description("where pressure meets dependency: who is pressed about which vendor, what depends on it, what ties give the presser weight")
+    .description(
+      "where pressure meets dependency: who is pressed about which vendor, what depends on it, what ties give the presser weight",
+    )
     .argument("[path]", "dataset folder or file", DEFAULT_DATASET_PATH)
     .option("--at <date>", "keep pressures active on this date (YYYY, YYYY-MM or YYYY-MM-DD) and judge dependencies and ties on it")
     .option("--target <id>", "keep chains whose pressed government is this entity id")
@@ -109,7 +121,11 @@ export function registerLeverage(program: Command, io: CliIo): void {
       try {
         if (flags.exposure) {
           const rows = exposure(graph, options);
-          io.stdout(flags.json ? `${JSON.stringify({ exposure: rows }, null, 2)}\n` : `Exposure (${scope(options)}): ${rows.length} pressed government and vendor pair${rows.length === 1 ? "" : "s"}\n\n${exposureText(graph, rows)}\n`);
+          io.stdout(
+            flags.json
+              ? `${JSON.stringify({ exposure: rows }, null, 2)}\n`
+              : `Exposure (${scope(options)}): ${rows.length} pressed government and vendor pair${rows.length === 1 ? "" : "s"}\n\n${exposureText(graph, rows)}\n`,
+          );
           return;
         }
         const chains = leverageChains(graph, options);
@@ -118,7 +134,11 @@ export function registerLeverage(program: Command, io: CliIo): void {
           return;
         }
         const header = `Leverage chains (${scope(options)}): ${chains.length}`;
-        io.stdout(chains.length === 0 ? `${header}\nNo pressure about a vendor met a dependency on it in the same time.\n` : `${header}\n\n${chains.map((chain, index) => chainText(graph, chain, index + 1)).join("\n\n")}\n`);
+        io.stdout(
+          chains.length === 0
+            ? `${header}\nNo pressure about a vendor met a dependency on it in the same time.\n`
+            : `${header}\n\n${chains.map((chain, index) => chainText(graph, chain, index + 1)).join("\n\n")}\n`,
+        );
       } catch (error) {
         if (error instanceof SelectionError) throw new CliError(error.message, EXIT.usage);
         throw error;
