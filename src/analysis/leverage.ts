@@ -10,8 +10,8 @@
  * - the ties are what B relies on A for: dependency relations from an entity under A to an
  *   entity under B with B's end dependent (e.g. intelligence sharing), and blocs both sides are
  *   `member_of` in the window (e.g. the Five Eyes), or that B is a member of when A is the bloc.
- * A pressure with no dependent in its window yields no chain; so does one whose presser and
- * pressed are the same party (domestic pressure is not leverage between states).
+ * A pressure with no dependent in its window yields no chain; nor does domestic pressure
+ * (presser and pressed the same, of one country, or one under the other: see isDomestic).
  * Every relation a chain rests on is listed once, with its sources.
  */
 import { relationFilter, SelectionError } from "../graph/select.ts";
@@ -81,7 +81,7 @@ export interface LeverageChain {
   pressure: string;
   /** The time the chain is judged in: the pressure's dates, or `at`. */
   window: TimeWindow;
-  /** leads / represents / part_of relations from the pressure's source to the presser, and from its target to the pressed. */
+  /** The acting-for relations (leads, represents, part_of, member_of) from the pressure's source to the presser, and from its target to the pressed. */
   presserVia: string[];
   pressedVia: string[];
   /** Carriers first, then other kinds in ontology order, then by name. */
@@ -161,6 +161,17 @@ function checkOptions(graph: AtlasGraph, options: LeverageOptions): (pressure: L
   return (pressure) => keep(pressure.attributes);
 }
 
+/**
+ * Pressure within one country is not leverage between states: the presser and the pressed are
+ * the same, share a `country`, or one stands under the other (a carrier lobbying its own government).
+ */
+function isDomestic(context: LeverageContext, presser: string, pressed: string, window: TimeWindow): boolean {
+  if (presser === pressed) return true;
+  const presserCountry = context.graph.getNodeAttribute(presser, "country");
+  if (presserCountry !== undefined && presserCountry === context.graph.getNodeAttribute(pressed, "country")) return true;
+  return context.under(pressed, window, true).has(presser) || context.under(presser, window, true).has(pressed);
+}
+
 /** Every pressure about something, resolved to its presser and pressed, filtered by `at` and `target`. */
 export function pressureCases(context: LeverageContext, options: LeverageOptions = {}): PressureCase[] {
   const { graph, index } = context;
@@ -173,8 +184,8 @@ export function pressureCases(context: LeverageContext, options: LeverageOptions
       options.at === undefined ? { from: link.attributes.start, to: link.attributes.end } : { from: options.at, to: options.at };
     for (const presser of actingFor(index, link.source, window)) {
       for (const pressed of actingFor(index, link.target, window)) {
-        if (presser.party === pressed.party) continue;
         if (options.target !== undefined && pressed.party !== options.target) continue;
+        if (isDomestic(context, presser.party, pressed.party, window)) continue;
         cases.push({
           pressure: link.id,
           vendor,

@@ -41,7 +41,7 @@ export interface LinkIndex {
   graph: AtlasGraph;
   /** Carriers, vendors, organizations and agencies by country. */
   countries: Map<string, string[]>;
-  /** leads / represents / part_of relations by the entity acting. */
+  /** Relations an actor acts for another through (rules.ts: ACTS_FOR_KINDS), by the entity acting. */
   actsFor: Map<string, StructureLink[]>;
   /** part_of relations by the whole. */
   parts: Map<string, StructureLink[]>;

@@ -34,10 +34,11 @@ export const DEPENDENT_END: Readonly<Record<DependencyKind, "source" | "target">
 
 /**
  * Structure relations through which an actor acts for another: a person who `leads` or
- * `represents` a government or agency, an agency that is `part_of` a government. Followed from
- * source to target until a government is reached.
+ * `represents` a government or agency, an agency that is `part_of` a government, a senator who
+ * is `member_of` a senate that is part of a government. Followed from source to target until a
+ * government is reached (a bloc one is a member of leads no further: blocs are part of nothing).
  */
-export const ACTS_FOR_KINDS: readonly StructureKind[] = ["leads", "represents", "part_of"];
+export const ACTS_FOR_KINDS: readonly StructureKind[] = ["leads", "represents", "part_of", "member_of"];
 
 /** The entity kind an actor is resolved to: presser and pressed are governments when the structure says so. */
 export const STATE_KIND: EntityKind = "government";

@@ -30,9 +30,9 @@ const NONE: readonly StructureLink[] = [];
 
 /**
  * The governments an actor acts for in the window: the actor itself when it is a government;
- * otherwise the nearest governments reached by following leads / represents / part_of from the
- * actor (a person leads an agency that is part of a government). An actor that reaches no
- * government acts for itself (a bloc, a company, an official whose role is not recorded).
+ * otherwise the nearest governments reached by following the acting-for relations (rules.ts:
+ * ACTS_FOR_KINDS) from the actor: a person leads an agency that is part of a government. An actor
+ * that reaches no government acts for itself (a bloc, a company, an official whose role is not recorded).
  */
 export function actingFor(index: LinkIndex, actor: string, window: TimeWindow): Resolution[] {
   const { graph } = index;

@@ -125,6 +125,37 @@ describe("leverageChains", () => {
     expect(warning?.entities).toEqual(["us", "ca", "vendor", "official", "regulator", "north-tel"]);
   });
 
+  it("resolves a member of a body that is part of a government (a senator) to that government", () => {
+    const senator = entity("senator", "person", "US");
+    const senate = entity("senate", "organization", "US");
+    const graph = basic(
+      [senator, senate],
+      [
+        relation("senator-member-of-senate", "member_of", "senator", "senate", "2015"),
+        relation("senate-part-of-us", "part_of", "senate", "us", "1789"),
+        relation("senator-presses-ca", "pressures", "senator", "ca", "2019-11-29", "2019-11-29", "vendor"),
+      ],
+    );
+    const chain = leverageChains(graph, { at: "2019-11-29" }).find((item) => item.pressure === "senator-presses-ca");
+    expect(chain).toMatchObject({ presser: "us", pressed: "ca", presserVia: ["senator-member-of-senate", "senate-part-of-us"] });
+  });
+
+  it("skips pressure within one country: a company or an unattached person lobbying its own government, a body part of it", () => {
+    const lobbyist = entity("north-tel", "carrier", "CA");
+    const member = entity("member-of-parliament", "person", "CA");
+    const crownNet = entity("crown-net", "carrier");
+    const graph = basic(
+      [member, crownNet],
+      [
+        relation("north-lobbies-ca", "lobbies", lobbyist.id, "ca", "2019-11", "2019-11", "vendor"),
+        relation("member-presses-ca", "pressures", member.id, "ca", "2019-11", "2019-11", "vendor"),
+        relation("crown-net-part-of-ca", "part_of", "crown-net", "ca", "2000"),
+        relation("crown-net-criticizes-ca", "criticizes", "crown-net", "ca", "2019-11", "2019-11", "vendor"),
+      ],
+    );
+    expect(leverageChains(graph).map((chain) => chain.pressure)).toEqual(["us-presses-ca"]);
+  });
+
   it("leaves an actor acting for itself when its role is not active at the time of the pressure", () => {
     const official = entity("official", "person", "US");
     const graph = basic(

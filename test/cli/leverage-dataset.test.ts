@@ -1,4 +1,5 @@
 /** `npm run atlas -- leverage --json` on the embedded dataset finds the Canada chain with its sources. */
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import type { LeverageChain } from "../../src/analysis/leverage.ts";
 import { runCli } from "../../src/cli/program.ts";
@@ -21,5 +22,25 @@ describe("atlas leverage --json on the embedded dataset", () => {
     expect(chain?.dependents.map((item) => item.id)).toEqual(expect.arrayContaining(["bell", "telus"]));
     expect(chain?.ties).toEqual(expect.arrayContaining([expect.objectContaining({ type: "bloc", bloc: "five-eyes" })]));
     for (const relation of chain?.relations ?? []) expect(relation.sources[0]?.url, relation.id).toMatch(/^https?:\/\//);
+  });
+});
+
+describe("the README's leverage example", () => {
+  it("is what atlas leverage prints for the O'Brien chain on the embedded dataset", async () => {
+    let stdout = "";
+    const code = await runCli(["leverage", "--at", "2019-11-23", "--target", "gov-canada"], {
+      stdout: (text) => void (stdout += text),
+      stderr: () => undefined,
+    });
+    expect(code).toBe(0);
+    const blocks = stdout.split(/\n\n(?=\d+\. )/);
+    const printed = blocks.find((block) => block.includes("[obrien-pressures-canada-2019-11]"))?.trimEnd();
+    const readme = await readFile("README.md", "utf8");
+    const section = readme.slice(readme.indexOf("## Leverage analysis"));
+    const example = /### Example[\s\S]*?\n```\n([\s\S]*?)\n```/.exec(section)?.[1];
+    expect(
+      example?.replace(/^\d+\. /, ""),
+      "update the README example: npm run atlas -- leverage --at 2019-11-23 --target gov-canada",
+    ).toBe(printed?.replace(/^\d+\. /, ""));
   });
 });

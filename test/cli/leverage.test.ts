@@ -52,7 +52,7 @@ describe("atlas leverage", () => {
     expect([code, stderr]).toEqual([0, ""]);
     expect(stdout).toBe(`Leverage chains (all dates): 1
 
-1. Name of us (us) -> Name of ca (ca) about Name of vendor (vendor), on 2019-11-23
+1. Name of us (us) -> Name of ca (ca) about Name of vendor (vendor), on 2019-11-23 [official-presses-ca]
    Dependents (1):
      Name of north-tel (north-tel), carrier, same country
    Ties (1):

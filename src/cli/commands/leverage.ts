@@ -15,14 +15,16 @@ Definitions (the README's "Leverage analysis" section says more):
   chain       a pressure relation that names what it is about (the vendor), judged within its
               own dates (or on --at DATE), with everything below active in that time
   presser,    the governments the pressure's source and target act for: a person or agency is
-  pressed     followed through leads / represents / part_of to the nearest government
+  pressed     followed through leads / represents / part_of / member_of to the nearest government
+              (an actor that reaches none acts for itself); pressure within one country is skipped
   under B     B itself; when B is a government, the carriers, vendors, organizations and agencies
               of its country; anything part_of those (transitively); and what they own
   dependents  entities under the pressed that depend on the vendor (or its parts) through a
               dependency relation (uses_equipment_from, contracts_with, supplies, ...);
               no dependent, no chain
-  ties        what the pressed side relies on the presser's side for (e.g. shares_intelligence_with
-              from the presser's side), and blocs both belong to (member_of, e.g. the Five Eyes)
+  ties        what the pressed side relies on the presser's side for (a dependency relation with
+              the pressed side's end dependent, e.g. shares_intelligence_with from the presser),
+              and blocs both belong to (member_of, e.g. the Five Eyes)
   exposure    per pressed government and vendor: score = (2 x dependent carriers + other dependents)
               x distinct pressers
 
@@ -45,11 +47,23 @@ function chainText(graph: AtlasGraph, chain: LeverageChain, index: number): stri
     (dependent) =>
       `${named(dependent.id)}, ${dependent.kind}, ${dependent.route === "country" ? "same country" : `via ${dependent.route}`}`,
   );
-  const ties = chain.ties.map((tie) =>
-    tie.type === "bloc"
-      ? `both in ${named(tie.bloc)}`
-      : `${label(tie.dependent)} relies on ${label(tie.provider)} (${graph.getEdgeAttribute(tie.relation, "kind")})`,
-  );
+  // When the vendor stands on the presser's side, the dependencies on it are ties too: say so once.
+  const onVendor = new Set(chain.dependents.flatMap((dependent) => dependent.dependencies));
+  const repeated = chain.ties.filter((tie) => tie.type === "dependency" && onVendor.has(tie.relation)).length;
+  const ties = [
+    ...(repeated > 0
+      ? [
+          `the ${repeated === 1 ? "dependency" : `${repeated} dependencies`} on ${label(chain.vendor)} listed below (it stands under ${label(chain.presser)})`,
+        ]
+      : []),
+    ...chain.ties.flatMap((tie) =>
+      tie.type === "bloc"
+        ? [tie.presserMembers.length === 0 ? `member of ${named(tie.bloc)}` : `both in ${named(tie.bloc)}`]
+        : onVendor.has(tie.relation)
+          ? []
+          : [`${label(tie.dependent)} relies on ${label(tie.provider)} (${graph.getEdgeAttribute(tie.relation, "kind")})`],
+    ),
+  ];
   const rows = steps.map(({ role, relation, sourceNumbers }, step) => [
     step + 1,
     role,
@@ -60,9 +74,9 @@ function chainText(graph: AtlasGraph, chain: LeverageChain, index: number): stri
   ]);
   const indent = (text: string): string => text.replace(/^(?=.)/gm, "   ");
   return [
-    `${index}. ${named(chain.presser)} -> ${named(chain.pressed)} about ${named(chain.vendor)}, ${windowText(chain.window)}`,
+    `${index}. ${named(chain.presser)} -> ${named(chain.pressed)} about ${named(chain.vendor)}, ${windowText(chain.window)} [${chain.pressure}]`,
     indent(`Dependents (${chain.dependents.length}):\n${dependents.map((line) => `  ${line}`).join("\n")}`),
-    indent(ties.length === 0 ? "Ties: none recorded" : `Ties (${ties.length}):\n${ties.map((line) => `  ${line}`).join("\n")}`),
+    indent(chain.ties.length === 0 ? "Ties: none recorded" : `Ties (${chain.ties.length}):\n${ties.map((line) => `  ${line}`).join("\n")}`),
     "",
     indent(table(["#", "role", "relation", "dates", "confidence", "sources"], rows, [0])),
     "",
