@@ -433,6 +433,8 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
   const entityIdOf = new Map<string, string>();
   const entityKindOf = new Map<string, EntityKind>();
   const entityNameOf = new Map<string, string>();
+  /** Entities whose kind the file gave (the others were imported as organization). */
+  const kindGiven = new Set<string>();
   const entities: Entity[] = [];
   const textTooLong = (what: string, field: string, value: string, max: number, at: XmlNode): boolean => {
     if (value.length <= max) return false;
@@ -472,8 +474,10 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
 
     const kindValue = restored("kind", take(values, "kind"));
     let kind: EntityKind = "organization";
-    if (kindValue !== undefined && isEntityKind(kindValue)) kind = kindValue;
-    else {
+    if (kindValue !== undefined && isEntityKind(kindValue)) {
+      kind = kindValue;
+      kindGiven.add(id);
+    } else {
       tally.add("entity-kind", rawId);
       if (kindValue !== undefined && kindValue.trim() !== "") lines.push(`kind: ${kindValue}`);
     }
@@ -581,20 +585,24 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
     // Kind.
     const xmlKind = attribute(element, "kind");
     const kindValue = restored("kind", take(values, "kind") ?? xmlKind);
+    const sourceKind = entityKindOf.get(source) ?? "organization";
+    const targetKind = entityKindOf.get(target) ?? "organization";
+    const allows = (candidate: RelationKind): boolean => {
+      const spec = RELATION_KINDS[candidate];
+      return (spec.source as readonly string[]).includes(sourceKind) && (spec.target as readonly string[]).includes(targetKind);
+    };
     let kind: RelationKind | undefined;
-    if (kindValue !== undefined && isRelationKind(kindValue)) kind = kindValue;
+    // A kind of the ontology stays, unless it only clashes with an entity kind this import made up
+    // (then it is kept as a line of the claim); a clash between kinds the file gave is an error, below.
+    const endpointsGiven = kindGiven.has(source) && kindGiven.has(target);
+    if (kindValue !== undefined && isRelationKind(kindValue) && (allows(kindValue) || endpointsGiven)) kind = kindValue;
     else {
-      const sourceKind = entityKindOf.get(source) ?? "organization";
-      const targetKind = entityKindOf.get(target) ?? "organization";
-      kind = FALLBACK_RELATION_KINDS.find((candidate) => {
-        const spec = RELATION_KINDS[candidate];
-        return (spec.source as readonly string[]).includes(sourceKind) && (spec.target as readonly string[]).includes(targetKind);
-      });
+      kind = FALLBACK_RELATION_KINDS.find(allows);
       if (kind === undefined) {
         error(`${what}: no relation kind allows a ${sourceKind} to point to a ${targetKind}; give the edge a "kind" attribute`, element);
         continue;
       }
-      tally.add("relation-kind", rawId ?? `#${edgeIndex}`);
+      tally.add(kindValue !== undefined && isRelationKind(kindValue) ? "relation-kind-clash" : "relation-kind", rawId ?? `#${edgeIndex}`);
       if (kindValue !== undefined && kindValue.trim() !== "") lines.push(`kind: ${kindValue}`);
     }
     const family = RELATION_KINDS[kind].family;
@@ -760,6 +768,7 @@ function summarize(
   say("entity-kind", (n, e) => `${plural(n, "node")} had no entity kind of the ontology and ${were(n)} imported as "organization" (e.g. ${e})`);
   say("edge-no-id", (n) => `${plural(n, "edge")} had no id and got "edge-N" (N = its position in the file)`);
   say("relation-kind", (n, e) => `${plural(n, "edge")} had no relation kind of the ontology and got the first of member_of, part_of, contracts_with, criticizes that the endpoints allow (e.g. ${e})`);
+  say("relation-kind-clash", (n, e) => `${plural(n, "edge")} named a relation kind that the endpoints' kinds (made up by this import) do not allow; the kind is kept as a line of the claim and the relation got the first of member_of, part_of, contracts_with, criticizes that they allow (e.g. ${e})`);
   say("undirected", (n, e) => `${plural(n, "edge")} ${were(n)} undirected or mutual and ${were(n)} imported as directed from source to target as written (e.g. ${e})`);
   say("spells", (n, e) => `${plural(n, "edge")} had several time spans; each span became a relation of its own (e.g. ${e})`);
   say("no-start", (n, e) => `${plural(n, "relation")} had no usable date and start${n === 1 ? "s" : ""} on ${context.fileDate ? `the file's lastmodifieddate ${context.fileDate}` : `the import day ${context.importDay}`}, ongoing (e.g. ${e})`);
