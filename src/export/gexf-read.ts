@@ -234,8 +234,10 @@ function parseXml(text: string, file: string): ParsedXml {
   }
   try {
     const parser = new DOMParser({
-      // Every problem xmldom reports, warnings included, is a well-formedness error: stop at the first.
-      onError: (_level, message) => {
+      // Every problem xmldom reports is a well-formedness error (its "warnings" are unquoted or
+      // missing attribute values and the like), except a note that the text holds U+FFFD: stop at the first.
+      onError: (level, message) => {
+        if (level === "warning" && message.startsWith("Unicode replacement character")) return;
         throw new Error(message);
       },
     });
@@ -283,6 +285,12 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
   const file = options.file ?? "import.gexf";
   const issues: LoadIssue[] = [];
   const tally = new Tally();
+  /** Text the dataset forbids (controls, bidi overrides) is removed, and the removal reported. */
+  const clean = (value: string, multiline: boolean): string => {
+    const cleaned = cleanText(value, multiline);
+    if (cleaned !== value) tally.add("cleaned", value.slice(0, 40));
+    return cleaned;
+  };
   const error = (message: string, at?: XmlNode): void => {
     issues.push({ file, pointer: "", severity: "error", message, ...locate(at) });
   };
@@ -466,9 +474,9 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
     const lines: string[] = [];
 
     const label = restored("label", attribute(element, "label"));
-    let name = label === undefined ? "" : cleanText(label, false);
+    let name = label === undefined ? "" : clean(label, false);
     if (name.trim() === "") {
-      name = cleanText(rawId, false);
+      name = clean(rawId, false);
       tally.add("no-label", rawId);
     }
 
@@ -486,7 +494,7 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
     const aliasesOriginal = own?.aliases;
     const aliasesValue = take(values, "aliases");
     const aliases = (Array.isArray(aliasesOriginal) ? aliasesOriginal : aliasesValue === undefined ? [] : decodeList(aliasesValue))
-      .map((alias) => cleanText(alias, false))
+      .map((alias) => clean(alias, false))
       .filter((alias) => alias.trim() !== "");
     if (aliases.length > 0) entity.aliases = aliases;
 
@@ -515,7 +523,7 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
     lines.push(...keptLines(values));
     if (lines.length > 0) tally.add("node-kept", rawId);
     const fullDescription = [ownDescription, lines.length > 0 ? lines.join("\n") : undefined].filter((part) => part !== undefined && part.trim() !== "").join("\n\n");
-    if (fullDescription !== "") entity.description = cleanText(fullDescription, true);
+    if (fullDescription !== "") entity.description = clean(fullDescription, true);
 
     if (!native && (firstElement(element, "color") || firstElement(element, "position") || firstElement(element, "size"))) sawViz.value = true;
     if (textTooLong(what, "the name", entity.name, TEXT_LIMITS.name, element)) continue;
@@ -537,8 +545,8 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
     placeholder = {
       id,
       url: options.sourceUrl ?? `${PLACEHOLDER_HOST}${encodeURIComponent(basename(file) || "gexf")}`,
-      publisher: cleanText(metaText("creator")?.trim() ?? "unknown (GEXF file)", false).slice(0, TEXT_LIMITS.name),
-      title: cleanText(`GEXF file ${file.replace(/^.*[\\/]/, "")}`, false).slice(0, TEXT_LIMITS.text),
+      publisher: clean(metaText("creator")?.trim() ?? "unknown (GEXF file)", false).slice(0, TEXT_LIMITS.name),
+      title: clean(`GEXF file ${file.replace(/^.*[\\/]/, "")}`, false).slice(0, TEXT_LIMITS.text),
     };
     if (fileDate) placeholder.published = fileDate;
     sources.set(id, placeholder);
@@ -659,7 +667,7 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
         }
       }
       const locator = locators[index];
-      evidence.push(locator === undefined || locator.trim() === "" ? { source: trimmed } : { source: trimmed, locator: cleanText(locator, false) });
+      evidence.push(locator === undefined || locator.trim() === "" ? { source: trimmed } : { source: trimmed, locator: clean(locator, false) });
     }
     if (evidence.length === 0) {
       evidence.push({ source: placeholderSource().id });
@@ -714,7 +722,7 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
       const id = ids.allocate(wantedId, "edge");
       if (rawId !== undefined && id !== wantedId) tally.add("edge-id", `${wantedId} -> ${id}`);
       if (index > 0) tally.add("spells", rawId ?? `#${edgeIndex}`);
-      const claimText = cleanText([generated, spanLines.length > 0 ? spanLines.join("\n") : undefined].filter((part) => part !== undefined).join("\n\n"), true);
+      const claimText = clean([generated, spanLines.length > 0 ? spanLines.join("\n") : undefined].filter((part) => part !== undefined).join("\n\n"), true);
       if (textTooLong(what, "the claim (with the attributes kept in it)", claimText, TEXT_LIMITS.claim, element)) return;
       const relation: Relation = { id, kind, source, target, start, end, claim: claimText, evidence, confidence };
       if (about !== undefined) relation.about = about;
@@ -728,10 +736,10 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
   else {
     const graphName = attribute(graphElement, "name")?.trim();
     const title = metaText("title")?.trim();
-    const name = cleanText(options.name ?? (graphName || title || basename(file) || "Imported GEXF"), false).slice(0, TEXT_LIMITS.name);
+    const name = clean(options.name ?? (graphName || title || basename(file) || "Imported GEXF"), false).slice(0, TEXT_LIMITS.name);
     meta = { name: name.trim() === "" ? "Imported GEXF" : name };
     const parts = [humanDescription(description), metaText("keywords") && `Keywords: ${metaText("keywords")?.trim()}`, metaText("creator") && `Creator: ${metaText("creator")?.trim()}`];
-    const text = cleanText(parts.filter((part): part is string => typeof part === "string" && part.trim() !== "").join("\n\n"), true);
+    const text = clean(parts.filter((part): part is string => typeof part === "string" && part.trim() !== "").join("\n\n"), true);
     if (text !== "") meta.description = text.slice(0, TEXT_LIMITS.claim);
   }
 
@@ -780,6 +788,7 @@ function summarize(
     const source = context.placeholder;
     return `${plural(n, "relation")} cite${n === 1 ? "s" : ""} no source in the file and now cite${n === 1 ? "s" : ""} "${source?.id ?? ""}" (${source?.url ?? ""}), standing for the file${source?.url.startsWith(PLACEHOLDER_HOST) ? `; give the file's real URL (CLI: --source-url)` : ""}`;
   });
+  say("cleaned", (n, e) => `${plural(n, "text")} held control or bidirectional override characters, which the dataset forbids; they were removed (e.g. ${e})`);
   say("node-kept", (n, e) => `${plural(n, "entity", "entities")} keep${n === 1 ? "s" : ""} other attributes or time spans as "title: value" lines in the description (e.g. ${e})`);
   say("edge-kept", (n, e) => `${plural(n, "relation")} keep${n === 1 ? "s" : ""} other attributes, labels or weights as "title: value" lines in the claim (e.g. ${e})`);
   if (context.sawViz) warn("colours, sizes and positions (viz) are not kept: the explorer lays the graph out itself");

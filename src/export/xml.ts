@@ -19,12 +19,13 @@ export function hasInvalidXmlCharacters(value: string): boolean {
 
 /**
  * Attribute values: markup characters as entities; tab, newline and carriage return as character
- * references, because a parser normalizes literal ones in attribute values to spaces (XML 1.0, 3.3.3).
+ * references, because a parser normalizes literal ones in attribute values to spaces (XML 1.0, 3.3.3);
+ * likewise U+0085, U+2028 and U+2029, which XML 1.1-minded parsers (xmldom among them) treat as line ends.
  */
-const ATTRIBUTE_SPECIAL = new RegExp(`[&<>"\\t\\n\\r]|${INVALID_XML.source}`, "g");
+const ATTRIBUTE_SPECIAL = new RegExp(`[&<>"\\t\\n\\r\\u0085\\u2028\\u2029]|${INVALID_XML.source}`, "g");
 const ATTRIBUTE_SPECIAL_TEST = new RegExp(ATTRIBUTE_SPECIAL.source);
-/** Text content: markup characters, and carriage return, which a parser would turn into a newline (XML 1.0, 2.11). */
-const TEXT_SPECIAL = new RegExp(`[&<>\\r]|${INVALID_XML.source}`, "g");
+/** Text content: markup characters, and the line ends a parser would turn into a newline (XML 1.0, 2.11). */
+const TEXT_SPECIAL = new RegExp(`[&<>\\r\\u0085\\u2028\\u2029]|${INVALID_XML.source}`, "g");
 const TEXT_SPECIAL_TEST = new RegExp(TEXT_SPECIAL.source);
 
 const ENTITIES: Readonly<Record<string, string>> = {
@@ -35,6 +36,9 @@ const ENTITIES: Readonly<Record<string, string>> = {
   "\t": "&#9;",
   "\n": "&#10;",
   "\r": "&#13;",
+  "\u0085": "&#133;",
+  "\u2028": "&#8232;",
+  "\u2029": "&#8233;",
 };
 
 function replace(character: string): string {
