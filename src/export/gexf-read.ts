@@ -232,12 +232,14 @@ function parseXml(text: string, file: string): ParsedXml {
       },
     };
   }
+  let reported: string | undefined;
   try {
     const parser = new DOMParser({
       // Every problem xmldom reports is a well-formedness error (its "warnings" are unquoted or
       // missing attribute values and the like), except a note that the text holds U+FFFD: stop at the first.
       onError: (level, message) => {
         if (level === "warning" && message.startsWith("Unicode replacement character")) return;
+        reported = message;
         throw new Error(message);
       },
     });
@@ -245,7 +247,7 @@ function parseXml(text: string, file: string): ParsedXml {
     return { document: document as ParsedXml["document"] };
   } catch (error) {
     const located = error as { message?: string; locator?: { lineNumber?: number; columnNumber?: number } };
-    const message = (located.message ?? String(error)).replace(/\s*@#\[line:.*$/s, "").replace(/^\[xmldom [a-zA-Z]+\]\s*/, "");
+    const message = (reported ?? located.message ?? String(error)).replace(/\s*@#\[line:.*$/s, "");
     const issue: LoadIssue = { file, pointer: "", severity: "error", message: `the file is not well-formed XML: ${message}` };
     if (located.locator?.lineNumber) {
       issue.line = located.locator.lineNumber;
