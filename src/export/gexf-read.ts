@@ -616,7 +616,11 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
       if (kindValue !== undefined && kindValue.trim() !== "") lines.push(`kind: ${kindValue}`);
     }
     const family = RELATION_KINDS[kind].family;
-    if (native) take(values, "family"); // derived from the kind; a foreign file's family is kept as a line
+    // Values that say nothing new: the family of the kind, networkx's multigraph key when it is the edge id.
+    const familyValue = take(values, "family");
+    if (familyValue !== undefined && familyValue !== family) lines.push(`family: ${familyValue}`);
+    const networkxKey = take(values, "networkx_key");
+    if (networkxKey !== undefined && networkxKey !== rawId) lines.push(`networkx_key: ${networkxKey}`);
     if (xmlKind !== undefined && xmlKind !== kind && xmlKind !== kindValue) lines.push(`GEXF kind: ${xmlKind}`);
     const label = attribute(element, "label");
     if (label !== undefined && label !== kind && label.trim() !== "") lines.push(`label: ${label}`);
