@@ -33,7 +33,7 @@
 import { DOMParser, type Element, type Node as XmlNode } from "@xmldom/xmldom";
 import { errorCount, type LoadIssue } from "../load/issues.ts";
 import { parseDataset } from "../load/parse.ts";
-import { isPartialDate, endsBeforeStart, today as todayUtc } from "../model/dates.ts";
+import { endsBeforeStart, firstDay, isPartialDate, lastDay, today as todayUtc } from "../model/dates.ts";
 import {
   CONFIDENCES,
   FAMILIES_WITH_ABOUT,
@@ -452,6 +452,17 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
     return true;
   };
   const sawViz = { value: false };
+  const pending: {
+    entity: Entity;
+    rawId: string;
+    element: Element;
+    what: string;
+    ownDescription: string | undefined;
+    lines: string[];
+    other: string[];
+    span: { start?: string; end?: string } | undefined;
+    spellLines: string[];
+  }[] = [];
 
   for (const { element, parent } of nodeElements) {
     const rawId = attribute(element, "id");
@@ -515,24 +526,20 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
     if (parent !== undefined) lines.push(`parent: ${parent}`);
     const start = attribute(element, "start") ?? attribute(element, "timestamp");
     const end = attribute(element, "end");
-    if (!native && (start !== undefined || end !== undefined)) lines.push(`present: from ${start ?? "the start"} to ${end ?? "the end"}`);
     const spells = firstElement(element, "spells");
-    if (!native && spells) {
-      for (const spell of elements(spells, "spell")) {
-        lines.push(`present: from ${attribute(spell, "start") ?? attribute(spell, "timestamp") ?? "the start"} to ${attribute(spell, "end") ?? attribute(spell, "timestamp") ?? "the end"}`);
-      }
-    }
-    lines.push(...keptLines(values));
-    if (lines.length > 0) tally.add("node-kept", rawId);
-    const fullDescription = [ownDescription, lines.length > 0 ? lines.join("\n") : undefined].filter((part) => part !== undefined && part.trim() !== "").join("\n\n");
-    if (fullDescription !== "") entity.description = clean(fullDescription, true);
+    const spellLines = spells
+      ? elements(spells, "spell").map(
+          (spell) => `present: from ${attribute(spell, "start") ?? attribute(spell, "timestamp") ?? "the start"} to ${attribute(spell, "end") ?? attribute(spell, "timestamp") ?? "the end"}`,
+        )
+      : [];
+    const span = start !== undefined || end !== undefined ? { ...(start === undefined ? {} : { start }), ...(end === undefined ? {} : { end }) } : undefined;
 
     if (!native && (firstElement(element, "color") || firstElement(element, "position") || firstElement(element, "size"))) sawViz.value = true;
     if (textTooLong(what, "the name", entity.name, TEXT_LIMITS.name, element)) continue;
-    if (entity.description !== undefined && textTooLong(what, "the description (with the attributes kept in it)", entity.description, TEXT_LIMITS.text, element)) continue;
     if (entity.aliases?.some((alias) => textTooLong(what, "an alias", alias, TEXT_LIMITS.name, element))) continue;
 
-    entities.push(entity);
+    // The description is finished once the relations are known (see below).
+    pending.push({ entity, rawId, element, what, ownDescription, lines, other: keptLines(values), span, spellLines });
     entityKindOf.set(id, kind);
     entityNameOf.set(id, entity.name);
   }
@@ -734,6 +741,38 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
       if (about !== undefined) relation.about = about;
       relations.push(relation);
     });
+  }
+
+  // Entities: a node's time span is kept as a line unless it is exactly the span of its relations
+  // (as Leverage Atlas writes it in dynamic files), which says nothing new.
+  const hulls = new Map<string, { start: string; end: string | null }>();
+  for (const relation of relations) {
+    const start = firstDay(relation.start);
+    const end = relation.end === null || relation.end === undefined ? null : lastDay(relation.end);
+    for (const id of [relation.source, relation.target]) {
+      const hull = hulls.get(id);
+      if (!hull) hulls.set(id, { start, end });
+      else {
+        if (start < hull.start) hull.start = start;
+        if (hull.end !== null && (end === null || end > hull.end)) hull.end = end;
+      }
+    }
+  }
+  for (const { entity, rawId, element, what, ownDescription, lines, other, span, spellLines } of pending) {
+    if (!native && span) {
+      const hull = hulls.get(entity.id);
+      const start = span.start === undefined ? undefined : timeAsDate(span.start, times);
+      const end = span.end === undefined ? undefined : timeAsDate(span.end, times);
+      const derived = hull !== undefined && start === hull.start && (end ?? null) === hull.end && spellLines.length === 0;
+      if (!derived) lines.push(`present: from ${span.start ?? "the start"} to ${span.end ?? "the end"}`);
+    }
+    if (!native) lines.push(...spellLines);
+    lines.push(...other);
+    if (lines.length > 0) tally.add("node-kept", rawId);
+    const fullDescription = [ownDescription, lines.length > 0 ? lines.join("\n") : undefined].filter((part) => part !== undefined && part.trim() !== "").join("\n\n");
+    if (fullDescription !== "") entity.description = clean(fullDescription, true);
+    if (entity.description !== undefined && textTooLong(what, "the description (with the attributes kept in it)", entity.description, TEXT_LIMITS.text, element)) continue;
+    entities.push(entity);
   }
 
   // Dataset metadata.
