@@ -700,6 +700,7 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
     if (aboutValue !== undefined) {
       const mapped = entityIdOf.get(aboutValue) ?? (entityKindOf.has(aboutValue) ? aboutValue : undefined);
       if (mapped !== undefined && FAMILIES_WITH_ABOUT.includes(family)) about = mapped;
+      else if (native && mapped === undefined) tally.add("about-missing", rawId ?? `#${edgeIndex}`);
       else lines.push(`about: ${aboutValue}`);
     }
 
@@ -822,6 +823,7 @@ function summarize(
   say("edge-no-id", (n) => `${plural(n, "edge")} had no id and got "edge-N" (N = its position in the file)`);
   say("relation-kind", (n, e) => `${plural(n, "edge")} had no relation kind of the ontology and got the first of member_of, part_of, contracts_with, criticizes that the endpoints allow (e.g. ${e})`);
   say("relation-kind-clash", (n, e) => `${plural(n, "edge")} named a relation kind that the endpoints' kinds (made up by this import) do not allow; the kind is kept as a line of the claim and the relation got the first of member_of, part_of, contracts_with, criticizes that they allow (e.g. ${e})`);
+  say("about-missing", (n, e) => `${plural(n, "relation")} ${were(n)} about an entity the export left out; "about" was dropped, as in a JSON export of the same selection (e.g. ${e})`);
   say("undirected", (n, e) => `${plural(n, "edge")} ${were(n)} undirected or mutual and ${were(n)} imported as directed from source to target as written (e.g. ${e})`);
   say("spells", (n, e) => `${plural(n, "edge")} had several time spans; each span became a relation of its own (e.g. ${e})`);
   say("no-start", (n, e) => `${plural(n, "relation")} had no usable date and start${n === 1 ? "s" : ""} on ${context.fileDate ? `the file's lastmodifieddate ${context.fileDate}` : `the import day ${context.importDay}`}, ongoing (e.g. ${e})`);

@@ -5,7 +5,7 @@
  */
 export { writeGexf, writeGexfChunks, nodeSize, GexfWriteError, type GexfWriteOptions, type GexfWriteReport, type Position } from "./gexf-write.ts";
 export { readGexf, type GexfReadOptions, type GexfReadResult } from "./gexf-read.ts";
-export { exportDataset, exportedSources } from "./dataset.ts";
+export { exportDataset, exportedSources, relationsAboutMissing } from "./dataset.ts";
 export { datasetDocument, writeDatasetJson } from "./json.ts";
 export { exportFileName, type ExportFormat, type FileNameParts } from "./file-name.ts";
 export { ENTITY_KIND_COLORS, RELATION_FAMILY_COLORS, cssColor, type Rgb } from "./colors.ts";

@@ -4,7 +4,7 @@ import { buildGraph, datasetFromGraph } from "../../src/graph/build.ts";
 import { selectSubgraph } from "../../src/graph/select.ts";
 import { parseDataset } from "../../src/load/parse.ts";
 import type { Dataset } from "../../src/model/schema.ts";
-import { exportDataset } from "../../src/export/dataset.ts";
+import { exportDataset, relationsAboutMissing } from "../../src/export/dataset.ts";
 import { readGexf } from "../../src/export/gexf-read.ts";
 import { writeGexf } from "../../src/export/gexf-write.ts";
 import { writeDatasetJson } from "../../src/export/json.ts";
@@ -69,6 +69,21 @@ describe("dataset -> GEXF -> dataset is lossless", () => {
     expect(result.ok && result.dataset).toEqual(exportDataset(subgraph));
     const cited = new Set(subgraph.mapEdges((_id, attributes) => attributes.evidence.map((evidence) => evidence.source)).flat());
     expect(result.ok && result.dataset.sources.map((source) => source.id).sort()).toEqual([...cited].sort());
+  });
+});
+
+describe("a subgraph that leaves out the entity a relation is about", () => {
+  it("exports a valid dataset without that `about`, and its GEXF imports to the same dataset, saying so", async () => {
+    const subgraph = selectSubgraph(buildGraph(await starterDataset()), { kinds: ["government", "agency", "person", "carrier"] });
+    const missing = relationsAboutMissing(subgraph);
+    expect(missing.length).toBeGreaterThan(0);
+    const dataset = exportDataset(subgraph);
+    expect(dataset.relations.filter((relation) => missing.includes(relation.id)).every((relation) => relation.about === undefined)).toBe(true);
+    const loaded = parseDataset([{ file: "export.json", text: writeDatasetJson(dataset) }]);
+    expect(loaded.issues.filter((issue) => issue.severity === "error")).toEqual([]);
+    const result = readGexf(writeGexf(subgraph, { date: "2026-01-01" }));
+    expect(result.ok && result.dataset).toEqual(dataset);
+    expect(result.issues.map((issue) => issue.message)).toEqual([expect.stringMatching(/were? about an entity the export left out; "about" was dropped/)]);
   });
 });
 

@@ -4,7 +4,7 @@ import { buildGraph } from "../../graph/build.ts";
 import { SelectionError, selectSubgraph, type SubgraphSelection } from "../../graph/select.ts";
 import { isPartialDate, firstDay, lastDay } from "../../model/dates.ts";
 import { ENTITY_KINDS, RELATION_FAMILIES, RELATION_KIND_NAMES, type EntityKind, type RelationFamily, type RelationKind } from "../../model/ontology.ts";
-import { exportDataset } from "../../export/dataset.ts";
+import { exportDataset, relationsAboutMissing } from "../../export/dataset.ts";
 import { writeGexfChunks } from "../../export/gexf-write.ts";
 import { writeDatasetJson } from "../../export/json.ts";
 import { writeFileAtomically } from "../atomic-write.ts";
@@ -184,6 +184,10 @@ export function registerExport(program: Command, io: CliIo): void {
         });
         const what = format === "json" ? "JSON dataset" : options.dynamic ? "GEXF 1.3, dynamic" : "GEXF 1.3";
         io.stderr(`wrote ${out} (${what}): ${plural(subgraph.order, "entity", "entities")}, ${plural(subgraph.size, "relation")}, ${plural(result.sources, "source")}\n`);
+      }
+      const aboutMissing = format === "json" ? relationsAboutMissing(subgraph) : [];
+      if (aboutMissing.length > 0) {
+        io.stderr(`warning: ${plural(aboutMissing.length, "relation")} ${aboutMissing.length === 1 ? "is" : "are"} about an entity outside the selection; "about" was left out to keep the dataset valid (e.g. ${aboutMissing.slice(0, 3).join(", ")})\n`);
       }
       if (result.replaced > 0) {
         io.stderr(`warning: ${plural(result.replaced, "value")} held characters XML 1.0 cannot carry; written as U+FFFD, kept exactly in the file's Leverage Atlas record\n`);
