@@ -2,12 +2,12 @@
  * GEXF import: any GEXF (1.1draft, 1.2draft, 1.3; Gephi, graphology, networkx, Leverage Atlas) -> a dataset
  * that validates with zero errors, plus warnings saying what was mapped.
  *
- * Written over a DOM parser rather than with graphology-gexf's parser, because that parser drops what a
- * dataset needs: start/end and spells on nodes and edges, time-bound attribute values, the order of
- * `<meta>` text, and line numbers for errors; it also reads GEXF's edge `kind` into the same slot as an
- * attribute named kind. The DOM parser is @xmldom/xmldom in node and in the browser alike, so both
- * report the same errors: it never resolves external entities or expands declared ones, and DOCTYPE
- * declarations are refused before parsing (GEXF never needs one; XXE and entity bombs need one).
+ * Written by hand rather than with graphology-gexf's parser, because that parser drops what a dataset
+ * needs: start/end and spells on nodes and edges, time-bound attribute values, line numbers for errors;
+ * it also reads GEXF's edge `kind` into the same slot as an attribute named kind. The XML is read by saxes
+ * (xml-tree.ts) in node and in the browser alike, so both report the same errors: it never resolves
+ * external entities or expands declared ones, and DOCTYPE declarations are refused before parsing
+ * (GEXF never needs one; XXE and entity bombs need one).
  *
  * Lenient where real files stray from the schema (wrong or missing namespace, empty graph name, unusual
  * timeformat, undeclared attributes, missing or duplicate edge ids, ids outside the dataset's id format,
@@ -30,7 +30,7 @@
  * - confidence `alleged` unless given; relations that cite nothing cite one source standing for the file.
  * Viz (colour, size, position) is not data and is not kept: the explorer lays the graph out itself.
  */
-import { DOMParser, type Element, type Node as XmlNode } from "@xmldom/xmldom";
+import { parseXmlTree, type XmlElement } from "./xml-tree.ts";
 import { errorCount, type LoadIssue } from "../load/issues.ts";
 import { parseDataset } from "../load/parse.ts";
 import { endsBeforeStart, firstDay, isPartialDate, lastDay, today as todayUtc } from "../model/dates.ts";
@@ -109,23 +109,16 @@ function plural(count: number, singular: string, pluralForm = `${singular}s`): s
   return `${count.toLocaleString("en")} ${count === 1 ? singular : pluralForm}`;
 }
 
-function elements(parent: XmlNode, localName: string): Element[] {
-  const found: Element[] = [];
-  const children = parent.childNodes;
-  for (let index = 0; index < children.length; index += 1) {
-    const child = children[index];
-    if (child && child.nodeType === 1 && child.localName === localName) found.push(child as Element);
-  }
-  return found;
+function elements(parent: XmlElement, localName: string): XmlElement[] {
+  return parent.children.filter((child) => child.localName === localName);
 }
 
-function firstElement(parent: XmlNode, localName: string): Element | undefined {
-  return elements(parent, localName)[0];
+function firstElement(parent: XmlElement, localName: string): XmlElement | undefined {
+  return parent.children.find((child) => child.localName === localName);
 }
 
-function attribute(element: Element, name: string): string | undefined {
-  const value = element.getAttribute(name);
-  return value === null ? undefined : value;
+function attribute(element: XmlElement, name: string): string | undefined {
+  return element.attributes[name];
 }
 
 /** Removes what the dataset's text rules forbid (controls, bidi overrides); line breaks become spaces in one-line fields. */
@@ -205,13 +198,12 @@ function timeAsDate(value: string, times: Times): string | undefined {
   return undefined;
 }
 
-function locate(element: XmlNode | undefined): { line?: number; column?: number } {
-  const located = element as { lineNumber?: number; columnNumber?: number } | undefined;
-  return located?.lineNumber ? { line: located.lineNumber, column: located.columnNumber ?? 1 } : {};
+function locate(element: XmlElement | undefined): { line?: number; column?: number } {
+  return element ? { line: element.line, column: element.column } : {};
 }
 
 interface ParsedXml {
-  document?: XmlNode & { documentElement: Element | null };
+  root?: XmlElement;
   error?: LoadIssue;
 }
 
@@ -232,29 +224,12 @@ function parseXml(text: string, file: string): ParsedXml {
       },
     };
   }
-  let reported: string | undefined;
-  try {
-    const parser = new DOMParser({
-      // Every problem xmldom reports is a well-formedness error (its "warnings" are unquoted or
-      // missing attribute values and the like), except a note that the text holds U+FFFD: stop at the first.
-      onError: (level, message) => {
-        if (level === "warning" && message.startsWith("Unicode replacement character")) return;
-        reported = message;
-        throw new Error(message);
-      },
-    });
-    const document = parser.parseFromString(text, "text/xml");
-    return { document: document as ParsedXml["document"] };
-  } catch (error) {
-    const located = error as { message?: string; locator?: { lineNumber?: number; columnNumber?: number } };
-    const message = (reported ?? located.message ?? String(error)).replace(/\s*@#\[line:.*$/s, "");
-    const issue: LoadIssue = { file, pointer: "", severity: "error", message: `the file is not well-formed XML: ${message}` };
-    if (located.locator?.lineNumber) {
-      issue.line = located.locator.lineNumber;
-      issue.column = located.locator.columnNumber ?? 1;
-    }
-    return { error: issue };
+  const parsed = parseXmlTree(text);
+  if (parsed.error) {
+    const { message, line, column } = parsed.error;
+    return { error: { file, pointer: "", severity: "error", message: `the file is not well-formed XML: ${message}`, line, column } };
   }
+  return { root: parsed.root };
 }
 
 function parseRecord(description: string | undefined): AtlasRecord | undefined {
@@ -293,10 +268,10 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
     if (cleaned !== value) tally.add("cleaned", value.slice(0, 40));
     return cleaned;
   };
-  const error = (message: string, at?: XmlNode): void => {
+  const error = (message: string, at?: XmlElement): void => {
     issues.push({ file, pointer: "", severity: "error", message, ...locate(at) });
   };
-  const warn = (message: string, at?: XmlNode): void => {
+  const warn = (message: string, at?: XmlElement): void => {
     issues.push({ file, pointer: "", severity: "warning", message, ...locate(at) });
   };
   const fail = (native: boolean): GexfReadResult => {
@@ -321,14 +296,14 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
     issues.push(parsed.error);
     return fail(false);
   }
-  const root = parsed.document?.documentElement;
+  const root = parsed.root;
   if (!root || root.localName !== "gexf") {
-    error(`not a GEXF file: the root element is <${root?.tagName ?? "none"}>, not <gexf>`, root ?? undefined);
+    error(`not a GEXF file: the root element is <${root?.tagName ?? "none"}>, not <gexf>`, root);
     return fail(false);
   }
-  const namespace = root.namespaceURI;
-  if (namespace === null || !KNOWN_NAMESPACES.has(namespace)) {
-    warn(`the root element's namespace is ${namespace === null ? "missing" : JSON.stringify(namespace)}, not an official GEXF namespace; read as GEXF anyway`, root);
+  const namespace = root.namespace;
+  if (!KNOWN_NAMESPACES.has(namespace)) {
+    warn(`the root element's namespace is ${namespace === "" ? "missing" : JSON.stringify(namespace)}, not an official GEXF namespace; read as GEXF anyway`, root);
   }
   const graphElement = firstElement(root, "graph");
   if (!graphElement) {
@@ -340,7 +315,7 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
   const metaElement = firstElement(root, "meta");
   const metaText = (name: string): string | undefined => {
     const element = metaElement ? firstElement(metaElement, name) : undefined;
-    const value = element?.textContent ?? undefined;
+    const value = element?.text;
     return value === undefined || value.trim() === "" ? undefined : value;
   };
   const description = metaText("description");
@@ -368,13 +343,13 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
       const id = attribute(declaration, "id") ?? attribute(declaration, "title");
       if (id === undefined) continue;
       const entry: Declared = { title: attribute(declaration, "title") ?? id, type: attribute(declaration, "type") ?? "string" };
-      const fallback = firstElement(declaration, "default")?.textContent;
-      if (fallback !== undefined && fallback !== null) entry.default = fallback;
+      const fallback = firstElement(declaration, "default")?.text;
+      if (fallback !== undefined) entry.default = fallback;
       declared[cls].set(id, entry);
     }
   }
 
-  const readValues = (element: Element, cls: "node" | "edge"): Map<string, AttValue[]> => {
+  const readValues = (element: XmlElement, cls: "node" | "edge"): Map<string, AttValue[]> => {
     const values = new Map<string, AttValue[]>();
     const model = declared[cls];
     for (const group of elements(element, "attvalues")) {
@@ -429,8 +404,8 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
   if (record) for (const item of record.sources) if (typeof item?.id === "string") ids.reserve(item.id);
 
   // Nodes (hierarchies are flattened).
-  const nodeElements: { element: Element; parent?: string }[] = [];
-  const collectNodes = (container: Element | undefined, parent?: string): void => {
+  const nodeElements: { element: XmlElement; parent?: string }[] = [];
+  const collectNodes = (container: XmlElement | undefined, parent?: string): void => {
     if (!container) return;
     for (const element of elements(container, "node")) {
       nodeElements.push(parent === undefined ? { element } : { element, parent });
@@ -446,7 +421,7 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
   /** Entities whose kind the file gave (the others were imported as organization). */
   const kindGiven = new Set<string>();
   const entities: Entity[] = [];
-  const textTooLong = (what: string, field: string, value: string, max: number, at: XmlNode): boolean => {
+  const textTooLong = (what: string, field: string, value: string, max: number, at: XmlElement): boolean => {
     if (value.length <= max) return false;
     error(`${what}: ${field} is ${value.length.toLocaleString("en")} characters, over the dataset's limit of ${max.toLocaleString("en")}; it would be cut`, at);
     return true;
@@ -455,7 +430,7 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
   const pending: {
     entity: Entity;
     rawId: string;
-    element: Element;
+    element: XmlElement;
     what: string;
     ownDescription: string | undefined;
     lines: string[];

@@ -138,9 +138,10 @@ describe("import is strict where data would be lost or misread", () => {
   it("refuses unparseable XML with its line and column", () => {
     const result = read('<?xml version="1.0"?>\n<gexf>\n  <graph>\n    <nodes>\n  </graph>\n</gexf>');
     expect(result.ok).toBe(false);
-    // xmldom locates a mismatch at the element left open.
-    expect(result.issues[0]).toMatchObject({ severity: "error", line: 4 });
-    expect(result.issues[0]?.message).toBe('the file is not well-formed XML: Opening and ending tag mismatch: "nodes" != "graph"');
+    expect(result.issues[0]).toMatchObject({ severity: "error", line: 5, column: 10 });
+    expect(result.issues[0]?.message).toBe("the file is not well-formed XML: a close tag comes while <nodes> (line 4) is still open");
+    expect(read('<gexf><graph><nodes><node id="a" label="&#1;"/></nodes></graph></gexf>').issues[0]?.message).toMatch(/not well-formed XML: malformed character entity/);
+    expect(read('<gexf a="1" a="2"/>').issues[0]?.message).toMatch(/duplicate attribute: a/);
     expect(read("").issues[0]?.message).toBe("the file is empty");
     expect(read("just text").issues[0]?.message).toMatch(/not well-formed XML/);
     expect(read('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"/>').issues[0]?.message).toMatch(/not a GEXF file: the root element is <graphml>/);
