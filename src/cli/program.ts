@@ -5,6 +5,8 @@ import { registerValidate } from "./commands/validate.ts";
 import { registerStats } from "./commands/stats.ts";
 import { registerSchema } from "./commands/schema.ts";
 import { registerLeverage } from "./commands/leverage.ts";
+import { registerExport } from "./commands/export.ts";
+import { registerImport } from "./commands/import.ts";
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command("atlas")
@@ -16,6 +18,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   registerStats(program, io);
   registerSchema(program, io);
   registerLeverage(program, io);
+  registerExport(program, io);
+  registerImport(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;
 }
