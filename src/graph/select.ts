@@ -9,7 +9,7 @@ import { bidirectional } from "graphology-shortest-path/unweighted";
 import toUndirected from "graphology-operators/to-undirected";
 import { isActiveAt, isActiveDuring, isPartialDate } from "../model/dates.ts";
 import type { EntityKind, RelationFamily, RelationKind } from "../model/ontology.ts";
-import type { AtlasGraph, RelationAttributes } from "./types.ts";
+import type { AtlasGraph, EntityAttributes, RelationAttributes } from "./types.ts";
 
 export type EgoDirection = "out" | "in" | "both";
 
@@ -67,19 +67,41 @@ export function relationFilter(selection: SubgraphSelection): (attributes: Relat
   };
 }
 
+/** A predicate for the entities a selection's kind filter keeps. */
+export function entityFilter(selection: SubgraphSelection): (attributes: EntityAttributes) => boolean {
+  const kinds = selection.kinds ? new Set<string>(selection.kinds) : undefined;
+  return (attributes) => !kinds || kinds.has(attributes.kind);
+}
+
+/**
+ * The keys of the entities and relations the selection's filters keep, without copying the graph
+ * (the browser recomputes this on every filter or time step): a relation is kept when it passes
+ * the relation filter and both its endpoints pass the entity filter.
+ */
+export function filteredKeys(graph: AtlasGraph, selection: SubgraphSelection): { nodes: Set<string>; edges: Set<string> } {
+  const keepRelation = relationFilter(selection);
+  const keepEntity = entityFilter(selection);
+  const nodes = new Set<string>();
+  const edges = new Set<string>();
+  graph.forEachNode((node, attributes) => {
+    if (keepEntity(attributes)) nodes.add(node);
+  });
+  graph.forEachEdge((edge, attributes, source, target) => {
+    if (keepRelation(attributes) && nodes.has(source) && nodes.has(target)) edges.add(edge);
+  });
+  return { nodes, edges };
+}
+
 /** The graph narrowed by the selection's filters only (families, relation kinds, entity kinds, time). */
 export function filterGraph(graph: AtlasGraph, selection: SubgraphSelection): AtlasGraph {
-  const keepRelation = relationFilter(selection);
-  const kinds = selection.kinds ? new Set<string>(selection.kinds) : undefined;
+  const { nodes, edges } = filteredKeys(graph, selection);
   // nullCopy keeps options and graph attributes; attributes are copied so views never write into the source graph.
   const filtered: AtlasGraph = graph.nullCopy();
   graph.forEachNode((node, attributes) => {
-    if (!kinds || kinds.has(attributes.kind)) filtered.addNode(node, { ...attributes });
+    if (nodes.has(node)) filtered.addNode(node, { ...attributes });
   });
   graph.forEachEdge((edge, attributes, source, target) => {
-    if (keepRelation(attributes) && filtered.hasNode(source) && filtered.hasNode(target)) {
-      filtered.addDirectedEdgeWithKey(edge, source, target, { ...attributes });
-    }
+    if (edges.has(edge)) filtered.addDirectedEdgeWithKey(edge, source, target, { ...attributes });
   });
   return filtered;
 }

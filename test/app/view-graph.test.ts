@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { prepareViewGraph, sizeForDegree, MAX_NODE_SIZE, MIN_NODE_SIZE } from "../../src/app/model/view-graph.ts";
+import { SettleDetector } from "../../src/app/model/settle.ts";
+import { fixtureGraph } from "./fixture.ts";
+
+describe("prepareViewGraph", () => {
+  it("gives every node a finite position and a size growing with degree", () => {
+    const graph = prepareViewGraph(fixtureGraph());
+    graph.forEachNode((_node, attributes) => {
+      expect(Number.isFinite(attributes.x) && Number.isFinite(attributes.y)).toBe(true);
+      expect(attributes.size).toBeGreaterThanOrEqual(MIN_NODE_SIZE);
+      expect(attributes.size).toBeLessThanOrEqual(MAX_NODE_SIZE);
+    });
+    expect(graph.getNodeAttribute("gov-canada", "size")).toBeGreaterThan(graph.getNodeAttribute("nokia", "size"));
+  });
+
+  it("is deterministic", () => {
+    const a = prepareViewGraph(fixtureGraph());
+    const b = prepareViewGraph(fixtureGraph());
+    expect(a.mapNodes((_n, attributes) => [attributes.x, attributes.y])).toEqual(b.mapNodes((_n, attributes) => [attributes.x, attributes.y]));
+  });
+
+  it("sizes the best connected node largest", () => {
+    expect(sizeForDegree(10, 10)).toBe(MAX_NODE_SIZE);
+    expect(sizeForDegree(0, 10)).toBe(MIN_NODE_SIZE);
+  });
+});
+
+describe("SettleDetector", () => {
+  function fill(detector: SettleDetector, positions: number[]): boolean {
+    detector.buffer.set(positions);
+    return detector.settled();
+  }
+
+  it("settles after enough calm batches, not before", () => {
+    const detector = new SettleDetector(2, { threshold: 0.01, patience: 2 });
+    expect(fill(detector, [0, 0, 100, 100])).toBe(false);
+    expect(fill(detector, [10, 0, 100, 100])).toBe(false); // moved 5% of the extent per node
+    expect(fill(detector, [10.1, 0, 100, 100])).toBe(false); // first calm batch
+    expect(fill(detector, [10.1, 0.1, 100, 100])).toBe(true);
+  });
+
+  it("stops after its batch budget even if still moving", () => {
+    const detector = new SettleDetector(1, { maxBatches: 3 });
+    expect(fill(detector, [0, 0])).toBe(false);
+    expect(fill(detector, [5, 0])).toBe(false);
+    expect(fill(detector, [0, 5])).toBe(true);
+  });
+
+  it("starts over after reset", () => {
+    const detector = new SettleDetector(1, { maxBatches: 2 });
+    fill(detector, [0, 0]);
+    expect(fill(detector, [0, 0])).toBe(true);
+    detector.reset();
+    expect(fill(detector, [0, 0])).toBe(false);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { ENTITY_KINDS, RELATION_FAMILIES } from "../../src/model/ontology.ts";
+import { defaultViewState, queryString, readViewState, writeViewState, type ViewState } from "../../src/app/model/view-state.ts";
+import { idArb } from "../support/arbitraries.ts";
+
+const read = (query: string) => readViewState(new URLSearchParams(query));
+
+describe("view state in the query string", () => {
+  it("reads the default view from an empty query and writes it back as nothing", () => {
+    expect(read("")).toEqual({ state: defaultViewState(), problems: [] });
+    expect(queryString(writeViewState(new URLSearchParams(), defaultViewState()))).toBe("");
+  });
+
+  it("reads focus, depth, families, kinds, date and path", () => {
+    const { state, problems } = read("focus=bell&depth=2&families=pressure,dependency&kinds=carrier,vendor&at=2019-11&path=bell,huawei");
+    expect(problems).toEqual([]);
+    expect(state).toEqual({
+      focus: "bell",
+      depth: 2,
+      families: ["pressure", "dependency"],
+      kinds: ["carrier", "vendor"],
+      at: "2019-11",
+      path: { from: "bell", to: "huawei" },
+    });
+  });
+
+  it("keeps parameters it does not own, such as dataset", () => {
+    const params = writeViewState(new URLSearchParams("dataset=/big.json&focus=x"), { ...defaultViewState(), focus: "bell" });
+    expect(queryString(params)).toBe("?dataset=%2Fbig.json&focus=bell");
+  });
+
+  it("treats an empty families list as no family shown", () => {
+    expect(read("families=").state.families).toEqual([]);
+    expect(queryString(writeViewState(new URLSearchParams(), { ...defaultViewState(), families: [] }))).toBe("?families=");
+  });
+
+  it("reports and ignores what it cannot use", () => {
+    const { state, problems } = read("focus=Not An Id&depth=7&families=pressure,gossip&at=2019-13&path=bell");
+    expect(state.focus).toBeNull();
+    expect(state.depth).toBeNull();
+    expect(state.families).toEqual(["pressure"]);
+    expect(state.at).toBeNull();
+    expect(state.path).toBeNull();
+    expect(problems).toHaveLength(5);
+    expect(problems.join("\n")).toMatch(/"gossip"/);
+  });
+
+  it("ignores a depth without a focus", () => {
+    const { state, problems } = read("depth=2");
+    expect(state.depth).toBeNull();
+    expect(problems[0]).toMatch(/needs an entity/);
+  });
+
+  it("normalises a year or a day in `at` to its month", () => {
+    expect(read("at=2019").state.at).toBe("2019-01");
+    expect(read("at=2019-11-23").state.at).toBe("2019-11");
+  });
+
+  it("round-trips every view", () => {
+    const stateArb: fc.Arbitrary<ViewState> = fc.record({
+      focus: fc.option(idArb, { nil: null }),
+      depth: fc.option(fc.constantFrom(1 as const, 2 as const, 3 as const), { nil: null }),
+      families: fc.subarray([...RELATION_FAMILIES]),
+      kinds: fc.subarray([...ENTITY_KINDS]),
+      at: fc.option(fc.integer({ min: 2000, max: 2030 }).chain((y) => fc.integer({ min: 1, max: 12 }).map((m) => `${y}-${String(m).padStart(2, "0")}`)), { nil: null }),
+      path: fc.option(fc.record({ from: idArb, to: idArb }), { nil: null }),
+    }).map((state) => (state.focus === null ? { ...state, depth: null } : state));
+    fc.assert(
+      fc.property(stateArb, (state) => {
+        const text = queryString(writeViewState(new URLSearchParams(), state));
+        const back = readViewState(new URLSearchParams(text.slice(1)));
+        expect(back.problems).toEqual([]);
+        expect(back.state).toEqual(state);
+      }),
+    );
+  });
+});
