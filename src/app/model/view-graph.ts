@@ -20,8 +20,8 @@ export type ViewNodeAttributes = EntityAttributes & DisplayAttributes;
 export type ViewGraph = MultiDirectedGraph<ViewNodeAttributes, RelationAttributes, GraphAttributes>;
 
 const LAYOUT_SEED = 20181201;
-export const MIN_NODE_SIZE = 3;
-export const MAX_NODE_SIZE = 16;
+export const MIN_NODE_SIZE = 4;
+export const MAX_NODE_SIZE = 18;
 
 /** Node size (screen pixels) by degree: area grows with degree, so the radius grows with its square root. */
 export function sizeForDegree(degree: number, maxDegree: number): number {

@@ -1,0 +1,42 @@
+/** What the page shows instead of the graph when the dataset is broken or the browser cannot draw. */
+import type { LoadIssue } from "../../load/issues.ts";
+import { el } from "./dom.ts";
+
+/** The dataset's problems as a list: file, JSON pointer, line and message, errors first. */
+export function renderIssues(container: HTMLElement, title: string, issues: readonly LoadIssue[]): void {
+  const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  const errors = issues.filter((issue) => issue.severity === "error").length;
+  container.replaceChildren(
+    el(
+      "section",
+      { class: "fatal", attrs: { role: "alert", "aria-labelledby": "fatal-title" } },
+      el("h1", { text: title, attrs: { id: "fatal-title" } }),
+      el("p", { text: `${errors.toLocaleString("en")} ${errors === 1 ? "error" : "errors"} must be fixed before the explorer can open this dataset.` }),
+      el(
+        "ol",
+        { class: "issues" },
+        ...sorted.map((issue) =>
+          el(
+            "li",
+            { class: `issue issue-${issue.severity}` },
+            el("span", { class: "issue-where" }, el("code", { text: issue.file }), issue.pointer ? el("code", { text: issue.pointer }) : null, issue.line !== undefined ? `line ${issue.line}${issue.column !== undefined ? `, column ${issue.column}` : ""}` : null),
+            el("span", { class: "issue-severity", text: issue.severity }),
+            el("span", { class: "issue-message", text: issue.message }),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** A plain message (no WebGL, an unexpected failure): never a blank page, never a stack trace. */
+export function renderMessage(container: HTMLElement, title: string, ...paragraphs: string[]): void {
+  container.replaceChildren(
+    el(
+      "section",
+      { class: "fatal", attrs: { role: "alert", "aria-labelledby": "fatal-title" } },
+      el("h1", { text: title, attrs: { id: "fatal-title" } }),
+      ...paragraphs.map((text) => el("p", { text })),
+    ),
+  );
+}

@@ -1,0 +1,235 @@
+/**
+ * The explorer in Chromium, against `vite preview` of the production build. These tests rely on
+ * facts the growing dataset keeps: Bell has sourced relations, pressure relations exist, and
+ * relations start at different dates.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+
+/** Polls generously: the page renders with software GL on a busy machine. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
+import { close, disconnect, e2eAvailable, graphPixels, openExplorer, visibleEdges, waitForSettled } from "./support.ts";
+
+const skip = !e2eAvailable && !process.env.CI;
+
+describe.skipIf(skip)("the explorer in Chromium", () => {
+  afterAll(disconnect);
+
+  it("draws the graph on the canvas, lays it out by itself, and logs no error or CSP violation", async () => {
+    const opened = await openExplorer();
+    const { page } = opened;
+    expect(await page.locator("h1.dataset-name").textContent()).not.toBe("");
+    expect(await page.locator("#dataset-counts").textContent()).toMatch(/\d+ entities · \d+ relations · \d+ sources/);
+    const first = await page.evaluate(() => (window as unknown as { atlas: { graph: { getNodeAttributes(id: string): { x: number; y: number } } } }).atlas.graph.getNodeAttributes("bell"));
+    // ForceAtlas2 runs in its worker after load: positions change, then the layout settles by itself.
+    await page.waitForFunction(
+      (start) => {
+        const now = (window as unknown as { atlas: { graph: { getNodeAttributes(id: string): { x: number; y: number } } } }).atlas.graph.getNodeAttributes("bell");
+        return now.x !== start.x || now.y !== start.y;
+      },
+      first,
+      { timeout: 45_000 },
+    );
+    await waitForSettled(page);
+    const pixels = await graphPixels(page);
+    expect(pixels.drawn / pixels.total).toBeGreaterThan(0.002);
+    expect(opened.problems).toEqual([]);
+    await close(opened);
+  });
+
+  it("finds Bell by search with the keyboard and lists its relations with source links in Details", async () => {
+    const opened = await openExplorer();
+    const { page } = opened;
+    const search = page.getByRole("combobox", { name: "Search", exact: true });
+    await search.fill("bcé");
+    await poll(() => page.getByRole("option").first().textContent()).toMatch(/Bell/);
+    await search.press("ArrowDown");
+    await search.press("ArrowUp");
+    await search.press("Enter");
+    const details = page.getByRole("region", { name: "Details" });
+    await poll(() => details.getByRole("heading", { level: 2 }).textContent()).toBe("Bell Canada");
+    expect(await details.textContent()).toMatch(/Carrier/);
+    const relations = details.locator("li.relation");
+    expect(await relations.count()).toBeGreaterThan(0);
+    expect(await details.locator(".relation-group h3").first().textContent()).toMatch(/(Pressure|Dependency|Structure) (from|to) Bell Canada/);
+    const links = details.locator("li.relation a.source-link");
+    expect(await links.count()).toBeGreaterThan(0);
+    for (const link of await links.all()) {
+      expect(await link.getAttribute("href")).toMatch(/^https?:\/\//);
+      expect(await link.getAttribute("target")).toBe("_blank");
+      expect(await link.getAttribute("rel")).toBe("noopener noreferrer");
+    }
+    expect(new URL(page.url()).searchParams.get("focus")).toBe("bell");
+    expect(opened.problems).toEqual([]);
+    await close(opened);
+  });
+
+  it("hides pressure relations when 'pressure' is unticked in the legend", async () => {
+    const opened = await openExplorer();
+    const { page } = opened;
+    await waitForSettled(page);
+    const before = await graphPixels(page);
+    const edgesBefore = await visibleEdges(page);
+    expect(before.pressure).toBeGreaterThan(0);
+    const pressure = page.getByRole("checkbox", { name: /pressure/i });
+    await pressure.uncheck();
+    await poll(() => visibleEdges(page)).toBeLessThan(edgesBefore);
+    await poll(async () => (await graphPixels(page)).pressure).toBe(0);
+    expect(await page.locator("label", { has: pressure }).textContent()).toMatch(/0 of \d+/);
+    await pressure.check();
+    await poll(() => visibleEdges(page)).toBe(edgesBefore);
+    await poll(async () => (await graphPixels(page)).pressure).toBeGreaterThan(0);
+    await close(opened);
+  });
+
+  it("changes which relations are shown as the time control moves", async () => {
+    const opened = await openExplorer();
+    const { page } = opened;
+    const all = await visibleEdges(page);
+    const slider = page.getByRole("slider", { name: "Date" });
+    await slider.focus();
+    await slider.press("Home");
+    await poll(() => page.locator(".time-output").textContent()).toMatch(/^As of /);
+    const earliest = await visibleEdges(page);
+    expect(earliest).toBeLessThan(all);
+    expect(new URL(page.url()).searchParams.get("at")).toMatch(/^\d{4}-\d{2}$/);
+    await slider.press("End");
+    const latest = await visibleEdges(page);
+    expect(latest).not.toBe(earliest);
+    await page.getByRole("button", { name: "Show all dates" }).click();
+    expect(await visibleEdges(page)).toBe(all);
+    expect(new URL(page.url()).searchParams.has("at")).toBe(false);
+    // Play animates from 2018 onwards.
+    await page.getByRole("button", { name: /Play/ }).click();
+    await poll(() => page.locator(".time-output").textContent()).toMatch(/2018|2019/);
+    await page.getByRole("button", { name: /Pause/ }).click();
+    await close(opened);
+  });
+
+  it("restores the view (focus, depth, families, kinds, date) from the URL after a reload", async () => {
+    const opened = await openExplorer("?focus=bell");
+    const { page } = opened;
+    const details = page.getByRole("region", { name: "Details" });
+    await poll(() => details.getByRole("heading", { level: 2 }).textContent()).toBe("Bell Canada");
+    await page.getByRole("checkbox", { name: /structure/i }).uncheck();
+    await page.getByRole("checkbox", { name: /person/i }).uncheck();
+    await page.getByLabel("Neighbourhood").selectOption("2");
+    const slider = page.getByRole("slider", { name: "Date" });
+    await slider.focus();
+    await slider.press("End");
+    const shown = await visibleEdges(page);
+    const params = new URL(page.url()).searchParams;
+    expect(params.get("focus")).toBe("bell");
+    expect(params.get("depth")).toBe("2");
+    expect(params.get("families")).toBe("pressure,dependency");
+    expect(params.get("kinds")?.split(",")).not.toContain("person");
+    expect(params.get("at")).toMatch(/^\d{4}-\d{2}$/);
+    const at = params.get("at");
+
+    await page.reload();
+    await page.waitForSelector("#app[data-state=ready]");
+    await poll(() => details.getByRole("heading", { level: 2 }).textContent()).toBe("Bell Canada");
+    expect(await page.getByRole("checkbox", { name: /structure/i }).isChecked()).toBe(false);
+    expect(await page.getByRole("checkbox", { name: /pressure/i }).isChecked()).toBe(true);
+    expect(await page.getByRole("checkbox", { name: /person/i }).isChecked()).toBe(false);
+    expect(await page.getByLabel("Neighbourhood").inputValue()).toBe("2");
+    expect(await page.locator(".time-output").textContent()).toMatch(/^As of /);
+    expect(new URL(page.url()).searchParams.get("at")).toBe(at);
+    expect(await visibleEdges(page)).toBe(shown);
+    await close(opened);
+  });
+
+  it("highlights a shortest path and says plainly when there is none", async () => {
+    const opened = await openExplorer("?path=bell,gov-united-states");
+    const { page } = opened;
+    const status = page.locator("#path-status");
+    await poll(() => status.textContent()).toMatch(/Shortest path: \d+ steps?/);
+    expect(await status.textContent()).toMatch(/Bell Canada.*→.*Government of the United States/);
+    await page.getByRole("checkbox", { name: /pressure/i }).uncheck();
+    await page.getByRole("checkbox", { name: /dependency/i }).uncheck();
+    await page.getByRole("checkbox", { name: /structure/i }).uncheck();
+    await poll(() => status.textContent()).toBe("No path between Bell Canada and Government of the United States under the current filters.");
+    await close(opened);
+  });
+
+  it("highlights a hovered entity's neighbourhood and shows an edge's kind and dates on hover", async () => {
+    const opened = await openExplorer();
+    const { page } = opened;
+    await waitForSettled(page);
+    type Atlas = { renderer: { getNodeDisplayData(id: string): { x: number; y: number }; framedGraphToViewport(c: { x: number; y: number }): { x: number; y: number }; getGraphState(): { hasActive: boolean } }; graph: { extremities(edge: string): [string, string]; edges(): string[] } };
+    const box = await page.locator("#graph").boundingBox();
+    if (!box) throw new Error("no graph box");
+    const at = async (node: string) =>
+      page.evaluate((id) => {
+        const { renderer } = (window as unknown as { atlas: Atlas }).atlas;
+        return renderer.framedGraphToViewport(renderer.getNodeDisplayData(id) as { x: number; y: number });
+      }, node);
+    const bell = await at("bell");
+    await page.mouse.move(box.x + bell.x, box.y + bell.y);
+    await poll(() => page.evaluate(() => (window as unknown as { atlas: Atlas }).atlas.renderer.getGraphState().hasActive)).toBe(true);
+    await page.mouse.move(0, 0);
+    await poll(() => page.evaluate(() => (window as unknown as { atlas: Atlas }).atlas.renderer.getGraphState().hasActive)).toBe(false);
+
+    // Hover the middle of one of Bell's relations.
+    const edge = await page.evaluate(() => {
+      const { graph } = (window as unknown as { atlas: Atlas }).atlas;
+      return graph.edges().find((e) => graph.extremities(e).includes("bell"));
+    });
+    if (!edge) throw new Error("Bell has no relation");
+    const [source, target] = await page.evaluate((e) => (window as unknown as { atlas: Atlas }).atlas.graph.extremities(e), edge);
+    const [a, b] = [await at(source), await at(target)];
+    const mid = { x: box.x + (a.x + b.x) / 2, y: box.y + (a.y + b.y) / 2 };
+    await page.mouse.move(mid.x - 3, mid.y - 3);
+    await page.mouse.move(mid.x, mid.y);
+    const tooltip = page.getByRole("tooltip");
+    await poll(() => tooltip.isVisible()).toBe(true);
+    expect(await tooltip.textContent()).toMatch(/(\d{4}) – (ongoing|.*\d{4})|\d{4}$/);
+    await close(opened);
+  });
+
+  it("lists a broken dataset's problems in the page", async () => {
+    const context = await (await import("./support.ts")).connect();
+    const page = await (await context.newContext()).newPage();
+    await page.route((url) => url.pathname === "/broken.json", (route) =>
+      route.fulfill({ contentType: "application/json", body: '{\n  "entities": [\n    { "id": "Bad Id", "kind": "vendor", "name": "X" }\n  ],\n  "relations": [,]\n}' }),
+    );
+    await page.goto(`${(await import("./support.ts")).baseUrl}?dataset=/broken.json`);
+    await page.waitForSelector("#app[data-state=error]");
+    const alert = page.getByRole("alert");
+    expect(await alert.getByRole("heading").textContent()).toBe("The dataset could not be opened");
+    const items = alert.getByRole("listitem");
+    expect(await items.count()).toBeGreaterThan(0);
+    const text = await alert.textContent();
+    expect(text).toMatch(/broken\.json/);
+    expect(text).toMatch(/line \d+/);
+    await page.context().close();
+  });
+
+  it("explains when WebGL is unavailable instead of showing a blank page", async () => {
+    const { connect, baseUrl } = await import("./support.ts");
+    const page = await (await (await connect()).newContext()).newPage();
+    await page.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        if (type.startsWith("webgl")) return null;
+        return (original as (this: HTMLCanvasElement, type: string, ...args: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+      } as typeof HTMLCanvasElement.prototype.getContext;
+    });
+    await page.goto(baseUrl);
+    await page.waitForSelector("#app[data-state=error]");
+    expect(await page.getByRole("alert").textContent()).toMatch(/cannot draw the graph.*WebGL/s);
+    await page.context().close();
+  });
+
+  it("works on a narrow screen: the panel stacks under the graph without horizontal scrolling", async () => {
+    const opened = await openExplorer("?focus=bell", { width: 400, height: 800 });
+    const { page } = opened;
+    const graph = await page.locator(".graph-pane").boundingBox();
+    const panel = await page.locator(".side-panel").boundingBox();
+    if (!graph || !panel) throw new Error("missing layout boxes");
+    expect(panel.y).toBeGreaterThanOrEqual(graph.y + graph.height - 1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+    const pixels = await graphPixels(page);
+    expect(pixels.drawn).toBeGreaterThan(0);
+    await close(opened);
+  });
+});
