@@ -9,10 +9,14 @@ import type { ViewGraph } from "./model/view-graph.ts";
 
 export type LayoutStatus = "running" | "settled" | "stopped";
 
+/** A (re)started layout runs at least this long, so a click on "Run layout" visibly does something. */
+const MIN_RUN_MS = 2000;
+
 export class LayoutController {
   private readonly supervisor: FA2LayoutSupervisor;
   private readonly detector: SettleDetector;
   private status: LayoutStatus = "stopped";
+  private startedAt = 0;
   private readonly onUpdate = (): void => this.checkSettled();
 
   constructor(
@@ -32,6 +36,7 @@ export class LayoutController {
   start(): void {
     if (this.status === "running") return;
     this.detector.reset();
+    this.startedAt = performance.now();
     this.supervisor.start();
     this.setStatus("running");
   }
@@ -60,7 +65,7 @@ export class LayoutController {
       buffer[i++] = attributes.x;
       buffer[i++] = attributes.y;
     });
-    if (this.detector.settled()) this.stop("settled");
+    if (this.detector.settled() && performance.now() - this.startedAt >= MIN_RUN_MS) this.stop("settled");
   }
 
   private setStatus(status: LayoutStatus): void {

@@ -33,11 +33,19 @@ describe("SettleDetector", () => {
   }
 
   it("settles after enough calm batches, not before", () => {
-    const detector = new SettleDetector(2, { threshold: 0.01, patience: 2 });
+    const detector = new SettleDetector(2, { threshold: 0.01, patience: 2, minBatches: 0 });
     expect(fill(detector, [0, 0, 100, 100])).toBe(false);
     expect(fill(detector, [10, 0, 100, 100])).toBe(false); // moved 5% of the extent per node
     expect(fill(detector, [10.1, 0, 100, 100])).toBe(false); // first calm batch
     expect(fill(detector, [10.1, 0.1, 100, 100])).toBe(true);
+  });
+
+  it("never settles before its minimum number of batches", () => {
+    const detector = new SettleDetector(1, { patience: 1, minBatches: 4 });
+    expect(fill(detector, [0, 0])).toBe(false);
+    expect(fill(detector, [0, 0])).toBe(false);
+    expect(fill(detector, [0, 0])).toBe(false);
+    expect(fill(detector, [0, 0])).toBe(true);
   });
 
   it("stops after its batch budget even if still moving", () => {
@@ -48,7 +56,7 @@ describe("SettleDetector", () => {
   });
 
   it("starts over after reset", () => {
-    const detector = new SettleDetector(1, { maxBatches: 2 });
+    const detector = new SettleDetector(1, { maxBatches: 2, minBatches: 0 });
     fill(detector, [0, 0]);
     expect(fill(detector, [0, 0])).toBe(true);
     detector.reset();

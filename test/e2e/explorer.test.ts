@@ -3,42 +3,55 @@
  * facts the growing dataset keeps: Bell has sourced relations, pressure relations exist, and
  * relations start at different dates.
  */
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 
 /** Polls generously: the page renders with software GL on a busy machine. */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
-import { close, disconnect, e2eAvailable, graphPixels, openExplorer, visibleEdges, waitForSettled } from "./support.ts";
+import { close, disconnect, e2eAvailable, graphPixels, openExplorer, visibleEdges, waitForSettled, type OpenedPage } from "./support.ts";
 
 const skip = !e2eAvailable && !process.env.CI;
 
 describe.skipIf(skip)("the explorer in Chromium", () => {
-  afterAll(disconnect);
+  // One page serves the tests that do not reload (opening a page costs seconds with software GL);
+  // each test leaves the view as it found it.
+  let shared: OpenedPage;
+  let page: Page;
+  beforeAll(async () => {
+    shared = await openExplorer();
+    page = shared.page;
+  });
+  afterAll(async () => {
+    await close(shared);
+    await disconnect();
+  });
 
   it("draws the graph on the canvas, lays it out by itself, and logs no error or CSP violation", async () => {
-    const opened = await openExplorer();
-    const { page } = opened;
     expect(await page.locator("h1.dataset-name").textContent()).not.toBe("");
     expect(await page.locator("#dataset-counts").textContent()).toMatch(/\d+ entities · \d+ relations · \d+ sources/);
-    const first = await page.evaluate(() => (window as unknown as { atlas: { graph: { getNodeAttributes(id: string): { x: number; y: number } } } }).atlas.graph.getNodeAttributes("bell"));
-    // ForceAtlas2 runs in its worker after load: positions change, then the layout settles by itself.
-    await page.waitForFunction(
-      (start) => {
-        const now = (window as unknown as { atlas: { graph: { getNodeAttributes(id: string): { x: number; y: number } } } }).atlas.graph.getNodeAttributes("bell");
-        return now.x !== start.x || now.y !== start.y;
-      },
-      first,
-      { timeout: 45_000 },
-    );
     await waitForSettled(page);
+    // It settled by itself; the layout button runs ForceAtlas2 again (positions move) and stops it.
     const pixels = await graphPixels(page);
     expect(pixels.drawn / pixels.total).toBeGreaterThan(0.002);
-    expect(opened.problems).toEqual([]);
-    await close(opened);
+    type Positions = { atlas: { graph: { getNodeAttributes(id: string): { x: number; y: number } } } };
+    const before = await page.evaluate(() => (window as unknown as Positions).atlas.graph.getNodeAttributes("bell"));
+    await page.getByRole("button", { name: /run layout/i }).click();
+    await page.waitForFunction(
+      (start) => {
+        const now = (window as unknown as Positions).atlas.graph.getNodeAttributes("bell");
+        return now.x !== start.x || now.y !== start.y;
+      },
+      before,
+      { timeout: 45_000 },
+    );
+    await page.waitForSelector("#app[data-layout=settled]", { timeout: 45_000 });
+    await page.getByRole("button", { name: /run layout/i }).click();
+    await page.getByRole("button", { name: /stop layout/i }).click();
+    expect(await page.getAttribute("#app", "data-layout")).toBe("stopped");
+    expect(shared.problems).toEqual([]);
   });
 
   it("finds Bell by search with the keyboard and lists its relations with source links in Details", async () => {
-    const opened = await openExplorer();
-    const { page } = opened;
     const search = page.getByRole("combobox", { name: "Search", exact: true });
     await search.fill("bcé");
     await poll(() => page.getByRole("option").first().textContent()).toMatch(/Bell/);
@@ -59,14 +72,12 @@ describe.skipIf(skip)("the explorer in Chromium", () => {
       expect(await link.getAttribute("rel")).toBe("noopener noreferrer");
     }
     expect(new URL(page.url()).searchParams.get("focus")).toBe("bell");
-    expect(opened.problems).toEqual([]);
-    await close(opened);
+    await details.getByRole("button", { name: "Close details" }).click();
+    expect(new URL(page.url()).searchParams.has("focus")).toBe(false);
+    expect(shared.problems).toEqual([]);
   });
 
   it("hides pressure relations when 'pressure' is unticked in the legend", async () => {
-    const opened = await openExplorer();
-    const { page } = opened;
-    await waitForSettled(page);
     const before = await graphPixels(page);
     const edgesBefore = await visibleEdges(page);
     expect(before.pressure).toBeGreaterThan(0);
@@ -78,12 +89,9 @@ describe.skipIf(skip)("the explorer in Chromium", () => {
     await pressure.check();
     await poll(() => visibleEdges(page)).toBe(edgesBefore);
     await poll(async () => (await graphPixels(page)).pressure).toBeGreaterThan(0);
-    await close(opened);
   });
 
   it("changes which relations are shown as the time control moves", async () => {
-    const opened = await openExplorer();
-    const { page } = opened;
     const all = await visibleEdges(page);
     const slider = page.getByRole("slider", { name: "Date" });
     await slider.focus();
@@ -102,7 +110,8 @@ describe.skipIf(skip)("the explorer in Chromium", () => {
     await page.getByRole("button", { name: /Play/ }).click();
     await poll(() => page.locator(".time-output").textContent()).toMatch(/2018|2019/);
     await page.getByRole("button", { name: /Pause/ }).click();
-    await close(opened);
+    await page.getByRole("button", { name: "Show all dates" }).click();
+    expect(await visibleEdges(page)).toBe(all);
   });
 
   it("restores the view (focus, depth, families, kinds, date) from the URL after a reload", async () => {
@@ -139,32 +148,39 @@ describe.skipIf(skip)("the explorer in Chromium", () => {
   });
 
   it("highlights a shortest path and says plainly when there is none", async () => {
-    const opened = await openExplorer("?path=bell,gov-united-states");
-    const { page } = opened;
+    for (const [name, query] of [["Path from", "bell"], ["Path to", "united states"]] as const) {
+      const box = page.getByRole("combobox", { name });
+      await box.fill(query);
+      await poll(() => page.getByRole("listbox", { name: `${name} results` }).getByRole("option").count()).toBeGreaterThan(0);
+      await box.press("Enter");
+    }
     const status = page.locator("#path-status");
     await poll(() => status.textContent()).toMatch(/Shortest path: \d+ steps?/);
     expect(await status.textContent()).toMatch(/Bell Canada.*→.*Government of the United States/);
-    await page.getByRole("checkbox", { name: /pressure/i }).uncheck();
-    await page.getByRole("checkbox", { name: /dependency/i }).uncheck();
-    await page.getByRole("checkbox", { name: /structure/i }).uncheck();
+    expect(new URL(page.url()).searchParams.get("path")).toBe("bell,gov-united-states");
+    for (const family of [/pressure/i, /dependency/i, /structure/i]) await page.getByRole("checkbox", { name: family }).uncheck();
     await poll(() => status.textContent()).toBe("No path between Bell Canada and Government of the United States under the current filters.");
-    await close(opened);
+    for (const family of [/pressure/i, /dependency/i, /structure/i]) await page.getByRole("checkbox", { name: family }).check();
+    await page.getByRole("button", { name: "Clear path" }).click();
+    expect(new URL(page.url()).searchParams.has("path")).toBe(false);
   });
 
   it("highlights a hovered entity's neighbourhood and shows an edge's kind and dates on hover", async () => {
-    const opened = await openExplorer();
-    const { page } = opened;
-    await waitForSettled(page);
-    type Atlas = { renderer: { getNodeDisplayData(id: string): { x: number; y: number }; framedGraphToViewport(c: { x: number; y: number }): { x: number; y: number }; getGraphState(): { hasActive: boolean } }; graph: { extremities(edge: string): [string, string]; edges(): string[] } };
+    type Point = { x: number; y: number };
+    type Atlas = { renderer: { graphToViewport(c: Point): Point; getGraphState(): { hasActive: boolean } }; graph: { extremities(edge: string): [string, string]; edges(): string[]; getNodeAttributes(id: string): Point } };
     const box = await page.locator("#graph").boundingBox();
     if (!box) throw new Error("no graph box");
+    // Viewport position of a node once sigma has drawn the latest layout (two animation frames).
     const at = async (node: string) =>
-      page.evaluate((id) => {
-        const { renderer } = (window as unknown as { atlas: Atlas }).atlas;
-        return renderer.framedGraphToViewport(renderer.getNodeDisplayData(id) as { x: number; y: number });
+      page.evaluate(async (id) => {
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const { renderer, graph } = (window as unknown as { atlas: Atlas }).atlas;
+        return renderer.graphToViewport(graph.getNodeAttributes(id));
       }, node);
     const bell = await at("bell");
+    await page.mouse.move(box.x + bell.x - 2, box.y + bell.y - 2);
     await page.mouse.move(box.x + bell.x, box.y + bell.y);
+
     await poll(() => page.evaluate(() => (window as unknown as { atlas: Atlas }).atlas.renderer.getGraphState().hasActive)).toBe(true);
     await page.mouse.move(0, 0);
     await poll(() => page.evaluate(() => (window as unknown as { atlas: Atlas }).atlas.renderer.getGraphState().hasActive)).toBe(false);
@@ -183,7 +199,7 @@ describe.skipIf(skip)("the explorer in Chromium", () => {
     const tooltip = page.getByRole("tooltip");
     await poll(() => tooltip.isVisible()).toBe(true);
     expect(await tooltip.textContent()).toMatch(/(\d{4}) – (ongoing|.*\d{4})|\d{4}$/);
-    await close(opened);
+    await page.mouse.move(0, 0);
   });
 
   it("lists a broken dataset's problems in the page", async () => {
@@ -221,15 +237,13 @@ describe.skipIf(skip)("the explorer in Chromium", () => {
   });
 
   it("works on a narrow screen: the panel stacks under the graph without horizontal scrolling", async () => {
-    const opened = await openExplorer("?focus=bell", { width: 400, height: 800 });
-    const { page } = opened;
+    await page.setViewportSize({ width: 400, height: 800 });
     const graph = await page.locator(".graph-pane").boundingBox();
     const panel = await page.locator(".side-panel").boundingBox();
     if (!graph || !panel) throw new Error("missing layout boxes");
     expect(panel.y).toBeGreaterThanOrEqual(graph.y + graph.height - 1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
-    const pixels = await graphPixels(page);
-    expect(pixels.drawn).toBeGreaterThan(0);
-    await close(opened);
+    await poll(async () => (await graphPixels(page)).drawn).toBeGreaterThan(0);
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 });

@@ -10,6 +10,8 @@ export interface SettleOptions {
   threshold?: number;
   /** Calm batches in a row needed to settle. */
   patience?: number;
+  /** Batches before which the layout never counts as settled (a restart always runs a while). */
+  minBatches?: number;
   /** Batches after which the layout stops anyway. */
   maxBatches?: number;
 }
@@ -22,6 +24,7 @@ export class SettleDetector {
   private batches = 0;
   private readonly threshold: number;
   private readonly patience: number;
+  private readonly minBatches: number;
   private readonly maxBatches: number;
 
   constructor(nodeCount: number, options: SettleOptions = {}) {
@@ -29,6 +32,7 @@ export class SettleDetector {
     this.current = new Float64Array(nodeCount * 2);
     this.threshold = options.threshold ?? 0.0008;
     this.patience = options.patience ?? 5;
+    this.minBatches = options.minBatches ?? 100;
     this.maxBatches = options.maxBatches ?? 1500;
   }
 
@@ -67,7 +71,8 @@ export class SettleDetector {
     this.seen = true;
     // Swap buffers instead of copying.
     [this.previous, this.current] = [this.current, this.previous];
-    return count === 0 || this.calm >= this.patience || this.batches >= this.maxBatches;
+    if (count === 0 || this.batches >= this.maxBatches) return true;
+    return this.calm >= this.patience && this.batches >= this.minBatches;
   }
 
   /** Starts counting afresh (after the user restarts the layout). */
