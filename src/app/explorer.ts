@@ -24,6 +24,8 @@ import { FocusPanel } from "./ui/focus-panel.ts";
 import { Legend } from "./ui/legend.ts";
 import { TimeControl } from "./ui/time-control.ts";
 
+/** Warnings listed in the page; the CLI lists them all. */
+const MAX_LISTED_WARNINGS = 50;
 /** Above this many entities, search waits for a pause in typing. */
 const SEARCH_DEBOUNCE_FROM = 5_000;
 
@@ -60,14 +62,19 @@ export class Explorer {
   private activeNodes: string[] = [];
   private activeEdges: string[] = [];
   private fixedNotices: string[];
+  private readonly warningsNotice: HTMLElement | null;
+  /** The first layout moves entities: re-centre on the focus from the URL once it settles. */
+  private recentreOnSettle: boolean;
 
   constructor(
     private readonly root: HTMLElement,
     readonly graph: ViewGraph,
     initial: ViewState,
-    notices: string[],
+    messages: { notices: string[]; warnings: string[] },
   ) {
-    this.fixedNotices = notices;
+    this.fixedNotices = messages.notices;
+    this.warningsNotice = this.buildWarningsNotice(messages.warnings);
+    this.recentreOnSettle = initial.focus !== null;
     this.totals = legendCounts(graph);
     this.index = buildSearchIndex(graph.mapNodes((id, attributes) => ({ id, label: attributes.label, kind: attributes.kind, aliases: attributes.aliases })));
     const debounceMs = graph.order > SEARCH_DEBOUNCE_FROM ? 150 : 0;
@@ -341,8 +348,20 @@ export class Explorer {
 
   private renderNotices(viewNotices: string[]): void {
     const all = [...this.fixedNotices, ...viewNotices];
-    this.notices.replaceChildren(...all.map((text) => el("p", { class: "notice", text })));
-    this.notices.hidden = all.length === 0;
+    this.notices.replaceChildren(...all.map((text) => el("p", { class: "notice", text })), ...(this.warningsNotice ? [this.warningsNotice] : []));
+    this.notices.hidden = all.length === 0 && this.warningsNotice === null;
+  }
+
+  /** One folded notice for all dataset warnings, built once so it stays open across updates. */
+  private buildWarningsNotice(warnings: string[]): HTMLElement | null {
+    if (warnings.length === 0) return null;
+    return el(
+      "details",
+      { class: "notice notice-warnings" },
+      el("summary", { text: `The dataset has ${plural(warnings.length, "warning")}` }),
+      el("ul", {}, ...warnings.slice(0, MAX_LISTED_WARNINGS).map((text) => el("li", { text }))),
+      warnings.length > MAX_LISTED_WARNINGS ? el("p", { text: `…and ${(warnings.length - MAX_LISTED_WARNINGS).toLocaleString("en")} more (npm run atlas -- validate lists them all).` }) : null,
+    );
   }
 
   private showLayoutStatus(status: LayoutStatus): void {
@@ -350,6 +369,10 @@ export class Explorer {
     this.layoutButton.setAttribute("aria-pressed", String(status === "running"));
     this.layoutButton.title = status === "running" ? "ForceAtlas2 is arranging the graph" : status === "settled" ? "The layout has settled" : "The layout is stopped";
     this.root.dataset.layout = status;
+    if (status === "settled" && this.recentreOnSettle) {
+      this.recentreOnSettle = false;
+      if (this.state.focus !== null && this.graph.hasNode(this.state.focus)) this.moveCameraTo(this.state.focus);
+    }
   }
 }
 

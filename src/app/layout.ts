@@ -3,7 +3,7 @@
  * stopped by itself once positions settle (SettleDetector), or by the user.
  */
 import FA2LayoutSupervisor from "graphology-layout-forceatlas2/worker";
-import { inferSettings } from "graphology-layout-forceatlas2";
+import { inferSettings, type ForceAtlas2Settings } from "graphology-layout-forceatlas2";
 import { SettleDetector } from "./model/settle.ts";
 import type { ViewGraph } from "./model/view-graph.ts";
 
@@ -11,6 +11,15 @@ export type LayoutStatus = "running" | "settled" | "stopped";
 
 /** A (re)started layout runs at least this long, so a click on "Run layout" visibly does something. */
 const MIN_RUN_MS = 2000;
+
+/**
+ * graphology's inferred settings (Barnes-Hut above 2,000 entities), a little more repulsion so a
+ * dense pressure hub spreads enough for its labels to be read.
+ */
+export function layoutSettings(graph: ViewGraph): ForceAtlas2Settings {
+  const settings = inferSettings(graph);
+  return { ...settings, scalingRatio: (settings.scalingRatio ?? 10) * 2 };
+}
 
 export class LayoutController {
   private readonly supervisor: FA2LayoutSupervisor;
@@ -23,7 +32,7 @@ export class LayoutController {
     private readonly graph: ViewGraph,
     private readonly onStatus: (status: LayoutStatus) => void,
   ) {
-    this.supervisor = new FA2LayoutSupervisor(graph, { settings: inferSettings(graph) });
+    this.supervisor = new FA2LayoutSupervisor(graph, { settings: layoutSettings(graph) });
     this.detector = new SettleDetector(graph.order);
     // FA2 writes positions with updateEachNodeAttributes, once per batch of iterations.
     graph.on("eachNodeAttributesUpdated", this.onUpdate);

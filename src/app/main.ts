@@ -39,10 +39,10 @@ async function start(): Promise<void> {
     return;
   }
   const { state, problems } = readViewState(params);
-  const warnings = result.issues.filter((issue) => issue.severity === "warning").map((issue) => `Dataset warning: ${formatIssue(issue)}`);
+  const warnings = result.issues.filter((issue) => issue.severity === "warning").map(formatIssue);
   const graph = prepareViewGraph(buildGraph(result.dataset));
   performance.mark("atlas:graph-built");
-  const explorer = new Explorer(root, graph, state, [...problems.map((problem) => `Address: ${problem}`), ...warnings]);
+  const explorer = new Explorer(root, graph, state, { notices: problems.map((problem) => `Address: ${problem}`), warnings });
   root.dataset.state = "ready";
   performance.mark("atlas:ready");
   // For the browser console and later tools (export, benchmarks); nothing in the page reads it.

@@ -90,8 +90,9 @@ function createSigma(graph: ViewGraph, container: HTMLElement) {
       // Sizes are screen pixels at the default zoom (sigma 4 defaults to graph positions).
       itemSizesReference: "screen",
       enableEdgeEvents: graph.size <= EDGE_EVENTS_MAX_EDGES,
-      labelDensity: 0.6,
-      labelGridCellSize: 120,
+      // Fewer, readable labels: sigma keeps the biggest nodes' labels per grid cell; zoom shows more.
+      labelDensity: 0.25,
+      labelGridCellSize: 150,
       // Small graphs label every entity; large ones only those drawn big enough.
       labelRenderedSizeThreshold: graph.order <= 300 ? 0 : 6,
       stagePadding: 40,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prepareViewGraph, sizeForDegree, MAX_NODE_SIZE, MIN_NODE_SIZE } from "../../src/app/model/view-graph.ts";
+import { nodeSizeRange, prepareViewGraph, sizeForDegree, MAX_NODE_SIZE, MIN_NODE_SIZE } from "../../src/app/model/view-graph.ts";
 import { SettleDetector } from "../../src/app/model/settle.ts";
 import { fixtureGraph } from "./fixture.ts";
 
@@ -20,9 +20,11 @@ describe("prepareViewGraph", () => {
     expect(a.mapNodes((_n, attributes) => [attributes.x, attributes.y])).toEqual(b.mapNodes((_n, attributes) => [attributes.x, attributes.y]));
   });
 
-  it("sizes the best connected node largest", () => {
+  it("sizes the best connected node largest, with smaller discs for big graphs", () => {
     expect(sizeForDegree(10, 10)).toBe(MAX_NODE_SIZE);
     expect(sizeForDegree(0, 10)).toBe(MIN_NODE_SIZE);
+    expect(sizeForDegree(10, 10, nodeSizeRange(50_000))).toBeLessThan(MAX_NODE_SIZE);
+    expect(nodeSizeRange(2_000).min).toBeLessThan(MIN_NODE_SIZE);
   });
 });
 

@@ -23,10 +23,17 @@ const LAYOUT_SEED = 20181201;
 export const MIN_NODE_SIZE = 4;
 export const MAX_NODE_SIZE = 18;
 
+/** Smaller discs for bigger graphs, so thousands of entities do not cover each other. */
+export function nodeSizeRange(order: number): { min: number; max: number } {
+  if (order > 5_000) return { min: 1.5, max: 10 };
+  if (order > 1_000) return { min: 2.5, max: 14 };
+  return { min: MIN_NODE_SIZE, max: MAX_NODE_SIZE };
+}
+
 /** Node size (screen pixels) by degree: area grows with degree, so the radius grows with its square root. */
-export function sizeForDegree(degree: number, maxDegree: number): number {
-  if (maxDegree <= 0) return MIN_NODE_SIZE + 2;
-  return MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * Math.sqrt(degree / maxDegree);
+export function sizeForDegree(degree: number, maxDegree: number, range = nodeSizeRange(0)): number {
+  if (maxDegree <= 0) return range.min + 2;
+  return range.min + (range.max - range.min) * Math.sqrt(degree / maxDegree);
 }
 
 /** A deterministic replacement for Math.random, for layouts. */
@@ -45,10 +52,11 @@ export function prepareViewGraph(graph: AtlasGraph): ViewGraph {
   graph.forEachNode((node) => {
     maxDegree = Math.max(maxDegree, graph.degree(node));
   });
+  const range = nodeSizeRange(graph.order);
   const positions = circlepack(graph, { hierarchyAttributes: ["kind"], rng: seededRandom(), scale: 100 });
   graph.updateEachNodeAttributes((node, attributes) => {
     const position = positions[node] ?? { x: 0, y: 0 };
-    return Object.assign(attributes, { x: position.x, y: position.y, size: sizeForDegree(graph.degree(node), maxDegree) });
+    return Object.assign(attributes, { x: position.x, y: position.y, size: sizeForDegree(graph.degree(node), maxDegree, range) });
   });
   return graph as unknown as ViewGraph;
 }

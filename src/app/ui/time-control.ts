@@ -25,7 +25,7 @@ export class TimeControl {
     });
     this.output = el("output", { class: "time-output", attrs: { for: "time-slider", "aria-live": "off" } });
     this.playButton = el("button", { class: "button time-play", attrs: { type: "button", "aria-pressed": "false" } });
-    this.allButton = el("button", { class: "button time-all", text: "Show all dates", attrs: { type: "button" } });
+    this.allButton = el("button", { class: "button time-all", text: "All dates", attrs: { type: "button", "aria-label": "Show all dates" } });
     this.element = el(
       "div",
       { class: "time-bar", attrs: { role: "group", "aria-label": "Time" } },
