@@ -76,13 +76,21 @@ export class Explorer {
     this.warningsNotice = this.buildWarningsNotice(messages.warnings);
     this.recentreOnSettle = initial.focus !== null;
     this.totals = legendCounts(graph);
-    this.index = buildSearchIndex(graph.mapNodes((id, attributes) => ({ id, label: attributes.label, kind: attributes.kind, aliases: attributes.aliases })));
+    this.index = buildSearchIndex(
+      graph.mapNodes((id, attributes) => ({ id, label: attributes.label, kind: attributes.kind, aliases: attributes.aliases })),
+    );
     const debounceMs = graph.order > SEARCH_DEBOUNCE_FROM ? 150 : 0;
 
     // Header: dataset name, counts, search.
     const meta = graph.getAttributes();
     this.counts = el("p", { class: "header-counts", attrs: { id: "dataset-counts" } });
-    const search = new EntityCombobox({ label: "Search", placeholder: "Search entities or aliases…", index: this.index, debounceMs, onChoose: (hit) => this.choose(hit.id) });
+    const search = new EntityCombobox({
+      label: "Search",
+      placeholder: "Search entities or aliases…",
+      index: this.index,
+      debounceMs,
+      onChoose: (hit) => this.choose(hit.id),
+    });
     search.input.id = "search";
     const header = el(
       "header",
@@ -95,23 +103,55 @@ export class Explorer {
     const container = el("div", { class: "graph", attrs: { id: "graph" } });
     this.layoutButton = el("button", { class: "button", attrs: { type: "button", id: "layout-toggle" } });
     const zoomIn = el("button", { class: "icon-button", text: "+", attrs: { type: "button", "aria-label": "Zoom in", title: "Zoom in" } });
-    const zoomOut = el("button", { class: "icon-button", text: "−", attrs: { type: "button", "aria-label": "Zoom out", title: "Zoom out" } });
-    const fit = el("button", { class: "icon-button", text: "⤢", attrs: { type: "button", "aria-label": "Fit the graph", title: "Fit the graph" } });
-    const toolbar = el("div", { class: "graph-toolbar", attrs: { role: "toolbar", "aria-label": "Graph" } }, this.layoutButton, zoomIn, zoomOut, fit);
+    const zoomOut = el("button", {
+      class: "icon-button",
+      text: "−",
+      attrs: { type: "button", "aria-label": "Zoom out", title: "Zoom out" },
+    });
+    const fit = el("button", {
+      class: "icon-button",
+      text: "⤢",
+      attrs: { type: "button", "aria-label": "Fit the graph", title: "Fit the graph" },
+    });
+    const toolbar = el(
+      "div",
+      { class: "graph-toolbar", attrs: { role: "toolbar", "aria-label": "Graph" } },
+      this.layoutButton,
+      zoomIn,
+      zoomOut,
+      fit,
+    );
     this.notices = el("div", { class: "notices", attrs: { role: "status", "aria-live": "polite" } });
     this.tooltip = el("div", { class: "edge-tooltip", attrs: { role: "tooltip", hidden: true, id: "edge-tooltip" } });
     this.time = new TimeControl(timeBounds(graph, new Date().toISOString().slice(0, 7)), (at) => this.update({ at }));
-    const pane = el("section", { class: "graph-pane", attrs: { "aria-label": "Graph of pressure and dependency" } }, container, toolbar, this.notices, this.tooltip, this.time.element);
+    const pane = el(
+      "section",
+      { class: "graph-pane", attrs: { "aria-label": "Graph of pressure and dependency" } },
+      container,
+      toolbar,
+      this.notices,
+      this.tooltip,
+      this.time.element,
+    );
 
     // Side panel.
     this.legend = new Legend(({ families, kinds }) => this.update({ families, kinds }));
-    this.focusPanel = new FocusPanel(this.index, (id) => this.hitOf(id), {
-      onDepth: (depth) => this.update({ depth }),
-      onPath: (from, to) => this.update({ path: { from, to } }),
-      onClearPath: () => this.update({ path: null }),
+    this.focusPanel = new FocusPanel(
+      this.index,
+      (id) => this.hitOf(id),
+      {
+        onDepth: (depth) => this.update({ depth }),
+        onPath: (from, to) => this.update({ path: { from, to } }),
+        onClearPath: () => this.update({ path: null }),
+        onEntity: (id) => this.choose(id),
+      },
+      debounceMs,
+    );
+    this.details = new DetailsPanel({
       onEntity: (id) => this.choose(id),
-    }, debounceMs);
-    this.details = new DetailsPanel({ onEntity: (id) => this.choose(id), onClose: () => this.update({ focus: null, depth: null }), actions: (details) => this.detailActions(details) });
+      onClose: () => this.update({ focus: null, depth: null }),
+      actions: (details) => this.detailActions(details),
+    });
     this.selectionInfo = el("p", { class: "hint" });
     const selectionActions = el("div", { class: "selection-actions button-row" });
     const selectNeighbours = el("button", { class: "button", text: "Select neighbours", attrs: { type: "button" } });
@@ -126,7 +166,14 @@ export class Explorer {
       el("div", { class: "button-row" }, selectNeighbours, clearSelection),
       selectionActions,
     );
-    const panel = el("aside", { class: "side-panel", attrs: { "aria-label": "Explorer panel" } }, this.details.element, this.legend.element, this.focusPanel.element, selectionSection);
+    const panel = el(
+      "aside",
+      { class: "side-panel", attrs: { "aria-label": "Explorer panel" } },
+      this.details.element,
+      this.legend.element,
+      this.focusPanel.element,
+      selectionSection,
+    );
     this.slots = { toolbar, panel, selectionActions };
 
     root.replaceChildren(header, el("main", { class: "app-main" }, pane, panel));
@@ -194,7 +241,9 @@ export class Explorer {
     this.legend.setCounts(this.totals, shown);
     this.renderCounts(view);
     this.renderNotices(view.notices);
-    this.details.show(next.focus !== null && this.graph.hasNode(next.focus) ? entityDetails(this.graph, next.focus, (edge) => view.edges.has(edge)) : null);
+    this.details.show(
+      next.focus !== null && this.graph.hasNode(next.focus) ? entityDetails(this.graph, next.focus, (edge) => view.edges.has(edge)) : null,
+    );
 
     const url = `${location.pathname}${queryString(writeViewState(new URLSearchParams(location.search), next))}${location.hash}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, "", url);
@@ -295,14 +344,22 @@ export class Explorer {
   }
 
   private detailActions(details: EntityDetails): HTMLElement[] {
-    const neighbourhood = el("button", { class: "button", text: this.state.depth === null ? "Show neighbourhood" : "Show whole graph", attrs: { type: "button" } });
+    const neighbourhood = el("button", {
+      class: "button",
+      text: this.state.depth === null ? "Show neighbourhood" : "Show whole graph",
+      attrs: { type: "button" },
+    });
     neighbourhood.addEventListener("click", () => this.update({ depth: this.state.depth === null ? 1 : null }));
     const pathFrom = el("button", { class: "button", text: "Path from here…", attrs: { type: "button" } });
     pathFrom.addEventListener("click", () => {
       const hit = this.hitOf(details.id);
       if (hit) this.focusPanel.setFrom(hit);
     });
-    const select = el("button", { class: "button", text: this.selection.has(details.id) ? "Deselect" : "Select", attrs: { type: "button" } });
+    const select = el("button", {
+      class: "button",
+      text: this.selection.has(details.id) ? "Deselect" : "Select",
+      attrs: { type: "button" },
+    });
     select.addEventListener("click", () => {
       const next = new Set(this.selection);
       if (next.has(details.id)) next.delete(details.id);
@@ -326,7 +383,8 @@ export class Explorer {
 
   private renderSelection(): void {
     const count = this.selection.size;
-    this.selectionInfo.textContent = count === 0 ? "Shift-click entities in the graph to select several." : `${plural(count, "entity", "entities")} selected.`;
+    this.selectionInfo.textContent =
+      count === 0 ? "Shift-click entities in the graph to select several." : `${plural(count, "entity", "entities")} selected.`;
   }
 
   private hitOf(id: string): SearchHit | null {
@@ -340,7 +398,12 @@ export class Explorer {
     const filtered = view.nodes.size !== this.graph.order || view.edges.size !== this.graph.size;
     this.counts.replaceChildren(
       `${plural(counts.entities, "entity", "entities")} · ${plural(counts.relations, "relation")} · ${plural(counts.sources, "source")}`,
-      filtered ? el("span", { class: "header-shown", text: ` — showing ${view.nodes.size.toLocaleString("en")} entities, ${view.edges.size.toLocaleString("en")} relations` }) : "",
+      filtered
+        ? el("span", {
+            class: "header-shown",
+            text: ` — showing ${view.nodes.size.toLocaleString("en")} entities, ${view.edges.size.toLocaleString("en")} relations`,
+          })
+        : "",
     );
     this.root.dataset.visibleEdges = String(view.edges.size);
     this.root.dataset.visibleNodes = String(view.nodes.size);
@@ -348,7 +411,10 @@ export class Explorer {
 
   private renderNotices(viewNotices: string[]): void {
     const all = [...this.fixedNotices, ...viewNotices];
-    this.notices.replaceChildren(...all.map((text) => el("p", { class: "notice", text })), ...(this.warningsNotice ? [this.warningsNotice] : []));
+    this.notices.replaceChildren(
+      ...all.map((text) => el("p", { class: "notice", text })),
+      ...(this.warningsNotice ? [this.warningsNotice] : []),
+    );
     this.notices.hidden = all.length === 0 && this.warningsNotice === null;
   }
 
@@ -360,14 +426,23 @@ export class Explorer {
       { class: "notice notice-warnings" },
       el("summary", { text: `The dataset has ${plural(warnings.length, "warning")}` }),
       el("ul", {}, ...warnings.slice(0, MAX_LISTED_WARNINGS).map((text) => el("li", { text }))),
-      warnings.length > MAX_LISTED_WARNINGS ? el("p", { text: `…and ${(warnings.length - MAX_LISTED_WARNINGS).toLocaleString("en")} more (npm run atlas -- validate lists them all).` }) : null,
+      warnings.length > MAX_LISTED_WARNINGS
+        ? el("p", {
+            text: `…and ${(warnings.length - MAX_LISTED_WARNINGS).toLocaleString("en")} more (npm run atlas -- validate lists them all).`,
+          })
+        : null,
     );
   }
 
   private showLayoutStatus(status: LayoutStatus): void {
     this.layoutButton.textContent = status === "running" ? "❚❚ Stop layout" : "▶ Run layout";
     this.layoutButton.setAttribute("aria-pressed", String(status === "running"));
-    this.layoutButton.title = status === "running" ? "ForceAtlas2 is arranging the graph" : status === "settled" ? "The layout has settled" : "The layout is stopped";
+    this.layoutButton.title =
+      status === "running"
+        ? "ForceAtlas2 is arranging the graph"
+        : status === "settled"
+          ? "The layout has settled"
+          : "The layout is stopped";
     this.root.dataset.layout = status;
     if (status === "settled" && this.recentreOnSettle) {
       this.recentreOnSettle = false;
@@ -375,4 +450,3 @@ export class Explorer {
     }
   }
 }
-

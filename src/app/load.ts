@@ -28,7 +28,10 @@ export async function loadFromUrl(address: string): Promise<LoadResult> {
     return failure(address, "the dataset address is not a valid URL");
   }
   if (url.origin !== location.origin) {
-    return failure(address, `only datasets served by this site (${location.origin}) can be opened by address; save the file next to the explorer or drop it on the page`);
+    return failure(
+      address,
+      `only datasets served by this site (${location.origin}) can be opened by address; save the file next to the explorer or drop it on the page`,
+    );
   }
   const file = decodeURIComponent(url.pathname.split("/").pop() || url.pathname);
   let response: Response;
@@ -37,7 +40,8 @@ export async function loadFromUrl(address: string): Promise<LoadResult> {
   } catch {
     return failure(file, `could not fetch ${url.pathname}: the network request failed`);
   }
-  if (!response.ok) return failure(file, `could not fetch ${url.pathname}: the server answered ${response.status} ${response.statusText}`.trim());
+  if (!response.ok)
+    return failure(file, `could not fetch ${url.pathname}: the server answered ${response.status} ${response.statusText}`.trim());
   const text = await response.text();
   return parseDataset([{ file, text }], { defaultName: file });
 }

@@ -53,7 +53,8 @@ window.addEventListener("error", (event) => {
   if (root.dataset.state !== "ready") fail("The explorer stopped unexpectedly", String(event.message || "An unknown error occurred."));
 });
 window.addEventListener("unhandledrejection", (event) => {
-  if (root.dataset.state !== "ready") fail("The explorer stopped unexpectedly", event.reason instanceof Error ? event.reason.message : String(event.reason));
+  if (root.dataset.state !== "ready")
+    fail("The explorer stopped unexpectedly", event.reason instanceof Error ? event.reason.message : String(event.reason));
 });
 
 start().catch((error: unknown) => {

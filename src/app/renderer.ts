@@ -5,9 +5,28 @@
  * rest. The controller only flips flags on the few items that change.
  */
 import Sigma, { DEFAULT_STYLES } from "sigma";
-import { extremityArrow, layerFill, layerPlain, pathCurved, pathLine, pathLoop, sdfCircle, sdfDiamond, sdfSquare, sdfTriangle } from "sigma/rendering";
+import {
+  extremityArrow,
+  layerFill,
+  layerPlain,
+  pathCurved,
+  pathLine,
+  pathLoop,
+  sdfCircle,
+  sdfDiamond,
+  sdfSquare,
+  sdfTriangle,
+} from "sigma/rendering";
 import type { GraphAttributes, RelationAttributes } from "../graph/types.ts";
-import { BACKGROUND_COLOR, DIMMED_EDGE_COLOR, DIMMED_NODE_COLOR, FAMILY_COLORS, KIND_COLORS, KIND_SHAPES, LABEL_COLOR } from "./model/palette.ts";
+import {
+  BACKGROUND_COLOR,
+  DIMMED_EDGE_COLOR,
+  DIMMED_NODE_COLOR,
+  FAMILY_COLORS,
+  KIND_COLORS,
+  KIND_SHAPES,
+  LABEL_COLOR,
+} from "./model/palette.ts";
 import type { ViewGraph, ViewNodeAttributes } from "./model/view-graph.ts";
 
 export interface NodeState {
@@ -37,7 +56,11 @@ function createSigma(graph: ViewGraph, container: HTMLElement) {
     customGraphState: { hasActive: false, hasPath: false },
     primitives: {
       nodes: { shapes: [sdfCircle(), sdfSquare(), sdfDiamond(), sdfTriangle()], layers: [layerFill()] },
-      edges: { paths: [pathLine(), pathCurved({ segments: 12 }), pathLoop({ segments: 12 })], extremities: [extremityArrow()], layers: [layerPlain()] },
+      edges: {
+        paths: [pathLine(), pathCurved({ segments: 12 }), pathLoop({ segments: 12 })],
+        extremities: [extremityArrow()],
+        layers: [layerPlain()],
+      },
     },
     styles: {
       nodes: [
@@ -57,14 +80,30 @@ function createSigma(graph: ViewGraph, container: HTMLElement) {
         },
         {
           // Something is hovered or a path is shown: everything outside it fades to the background.
-          when: (_attributes, state, graphState) => (graphState.hasActive && !state.isActive) || (graphState.hasPath && !state.isOnPath && !state.isActive),
+          when: (_attributes, state, graphState) =>
+            (graphState.hasActive && !state.isActive) || (graphState.hasPath && !state.isOnPath && !state.isActive),
           then: { color: DIMMED_NODE_COLOR, labelVisibility: "hidden" },
         },
-        { whenState: "isSelected", then: { labelVisibility: "visible", backdropVisibility: "visible", backdropArea: "node", backdropColor: "#FFE8A3", backdropShadowBlur: 0 } },
+        {
+          whenState: "isSelected",
+          then: {
+            labelVisibility: "visible",
+            backdropVisibility: "visible",
+            backdropArea: "node",
+            backdropColor: "#FFE8A3",
+            backdropShadowBlur: 0,
+          },
+        },
         { whenState: "isOnPath", then: { labelVisibility: "visible", depth: "topNodes" } },
         { whenState: "isActive", then: { labelVisibility: "visible", depth: "topNodes" } },
-        { whenState: "isFocus", then: { labelVisibility: "visible", backdropVisibility: "visible", backdropArea: "both", depth: "topNodes" } },
-        { whenState: "isHovered", then: { labelVisibility: "visible", backdropVisibility: "visible", backdropArea: "both", depth: "topNodes" } },
+        {
+          whenState: "isFocus",
+          then: { labelVisibility: "visible", backdropVisibility: "visible", backdropArea: "both", depth: "topNodes" },
+        },
+        {
+          whenState: "isHovered",
+          then: { labelVisibility: "visible", backdropVisibility: "visible", backdropArea: "both", depth: "topNodes" },
+        },
       ],
       edges: [
         DEFAULT_STYLES.edges,
@@ -77,7 +116,8 @@ function createSigma(graph: ViewGraph, container: HTMLElement) {
           selfLoopPath: "loop",
         },
         {
-          when: (_attributes, state, graphState) => (graphState.hasActive && !state.isActive) || (graphState.hasPath && !state.isOnPath && !state.isActive),
+          when: (_attributes, state, graphState) =>
+            (graphState.hasActive && !state.isActive) || (graphState.hasPath && !state.isOnPath && !state.isActive),
           then: { color: DIMMED_EDGE_COLOR },
         },
         { whenState: "isActive", then: { size: 2.2, depth: "topEdges" } },

@@ -62,7 +62,8 @@ export function relationFilter(selection: SubgraphSelection): (attributes: Relat
     if (families && !families.has(attributes.family)) return false;
     if (kinds && !kinds.has(attributes.kind)) return false;
     if (at !== undefined && !isActiveAt(attributes.start, attributes.end, at)) return false;
-    if ((from !== undefined || to !== undefined) && !isActiveDuring(attributes.start, attributes.end, from ?? "0000", to ?? "9999")) return false;
+    if ((from !== undefined || to !== undefined) && !isActiveDuring(attributes.start, attributes.end, from ?? "0000", to ?? "9999"))
+      return false;
     return true;
   };
 }

@@ -15,7 +15,12 @@ describe("entityDetails", () => {
 
   it("carries attributes, the other end, dates, confidence, claim and resolved sources", () => {
     const details = entityDetails(graph, "bell");
-    expect(details).toMatchObject({ label: "Bell Canada", kind: "carrier", aliases: ["BCE", "Bell"], country: { code: "CA", name: "Canada" } });
+    expect(details).toMatchObject({
+      label: "Bell Canada",
+      kind: "carrier",
+      aliases: ["BCE", "Bell"],
+      country: { code: "CA", name: "Canada" },
+    });
     const relation = details.groups[0]?.relations[0];
     expect(relation).toMatchObject({
       kind: "uses_equipment_from",

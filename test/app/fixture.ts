@@ -3,16 +3,38 @@ import { parseDataset } from "../../src/load/parse.ts";
 import { buildGraph } from "../../src/graph/build.ts";
 import type { AtlasGraph } from "../../src/graph/types.ts";
 
-const source = (id: string) => ({ id, url: `https://example.org/${id}`, publisher: "Example News", title: `Story ${id}`, published: "2019-11-24" });
+const source = (id: string) => ({
+  id,
+  url: `https://example.org/${id}`,
+  publisher: "Example News",
+  title: `Story ${id}`,
+  published: "2019-11-24",
+});
 
 function relation(id: string, kind: string, from: string, to: string, start: string, end: string | null = null, evidence = ["s1"]) {
-  return { id, kind, source: from, target: to, start, end, claim: `Claim of ${id}.`, evidence: evidence.map((s) => ({ source: s })), confidence: "reported" };
+  return {
+    id,
+    kind,
+    source: from,
+    target: to,
+    start,
+    end,
+    claim: `Claim of ${id}.`,
+    evidence: evidence.map((s) => ({ source: s })),
+    confidence: "reported",
+  };
 }
 
 export const FIXTURE_DOCUMENT = {
   dataset: { name: "Fixture" },
   entities: [
-    { id: "gov-united-states", kind: "government", name: "Government of the United States", aliases: ["United States", "U.S."], country: "US" },
+    {
+      id: "gov-united-states",
+      kind: "government",
+      name: "Government of the United States",
+      aliases: ["United States", "U.S."],
+      country: "US",
+    },
     { id: "gov-canada", kind: "government", name: "Government of Canada", aliases: ["Canada", "Ottawa"], country: "CA" },
     { id: "bell", kind: "carrier", name: "Bell Canada", aliases: ["BCE", "Bell"], country: "CA" },
     { id: "telus", kind: "carrier", name: "Telus", country: "CA" },

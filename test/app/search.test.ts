@@ -3,7 +3,9 @@ import { buildSearchIndex, normalizeForSearch, searchEntities } from "../../src/
 import { fixtureGraph } from "./fixture.ts";
 
 const graph = fixtureGraph();
-const index = buildSearchIndex(graph.mapNodes((id, attributes) => ({ id, label: attributes.label, kind: attributes.kind, aliases: attributes.aliases })));
+const index = buildSearchIndex(
+  graph.mapNodes((id, attributes) => ({ id, label: attributes.label, kind: attributes.kind, aliases: attributes.aliases })),
+);
 const ids = (query: string) => searchEntities(index, query).map((hit) => hit.id);
 
 describe("search normalisation", () => {

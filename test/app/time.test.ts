@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { clampMonth, monthIndex, monthOf, monthOfDate, nextPlayMonth, playStart, PLAY_FROM, PLAY_TO, timeBounds } from "../../src/app/model/time.ts";
+import {
+  clampMonth,
+  monthIndex,
+  monthOf,
+  monthOfDate,
+  nextPlayMonth,
+  playStart,
+  PLAY_FROM,
+  PLAY_TO,
+  timeBounds,
+} from "../../src/app/model/time.ts";
 import { fixtureGraph } from "./fixture.ts";
 
 describe("months", () => {

@@ -17,7 +17,9 @@ describe("prepareViewGraph", () => {
   it("is deterministic", () => {
     const a = prepareViewGraph(fixtureGraph());
     const b = prepareViewGraph(fixtureGraph());
-    expect(a.mapNodes((_n, attributes) => [attributes.x, attributes.y])).toEqual(b.mapNodes((_n, attributes) => [attributes.x, attributes.y]));
+    expect(a.mapNodes((_n, attributes) => [attributes.x, attributes.y])).toEqual(
+      b.mapNodes((_n, attributes) => [attributes.x, attributes.y]),
+    );
   });
 
   it("sizes the best connected node largest, with smaller discs for big graphs", () => {

@@ -58,14 +58,21 @@ describe("view state in the query string", () => {
   });
 
   it("round-trips every view", () => {
-    const stateArb: fc.Arbitrary<ViewState> = fc.record({
-      focus: fc.option(idArb, { nil: null }),
-      depth: fc.option(fc.constantFrom(1 as const, 2 as const, 3 as const), { nil: null }),
-      families: fc.subarray([...RELATION_FAMILIES]),
-      kinds: fc.subarray([...ENTITY_KINDS]),
-      at: fc.option(fc.integer({ min: 2000, max: 2030 }).chain((y) => fc.integer({ min: 1, max: 12 }).map((m) => `${y}-${String(m).padStart(2, "0")}`)), { nil: null }),
-      path: fc.option(fc.record({ from: idArb, to: idArb }), { nil: null }),
-    }).map((state) => (state.focus === null ? { ...state, depth: null } : state));
+    const stateArb: fc.Arbitrary<ViewState> = fc
+      .record({
+        focus: fc.option(idArb, { nil: null }),
+        depth: fc.option(fc.constantFrom(1 as const, 2 as const, 3 as const), { nil: null }),
+        families: fc.subarray([...RELATION_FAMILIES]),
+        kinds: fc.subarray([...ENTITY_KINDS]),
+        at: fc.option(
+          fc
+            .integer({ min: 2000, max: 2030 })
+            .chain((y) => fc.integer({ min: 1, max: 12 }).map((m) => `${y}-${String(m).padStart(2, "0")}`)),
+          { nil: null },
+        ),
+        path: fc.option(fc.record({ from: idArb, to: idArb }), { nil: null }),
+      })
+      .map((state) => (state.focus === null ? { ...state, depth: null } : state));
     fc.assert(
       fc.property(stateArb, (state) => {
         const text = queryString(writeViewState(new URLSearchParams(), state));

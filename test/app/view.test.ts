@@ -57,7 +57,9 @@ describe("computeView", () => {
     expect(result.path).toMatchObject({ found: true, nodes: ["bell", "huawei", "gov-canada", "gov-united-states"] });
     if (!result.path?.found) throw new Error("expected a path");
     // Both parallel relations between the US and Canada lie on the path, as do both directions between Huawei and Canada.
-    expect(result.path.edges).toEqual(new Set(["bell-uses-huawei", "canada-bans-huawei", "huawei-lobbies-canada", "us-pressures-canada", "us-threatens-canada"]));
+    expect(result.path.edges).toEqual(
+      new Set(["bell-uses-huawei", "canada-bans-huawei", "huawei-lobbies-canada", "us-pressures-canada", "us-threatens-canada"]),
+    );
   });
 
   it("keeps the path visible outside the ego network", () => {
@@ -66,7 +68,10 @@ describe("computeView", () => {
   });
 
   it("says 'no path' plainly", () => {
-    expect(computePath(graph, "bell", "lonely", {})).toEqual({ found: false, message: "No path between Bell Canada and Lonely Institute under the current filters." });
+    expect(computePath(graph, "bell", "lonely", {})).toEqual({
+      found: false,
+      message: "No path between Bell Canada and Lonely Institute under the current filters.",
+    });
     expect(computePath(graph, "bell", "nokia", { families: ["pressure"] })).toMatchObject({ found: false });
     expect(computePath(graph, "bell", "ghost", {})).toEqual({ found: false, message: 'No entity has the id "ghost".' });
   });

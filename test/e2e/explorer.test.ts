@@ -63,7 +63,9 @@ describe.skipIf(skip)("the explorer in Chromium", () => {
     expect(await details.textContent()).toMatch(/Carrier/);
     const relations = details.locator("li.relation");
     expect(await relations.count()).toBeGreaterThan(0);
-    expect(await details.locator(".relation-group h3").first().textContent()).toMatch(/(Pressure|Dependency|Structure) (from|to) Bell Canada/);
+    expect(await details.locator(".relation-group h3").first().textContent()).toMatch(
+      /(Pressure|Dependency|Structure) (from|to) Bell Canada/,
+    );
     const links = details.locator("li.relation a.source-link");
     expect(await links.count()).toBeGreaterThan(0);
     for (const link of await links.all()) {
@@ -148,10 +150,18 @@ describe.skipIf(skip)("the explorer in Chromium", () => {
   });
 
   it("highlights a shortest path and says plainly when there is none", async () => {
-    for (const [name, query] of [["Path from", "bell"], ["Path to", "united states"]] as const) {
+    for (const [name, query] of [
+      ["Path from", "bell"],
+      ["Path to", "united states"],
+    ] as const) {
       const box = page.getByRole("combobox", { name });
       await box.fill(query);
-      await poll(() => page.getByRole("listbox", { name: `${name} results` }).getByRole("option").count()).toBeGreaterThan(0);
+      await poll(() =>
+        page
+          .getByRole("listbox", { name: `${name} results` })
+          .getByRole("option")
+          .count(),
+      ).toBeGreaterThan(0);
       await box.press("Enter");
     }
     const status = page.locator("#path-status");
@@ -159,7 +169,9 @@ describe.skipIf(skip)("the explorer in Chromium", () => {
     expect(await status.textContent()).toMatch(/Bell Canada.*→.*Government of the United States/);
     expect(new URL(page.url()).searchParams.get("path")).toBe("bell,gov-united-states");
     for (const family of [/pressure/i, /dependency/i, /structure/i]) await page.getByRole("checkbox", { name: family }).uncheck();
-    await poll(() => status.textContent()).toBe("No path between Bell Canada and Government of the United States under the current filters.");
+    await poll(() => status.textContent()).toBe(
+      "No path between Bell Canada and Government of the United States under the current filters.",
+    );
     for (const family of [/pressure/i, /dependency/i, /structure/i]) await page.getByRole("checkbox", { name: family }).check();
     await page.getByRole("button", { name: "Clear path" }).click();
     expect(new URL(page.url()).searchParams.has("path")).toBe(false);
@@ -167,7 +179,10 @@ describe.skipIf(skip)("the explorer in Chromium", () => {
 
   it("highlights a hovered entity's neighbourhood and shows an edge's kind and dates on hover", async () => {
     type Point = { x: number; y: number };
-    type Atlas = { renderer: { graphToViewport(c: Point): Point; getGraphState(): { hasActive: boolean } }; graph: { extremities(edge: string): [string, string]; edges(): string[]; getNodeAttributes(id: string): Point } };
+    type Atlas = {
+      renderer: { graphToViewport(c: Point): Point; getGraphState(): { hasActive: boolean } };
+      graph: { extremities(edge: string): [string, string]; edges(): string[]; getNodeAttributes(id: string): Point };
+    };
     const box = await page.locator("#graph").boundingBox();
     if (!box) throw new Error("no graph box");
     // Viewport position of a node once sigma has drawn the latest layout (two animation frames).
@@ -205,8 +220,13 @@ describe.skipIf(skip)("the explorer in Chromium", () => {
   it("lists a broken dataset's problems in the page", async () => {
     const context = await (await import("./support.ts")).connect();
     const page = await (await context.newContext()).newPage();
-    await page.route((url) => url.pathname === "/broken.json", (route) =>
-      route.fulfill({ contentType: "application/json", body: '{\n  "entities": [\n    { "id": "Bad Id", "kind": "vendor", "name": "X" }\n  ],\n  "relations": [,]\n}' }),
+    await page.route(
+      (url) => url.pathname === "/broken.json",
+      (route) =>
+        route.fulfill({
+          contentType: "application/json",
+          body: '{\n  "entities": [\n    { "id": "Bad Id", "kind": "vendor", "name": "X" }\n  ],\n  "relations": [,]\n}',
+        }),
     );
     await page.goto(`${(await import("./support.ts")).baseUrl}?dataset=/broken.json`);
     await page.waitForSelector("#app[data-state=error]");
@@ -227,7 +247,11 @@ describe.skipIf(skip)("the explorer in Chromium", () => {
       const original = HTMLCanvasElement.prototype.getContext;
       HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
         if (type.startsWith("webgl")) return null;
-        return (original as (this: HTMLCanvasElement, type: string, ...args: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+        return (original as (this: HTMLCanvasElement, type: string, ...args: unknown[]) => RenderingContext | null).call(
+          this,
+          type,
+          ...rest,
+        );
       } as typeof HTMLCanvasElement.prototype.getContext;
     });
     await page.goto(baseUrl);

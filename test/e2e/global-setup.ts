@@ -40,7 +40,11 @@ export async function setup(project: TestProject): Promise<void> {
     return;
   }
   await build({ logLevel: "warn", build: { outDir: OUT_DIR, emptyOutDir: true } });
-  server = await preview({ logLevel: "warn", build: { outDir: OUT_DIR }, preview: { host: "127.0.0.1", port: 0, strictPort: false, open: false } });
+  server = await preview({
+    logLevel: "warn",
+    build: { outDir: OUT_DIR },
+    preview: { host: "127.0.0.1", port: 0, strictPort: false, open: false },
+  });
   const base = server.resolvedUrls?.local[0];
   if (!base) throw new Error("vite preview did not report its address");
   browser = await chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });

@@ -27,7 +27,11 @@ export interface OpenedPage {
 }
 
 /** Opens the explorer at `query` and waits for it to be ready (or to show an error). */
-export async function openExplorer(query = "", viewport = { width: 1280, height: 800 }, options: { waitFor?: "ready" | "error" | "any" } = {}): Promise<OpenedPage> {
+export async function openExplorer(
+  query = "",
+  viewport = { width: 1280, height: 800 },
+  options: { waitFor?: "ready" | "error" | "any" } = {},
+): Promise<OpenedPage> {
   const context = await (await connect()).newContext({ viewport });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -71,7 +75,9 @@ export interface PixelCounts {
 export async function graphPixels(page: Page): Promise<PixelCounts> {
   // Keep the pointer off the graph so no hover dims it.
   await page.mouse.move(0, 0);
-  const png = await page.locator("#graph").screenshot({ style: ".graph-toolbar, .notices, .edge-tooltip { visibility: hidden !important; }" });
+  const png = await page
+    .locator("#graph")
+    .screenshot({ style: ".graph-toolbar, .notices, .edge-tooltip { visibility: hidden !important; }" });
   const decoder = await page.context().newPage();
   try {
     return await decoder.evaluate(async (base64) => {

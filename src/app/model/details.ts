@@ -79,7 +79,10 @@ function relationView(graph: AtlasGraph, edge: string, attributes: RelationAttri
     sources: sourcesOf(graph, attributes),
   };
   if (attributes.about !== undefined) {
-    view.about = { id: attributes.about, label: graph.hasNode(attributes.about) ? graph.getNodeAttribute(attributes.about, "label") : attributes.about };
+    view.about = {
+      id: attributes.about,
+      label: graph.hasNode(attributes.about) ? graph.getNodeAttribute(attributes.about, "label") : attributes.about,
+    };
   }
   return view;
 }
@@ -95,8 +98,16 @@ function compareRelations(a: RelationView, b: RelationView): number {
  */
 export function entityDetails(graph: AtlasGraph, id: string, isShown: (edge: string) => boolean = () => true): EntityDetails {
   const attributes = graph.getNodeAttributes(id);
-  const details: EntityDetails = { id, label: attributes.label, kind: attributes.kind, aliases: [...attributes.aliases], groups: [], hiddenCount: 0 };
-  if (attributes.country !== undefined) details.country = { code: attributes.country, name: countryName(attributes.country) ?? attributes.country };
+  const details: EntityDetails = {
+    id,
+    label: attributes.label,
+    kind: attributes.kind,
+    aliases: [...attributes.aliases],
+    groups: [],
+    hiddenCount: 0,
+  };
+  if (attributes.country !== undefined)
+    details.country = { code: attributes.country, name: countryName(attributes.country) ?? attributes.country };
   if (attributes.description !== undefined) details.description = attributes.description;
   if (attributes.url !== undefined && isHttpUrl(attributes.url)) details.url = attributes.url;
 

@@ -2,7 +2,20 @@
 import { ENTITY_KIND_INFO, RELATION_FAMILY_INFO, type EntityKind, type RelationFamily, type RelationKind } from "../../model/ontology.ts";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
-const LONG_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
+const LONG_MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
 
 /** "2019" -> "2019", "2019-11" -> "Nov 2019", "2019-11-23" -> "23 Nov 2019". */
 export function formatPartialDate(value: string): string {

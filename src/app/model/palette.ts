@@ -1,23 +1,23 @@
 /**
- * Colours and shapes of the explorer, as data. Entity kinds use Paul Tol's "muted" qualitative
- * scheme (designed to stay distinguishable with colour-vision deficiencies) and, for redundancy,
- * a shape per group of kinds; the three relation families use Okabe-Ito vermillion and blue plus
- * a neutral grey, which remain distinct under protanopia, deuteranopia and tritanopia.
+ * The explorer's colours and shapes. Kind and family colours come from src/export/colors.ts (the one
+ * table, shared with exported files); shapes repeat the kind groups for readers who cannot rely on
+ * colour: circles for actors, squares for companies, diamonds for instruments, triangles for cases.
  */
-import type { EntityKind, RelationFamily } from "../../model/ontology.ts";
+import { ENTITY_KINDS, RELATION_FAMILIES, type EntityKind, type RelationFamily } from "../../model/ontology.ts";
+import { ENTITY_KIND_COLORS, RELATION_FAMILY_COLORS, type Rgb } from "../../export/colors.ts";
 
-export const KIND_COLORS: Readonly<Record<EntityKind, string>> = {
-  government: "#332288",
-  agency: "#88CCEE",
-  person: "#AA4499",
-  carrier: "#117733",
-  vendor: "#882255",
-  organization: "#999933",
-  bloc: "#44AA99",
-  agreement: "#DDCC77",
-  policy: "#CC6677",
-  legal_case: "#8C8C8C",
-};
+/** "#RRGGBB" for an RGB triple (sigma's style dictionaries take colour strings). */
+export function hexColor([r, g, b]: Rgb): string {
+  return `#${[r, g, b].map((value) => value.toString(16).padStart(2, "0")).join("")}`.toUpperCase();
+}
+
+export const KIND_COLORS: Readonly<Record<EntityKind, string>> = Object.fromEntries(
+  ENTITY_KINDS.map((kind) => [kind, hexColor(ENTITY_KIND_COLORS[kind])]),
+) as Record<EntityKind, string>;
+
+export const FAMILY_COLORS: Readonly<Record<RelationFamily, string>> = Object.fromEntries(
+  RELATION_FAMILIES.map((family) => [family, hexColor(RELATION_FAMILY_COLORS[family])]),
+) as Record<RelationFamily, string>;
 
 /** Node shapes: circles for actors, squares for companies, diamonds for instruments, triangles for cases. */
 export type NodeShape = "circle" | "square" | "diamond" | "triangle";
@@ -33,12 +33,6 @@ export const KIND_SHAPES: Readonly<Record<EntityKind, NodeShape>> = {
   agreement: "diamond",
   policy: "diamond",
   legal_case: "triangle",
-};
-
-export const FAMILY_COLORS: Readonly<Record<RelationFamily, string>> = {
-  pressure: "#D55E00",
-  dependency: "#0072B2",
-  structure: "#8F8F8F",
 };
 
 /** Dimmed items are drawn in solid colours close to the background: opaque blending is cheaper than opacity. */

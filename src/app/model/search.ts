@@ -81,7 +81,11 @@ export function searchEntities(index: SearchIndex, query: string, limit = 8): Se
     scored.push({ hit, score: best * 2 + (bestKey > 0 ? 1 : 0) });
   }
   scored.sort(
-    (a, b) => a.score - b.score || a.hit.label.length - b.hit.label.length || a.hit.label.localeCompare(b.hit.label, "en") || a.hit.id.localeCompare(b.hit.id),
+    (a, b) =>
+      a.score - b.score ||
+      a.hit.label.length - b.hit.label.length ||
+      a.hit.label.localeCompare(b.hit.label, "en") ||
+      a.hit.id.localeCompare(b.hit.id),
   );
   return scored.slice(0, limit).map(({ hit }) => hit);
 }

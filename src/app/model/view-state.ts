@@ -3,7 +3,14 @@
  * shared link restores it: `?focus=bell&depth=2&families=pressure,dependency&kinds=...&at=2019-11&path=bell,huawei`.
  * Parameters at their default are left out; parameters the view does not own (e.g. `dataset`) are kept.
  */
-import { ENTITY_KINDS, RELATION_FAMILIES, isEntityKind, isRelationFamily, type EntityKind, type RelationFamily } from "../../model/ontology.ts";
+import {
+  ENTITY_KINDS,
+  RELATION_FAMILIES,
+  isEntityKind,
+  isRelationFamily,
+  type EntityKind,
+  type RelationFamily,
+} from "../../model/ontology.ts";
 import { isPartialDate } from "../../model/dates.ts";
 import { ID_PATTERN } from "../../model/schema.ts";
 import { quote } from "../../model/text.ts";
@@ -72,7 +79,7 @@ export function readViewState(params: URLSearchParams): { state: ViewState; prob
   if (depth !== null && depth !== "") {
     const value = Number(depth);
     if (!(EGO_DEPTHS as readonly number[]).includes(value)) problems.push(`ignored depth ${quote(depth)}: use 1, 2 or 3`);
-    else if (state.focus === null) problems.push("ignored depth: it needs an entity in \"focus\"");
+    else if (state.focus === null) problems.push('ignored depth: it needs an entity in "focus"');
     else state.depth = value as EgoDepth;
   }
 
@@ -100,7 +107,8 @@ export function writeViewState(params: URLSearchParams, state: ViewState): URLSe
   for (const key of VIEW_KEYS) next.delete(key);
   if (state.focus !== null) next.set("focus", state.focus);
   if (state.focus !== null && state.depth !== null) next.set("depth", String(state.depth));
-  if (state.families.length !== RELATION_FAMILIES.length) next.set("families", RELATION_FAMILIES.filter((f) => state.families.includes(f)).join(","));
+  if (state.families.length !== RELATION_FAMILIES.length)
+    next.set("families", RELATION_FAMILIES.filter((f) => state.families.includes(f)).join(","));
   if (state.kinds.length !== ENTITY_KINDS.length) next.set("kinds", ENTITY_KINDS.filter((k) => state.kinds.includes(k)).join(","));
   if (state.at !== null) next.set("at", state.at);
   if (state.path !== null) next.set("path", `${state.path.from},${state.path.to}`);

@@ -5,13 +5,18 @@
  * state onto it and words its errors for the page.
  */
 import { RELATION_FAMILIES, ENTITY_KINDS } from "../../model/ontology.ts";
-import { filterGraph, filteredKeys, selectSubgraph, shortestPathNodes, SelectionError, type SubgraphSelection } from "../../graph/select.ts";
+import {
+  filterGraph,
+  filteredKeys,
+  selectSubgraph,
+  shortestPathNodes,
+  SelectionError,
+  type SubgraphSelection,
+} from "../../graph/select.ts";
 import type { AtlasGraph } from "../../graph/types.ts";
 import type { ViewState } from "./view-state.ts";
 
-export type PathResult =
-  | { found: true; nodes: string[]; edges: Set<string> }
-  | { found: false; message: string };
+export type PathResult = { found: true; nodes: string[]; edges: Set<string> } | { found: false; message: string };
 
 export interface ViewResult {
   nodes: Set<string>;
@@ -41,7 +46,8 @@ export function computePath(graph: AtlasGraph, from: string, to: string, filters
   }
   const filtered = filterGraph(graph, filters);
   for (const id of [from, to]) {
-    if (!filtered.hasNode(id)) return { found: false, message: `${labelOf(graph, id)} is hidden by the entity kind filters, so no path can reach it.` };
+    if (!filtered.hasNode(id))
+      return { found: false, message: `${labelOf(graph, id)} is hidden by the entity kind filters, so no path can reach it.` };
   }
   const nodes = shortestPathNodes(filtered, from, to);
   if (nodes === null) {

@@ -48,7 +48,10 @@ export class EntityCombobox {
         "aria-label": options.visibleLabel ? undefined : options.label,
       },
     });
-    this.listbox = el("ul", { class: "combobox-list", attrs: { id: listId, role: "listbox", "aria-label": `${options.label} results`, hidden: true } });
+    this.listbox = el("ul", {
+      class: "combobox-list",
+      attrs: { id: listId, role: "listbox", "aria-label": `${options.label} results`, hidden: true },
+    });
     const label = options.visibleLabel ? el("label", { class: "combobox-label", text: options.label, attrs: { for: inputId } }) : null;
     this.element = el("div", { class: "combobox" }, label, this.input, this.listbox);
 
@@ -100,7 +103,13 @@ export class EntityCombobox {
           "li",
           {
             class: "combobox-option",
-            attrs: { id: `${this.listbox.id}-${index}`, role: "option", "aria-selected": index === this.active ? "true" : "false", "data-index": index, "data-id": hit.id },
+            attrs: {
+              id: `${this.listbox.id}-${index}`,
+              role: "option",
+              "aria-selected": index === this.active ? "true" : "false",
+              "data-index": index,
+              "data-id": hit.id,
+            },
           },
           swatch(KIND_COLORS[hit.kind], KIND_SHAPES[hit.kind]),
           el("span", { class: "option-label", text: hit.label }),
@@ -110,7 +119,13 @@ export class EntityCombobox {
       ),
     );
     if (this.hits.length === 0 && query !== "") {
-      this.listbox.append(el("li", { class: "combobox-empty", text: "No entity matches", attrs: { role: "option", "aria-disabled": "true", "aria-selected": "false" } }));
+      this.listbox.append(
+        el("li", {
+          class: "combobox-empty",
+          text: "No entity matches",
+          attrs: { role: "option", "aria-disabled": "true", "aria-selected": "false" },
+        }),
+      );
     }
     const open = query !== "";
     this.listbox.hidden = !open;

@@ -25,7 +25,11 @@ export class DetailsPanel {
 
   constructor(private readonly handlers: DetailsActions) {
     this.body = el("div", { class: "details-body" });
-    this.element = el("section", { class: "panel-section details", attrs: { role: "region", "aria-label": "Details", id: "details" } }, this.body);
+    this.element = el(
+      "section",
+      { class: "panel-section details", attrs: { role: "region", "aria-label": "Details", id: "details" } },
+      this.body,
+    );
     this.show(null);
   }
 
@@ -37,10 +41,19 @@ export class DetailsPanel {
       );
       return;
     }
-    const close = el("button", { class: "icon-button", text: "×", attrs: { type: "button", "aria-label": "Close details", title: "Close details" } });
+    const close = el("button", {
+      class: "icon-button",
+      text: "×",
+      attrs: { type: "button", "aria-label": "Close details", title: "Close details" },
+    });
     close.addEventListener("click", () => this.handlers.onClose());
     const heading = el("h2", { class: "details-title", attrs: { id: "details-title", tabindex: "-1" } }, details.label);
-    const kind = el("p", { class: "details-kind" }, swatch(KIND_COLORS[details.kind], KIND_SHAPES[details.kind]), entityKindLabel(details.kind));
+    const kind = el(
+      "p",
+      { class: "details-kind" },
+      swatch(KIND_COLORS[details.kind], KIND_SHAPES[details.kind]),
+      entityKindLabel(details.kind),
+    );
     const facts = el("dl", { class: "facts" });
     const fact = (term: string, ...value: (Node | string)[]): void => {
       facts.append(el("dt", { text: term }), el("dd", {}, ...value));
@@ -87,11 +100,21 @@ export class DetailsPanel {
     );
     heading.querySelector<HTMLElement>(".edge-swatch")?.style.setProperty("--swatch-color", FAMILY_COLORS[group.family]);
     const list = el("ul", { class: "relations" });
-    const renderItems = (relations: RelationView[]): void => list.append(...relations.map((relation) => this.renderRelation(group, relation)));
+    const renderItems = (relations: RelationView[]): void =>
+      list.append(...relations.map((relation) => this.renderRelation(group, relation)));
     renderItems(group.relations.slice(0, FIRST_SHOWN));
-    const section = el("section", { class: `relation-group family-${group.family}`, attrs: { "data-family": group.family, "data-direction": group.direction } }, heading, list);
+    const section = el(
+      "section",
+      { class: `relation-group family-${group.family}`, attrs: { "data-family": group.family, "data-direction": group.direction } },
+      heading,
+      list,
+    );
     if (group.relations.length > FIRST_SHOWN) {
-      const more = el("button", { class: "button more", text: `Show ${group.relations.length - FIRST_SHOWN} more`, attrs: { type: "button" } });
+      const more = el("button", {
+        class: "button more",
+        text: `Show ${group.relations.length - FIRST_SHOWN} more`,
+        attrs: { type: "button" },
+      });
       more.addEventListener("click", () => {
         renderItems(group.relations.slice(FIRST_SHOWN));
         more.remove();
@@ -102,19 +125,34 @@ export class DetailsPanel {
   }
 
   private renderRelation(group: RelationGroup, relation: RelationView): HTMLElement {
-    const other = el("button", { class: "entity-link", text: relation.other.label, attrs: { type: "button", "data-entity": relation.other.id } });
+    const other = el("button", {
+      class: "entity-link",
+      text: relation.other.label,
+      attrs: { type: "button", "data-entity": relation.other.id },
+    });
     other.addEventListener("click", () => this.handlers.onEntity(relation.other.id));
     const line =
       group.direction === "out"
         ? el("p", { class: "relation-line" }, el("span", { class: "relation-kind", text: relationKindLabel(relation.kind) }), " → ", other)
-        : el("p", { class: "relation-line" }, other, " ", el("span", { class: "relation-kind", text: relationKindLabel(relation.kind) }), " →");
+        : el(
+            "p",
+            { class: "relation-line" },
+            other,
+            " ",
+            el("span", { class: "relation-kind", text: relationKindLabel(relation.kind) }),
+            " →",
+          );
     const about = relation.about ? el("span", { class: "relation-about" }, " · about ", relation.about.label) : null;
     const meta = el(
       "p",
       { class: "relation-meta" },
       el("time", { text: formatPeriod(relation.start, relation.end) }),
       " · ",
-      el("span", { class: `confidence confidence-${relation.confidence}`, text: relation.confidence, attrs: { title: CONFIDENCE_INFO[relation.confidence] } }),
+      el("span", {
+        class: `confidence confidence-${relation.confidence}`,
+        text: relation.confidence,
+        attrs: { title: CONFIDENCE_INFO[relation.confidence] },
+      }),
       about,
     );
     return el(
@@ -129,7 +167,9 @@ export class DetailsPanel {
 
   private renderSource(source: SourceView): HTMLElement {
     const title = source.url ? externalLink(source.url, source.title, "source-link") : el("span", { text: source.title });
-    const details = [source.publisher, source.published ? formatPartialDate(source.published) : null, source.locator ?? null].filter((part): part is string => part !== null);
+    const details = [source.publisher, source.published ? formatPartialDate(source.published) : null, source.locator ?? null].filter(
+      (part): part is string => part !== null,
+    );
     return el(
       "li",
       { class: "source" },

@@ -12,7 +12,11 @@ export interface ElementOptions {
   attrs?: Record<string, string | number | boolean | undefined>;
 }
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, options: ElementOptions = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  options: ElementOptions = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   if (options.class) element.className = options.class;
   if (options.text !== undefined) element.textContent = options.text;

@@ -11,7 +11,9 @@ export function renderIssues(container: HTMLElement, title: string, issues: read
       "section",
       { class: "fatal", attrs: { role: "alert", "aria-labelledby": "fatal-title" } },
       el("h1", { text: title, attrs: { id: "fatal-title" } }),
-      el("p", { text: `${errors.toLocaleString("en")} ${errors === 1 ? "error" : "errors"} must be fixed before the explorer can open this dataset.` }),
+      el("p", {
+        text: `${errors.toLocaleString("en")} ${errors === 1 ? "error" : "errors"} must be fixed before the explorer can open this dataset.`,
+      }),
       el(
         "ol",
         { class: "issues" },
@@ -19,7 +21,13 @@ export function renderIssues(container: HTMLElement, title: string, issues: read
           el(
             "li",
             { class: `issue issue-${issue.severity}` },
-            el("span", { class: "issue-where" }, el("code", { text: issue.file }), issue.pointer ? el("code", { text: issue.pointer }) : null, issue.line !== undefined ? `line ${issue.line}${issue.column !== undefined ? `, column ${issue.column}` : ""}` : null),
+            el(
+              "span",
+              { class: "issue-where" },
+              el("code", { text: issue.file }),
+              issue.pointer ? el("code", { text: issue.pointer }) : null,
+              issue.line !== undefined ? `line ${issue.line}${issue.column !== undefined ? `, column ${issue.column}` : ""}` : null,
+            ),
             el("span", { class: "issue-severity", text: issue.severity }),
             el("span", { class: "issue-message", text: issue.message }),
           ),

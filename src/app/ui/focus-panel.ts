@@ -32,7 +32,9 @@ export class FocusPanel {
       "select",
       { class: "select", attrs: { id: "ego-depth" } },
       el("option", { text: "Whole graph", attrs: { value: "" } }),
-      ...EGO_DEPTHS.map((depth) => el("option", { text: `${depth} ${depth === 1 ? "step" : "steps"} around the focus`, attrs: { value: String(depth) } })),
+      ...EGO_DEPTHS.map((depth) =>
+        el("option", { text: `${depth} ${depth === 1 ? "step" : "steps"} around the focus`, attrs: { value: String(depth) } }),
+      ),
     );
     this.depth.addEventListener("change", () => handlers.onDepth(this.depth.value === "" ? null : (Number(this.depth.value) as EgoDepth)));
     this.depthHint = el("p", { class: "hint", text: "Choose an entity to focus on first." });
@@ -42,8 +44,24 @@ export class FocusPanel {
       const to = this.to.value;
       if (from && to) handlers.onPath(from.id, to.id);
     };
-    this.from = new EntityCombobox({ label: "Path from", visibleLabel: true, placeholder: "Entity…", index, onChoose: tryPath, keepChoice: true, debounceMs });
-    this.to = new EntityCombobox({ label: "Path to", visibleLabel: true, placeholder: "Entity…", index, onChoose: tryPath, keepChoice: true, debounceMs });
+    this.from = new EntityCombobox({
+      label: "Path from",
+      visibleLabel: true,
+      placeholder: "Entity…",
+      index,
+      onChoose: tryPath,
+      keepChoice: true,
+      debounceMs,
+    });
+    this.to = new EntityCombobox({
+      label: "Path to",
+      visibleLabel: true,
+      placeholder: "Entity…",
+      index,
+      onChoose: tryPath,
+      keepChoice: true,
+      debounceMs,
+    });
     const find = el("button", { class: "button", text: "Find path", attrs: { type: "button" } });
     find.addEventListener("click", () => {
       if (!this.from.value || !this.to.value) this.setStatus("Choose both ends of the path first.");
@@ -88,7 +106,10 @@ export class FocusPanel {
       });
       const line = el("p", { class: "path-steps" });
       steps.forEach((step, index) => line.append(...(index === 0 ? [step] : [" → ", step])));
-      this.status.replaceChildren(el("p", { text: `Shortest path: ${result.nodes.length - 1} ${result.nodes.length === 2 ? "step" : "steps"}` }), line);
+      this.status.replaceChildren(
+        el("p", { text: `Shortest path: ${result.nodes.length - 1} ${result.nodes.length === 2 ? "step" : "steps"}` }),
+        line,
+      );
       this.status.classList.remove("path-none");
     }
   }

@@ -1,5 +1,12 @@
 /** The legend: one labelled checkbox per relation family and entity kind, with colour, shape and counts. */
-import { ENTITY_KINDS, RELATION_FAMILIES, RELATION_FAMILY_INFO, ENTITY_KIND_INFO, type EntityKind, type RelationFamily } from "../../model/ontology.ts";
+import {
+  ENTITY_KINDS,
+  RELATION_FAMILIES,
+  RELATION_FAMILY_INFO,
+  ENTITY_KIND_INFO,
+  type EntityKind,
+  type RelationFamily,
+} from "../../model/ontology.ts";
 import { FAMILY_COLORS, KIND_COLORS, KIND_SHAPES } from "../model/palette.ts";
 import { entityKindLabel, familyLabel } from "../model/format.ts";
 import type { LegendCounts } from "../model/legend.ts";
@@ -32,7 +39,10 @@ export class Legend {
       );
     });
     for (const family of RELATION_FAMILIES) {
-      this.familyBoxes.get(family)?.input.parentElement?.querySelector<HTMLElement>(".edge-swatch")?.style.setProperty("--swatch-color", FAMILY_COLORS[family]);
+      this.familyBoxes
+        .get(family)
+        ?.input.parentElement?.querySelector<HTMLElement>(".edge-swatch")
+        ?.style.setProperty("--swatch-color", FAMILY_COLORS[family]);
     }
     const kindRows = ENTITY_KINDS.map((kind) => {
       const input = el("input", { attrs: { type: "checkbox", checked: true, "data-kind": kind } });
@@ -78,7 +88,9 @@ export class Legend {
   /** Shows "shown of total" counts; kinds absent from the dataset are dimmed. */
   setCounts(total: LegendCounts, shown: LegendCounts): void {
     const text = (shownCount: number, totalCount: number): string =>
-      shownCount === totalCount ? totalCount.toLocaleString("en") : `${shownCount.toLocaleString("en")} of ${totalCount.toLocaleString("en")}`;
+      shownCount === totalCount
+        ? totalCount.toLocaleString("en")
+        : `${shownCount.toLocaleString("en")} of ${totalCount.toLocaleString("en")}`;
     for (const [family, { count }] of this.familyBoxes) count.textContent = text(shown.families[family], total.families[family]);
     for (const [kind, { count, row }] of this.kindBoxes) {
       count.textContent = text(shown.kinds[kind], total.kinds[kind]);

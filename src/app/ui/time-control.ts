@@ -21,16 +21,33 @@ export class TimeControl {
   ) {
     this.slider = el("input", {
       class: "time-slider",
-      attrs: { type: "range", id: "time-slider", min: monthIndex(bounds.min), max: monthIndex(bounds.max), step: 1, value: monthIndex(bounds.max), "aria-label": "Date" },
+      attrs: {
+        type: "range",
+        id: "time-slider",
+        min: monthIndex(bounds.min),
+        max: monthIndex(bounds.max),
+        step: 1,
+        value: monthIndex(bounds.max),
+        "aria-label": "Date",
+      },
     });
     this.output = el("output", { class: "time-output", attrs: { for: "time-slider", "aria-live": "off" } });
     this.playButton = el("button", { class: "button time-play", attrs: { type: "button", "aria-pressed": "false" } });
-    this.allButton = el("button", { class: "button time-all", text: "All dates", attrs: { type: "button", "aria-label": "Show all dates" } });
+    this.allButton = el("button", {
+      class: "button time-all",
+      text: "All dates",
+      attrs: { type: "button", "aria-label": "Show all dates" },
+    });
     this.element = el(
       "div",
       { class: "time-bar", attrs: { role: "group", "aria-label": "Time" } },
       this.playButton,
-      el("div", { class: "time-slider-wrap" }, this.slider, el("div", { class: "time-ticks", attrs: { "aria-hidden": "true" } }, bounds.min.slice(0, 4), el("span"), bounds.max.slice(0, 4))),
+      el(
+        "div",
+        { class: "time-slider-wrap" },
+        this.slider,
+        el("div", { class: "time-ticks", attrs: { "aria-hidden": "true" } }, bounds.min.slice(0, 4), el("span"), bounds.max.slice(0, 4)),
+      ),
       this.output,
       this.allButton,
     );
