@@ -13,6 +13,7 @@ import type { AtlasGraph } from "../../src/graph/types.ts";
 import { readGexf } from "../../src/export/gexf-read.ts";
 import { writeGexf } from "../../src/export/gexf-write.ts";
 import { EDGE_FIELDS, NODE_FIELDS } from "../../src/export/gexf-format.ts";
+import { ENTITY_KIND_COLORS } from "../../src/export/colors.ts";
 import { checkGexf, hostileDataset, interopToolsAvailable, python, starterDataset, type CheckGexfResult } from "./support.ts";
 
 const available = await interopToolsAvailable();
@@ -101,6 +102,7 @@ print(json.dumps({"edge": [u, v, k], "kind": d["kind"], "start": d["start_date"]
     const hostile = hostileDataset();
     expect(summary).toMatchObject({ edge: ["state-a", "vendor-b", "r-1"], kind: "bans", start: "2019", label: hostile.entities[0]?.name.replace(/[\ufffe\uffff]/g, "\ufffd") });
     expect(typeof summary.aliases).toBe("string");
-    expect(summary.color).toMatchObject({ r: 78, g: 121, b: 167 });
+    const [r, g, b] = ENTITY_KIND_COLORS.government;
+    expect(summary.color).toMatchObject({ r, g, b });
   });
 });
