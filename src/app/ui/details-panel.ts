@@ -30,6 +30,13 @@ export class DetailsPanel {
       { class: "panel-section details", attrs: { role: "region", "aria-label": "Details", id: "details" } },
       this.body,
     );
+    // Escape inside the panel closes it (keyboard users need no pointer to reach the close button).
+    this.element.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && this.body.querySelector("#details-title")) {
+        event.preventDefault();
+        handlers.onClose();
+      }
+    });
     this.show(null);
   }
 
