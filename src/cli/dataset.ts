@@ -1,19 +1,24 @@
 /** Loading a dataset for a command: a bad path is a usage error; an invalid dataset stops with its issues. */
 import { DatasetPathError, loadDataset } from "../load/read.ts";
+import type { LoadResult } from "../load/parse.ts";
 import { formatIssue } from "../load/issues.ts";
 import type { Dataset } from "../model/schema.ts";
 import { CliError, EXIT, type CliIo } from "./io.ts";
 
 export const DEFAULT_DATASET_PATH = "data";
 
-export async function loadOrFail(path: string, io: CliIo): Promise<Dataset> {
-  let result;
+/** Loads a dataset; a path that does not exist or holds no JSON is a usage error (exit 2). */
+export async function loadFromPath(path: string): Promise<LoadResult> {
   try {
-    result = await loadDataset(path);
+    return await loadDataset(path);
   } catch (error) {
     if (error instanceof DatasetPathError) throw new CliError(error.message, EXIT.usage);
     throw error;
   }
+}
+
+export async function loadOrFail(path: string, io: CliIo): Promise<Dataset> {
+  const result = await loadFromPath(path);
   if (!result.ok) {
     for (const issue of result.issues) io.stderr(`${formatIssue(issue)}\n`);
     const errors = result.issues.filter((issue) => issue.severity === "error").length;

@@ -1,5 +1,6 @@
 /** Names of exported files, shared by the CLI's messages and the browser's downloads: dataset, focus, date. */
 import type { SubgraphSelection } from "../graph/select.ts";
+import { slugify } from "../model/text.ts";
 
 export type ExportFormat = "gexf" | "json" | "png";
 
@@ -13,27 +14,16 @@ export interface FileNameParts {
   dynamic?: boolean;
 }
 
-function slug(value: string, max: number): string {
-  return value
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, max)
-    .replace(/-+$/, "");
-}
-
 /** E.g. `huawei-5g-pressure-and-dependency_ego-huawei-2_at-2019.gexf`; only [a-z0-9._-], at most about 120 characters. */
 export function exportFileName(parts: FileNameParts, format: ExportFormat): string {
   const { selection = {} } = parts;
-  const pieces = [slug(parts.dataset, 48) || "dataset"];
-  if (selection.ego) pieces.push(`ego-${slug(selection.ego.id, 30)}-${selection.ego.depth ?? 1}`);
-  if (selection.path) pieces.push(`path-${slug(selection.path.from, 20)}-${slug(selection.path.to, 20)}`);
+  const pieces = [slugify(parts.dataset, 48) || "dataset"];
+  if (selection.ego) pieces.push(`ego-${slugify(selection.ego.id, 30)}-${selection.ego.depth ?? 1}`);
+  if (selection.path) pieces.push(`path-${slugify(selection.path.from, 20)}-${slugify(selection.path.to, 20)}`);
   if (selection.ids) pieces.push(`${selection.ids.length}-selected`);
   if (selection.families) pieces.push(selection.families.join("-"));
-  if (selection.kinds) pieces.push(slug(selection.kinds.join("-"), 30));
-  if (selection.relationKinds) pieces.push(slug(selection.relationKinds.join("-"), 30));
+  if (selection.kinds) pieces.push(slugify(selection.kinds.join("-"), 30));
+  if (selection.relationKinds) pieces.push(slugify(selection.relationKinds.join("-"), 30));
   if (parts.scope === "view" && !selection.ego && !selection.path && !selection.ids) pieces.push("view");
   if (selection.at !== undefined) pieces.push(`at-${selection.at}`);
   else if (selection.from !== undefined || selection.to !== undefined) pieces.push(`${selection.from ?? "start"}-to-${selection.to ?? "now"}`);

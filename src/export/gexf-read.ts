@@ -31,6 +31,7 @@
  * Viz (colour, size, position) is not data and is not kept: the explorer lays the graph out itself.
  */
 import { parseXmlTree, type XmlElement } from "./xml-tree.ts";
+import { slugify } from "../model/text.ts";
 import { errorCount, type LoadIssue } from "../load/issues.ts";
 import { parseDataset } from "../load/parse.ts";
 import { endsBeforeStart, firstDay, isPartialDate, lastDay, today as todayUtc } from "../model/dates.ts";
@@ -132,17 +133,6 @@ function cleanText(value: string, multiline: boolean): string {
   return cleaned;
 }
 
-function slug(value: string): string {
-  return value
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, ID_MAX_LENGTH - 10)
-    .replace(/-+$/, "");
-}
-
 /** Dataset ids: unique across entities, relations and sources, in the id format. */
 class IdAllocator {
   private readonly used = new Set<string>();
@@ -161,7 +151,7 @@ class IdAllocator {
       this.used.add(wanted);
       return wanted;
     }
-    const base = slug(wanted);
+    const base = slugify(wanted, ID_MAX_LENGTH - 10);
     let candidate = base === "" || this.used.has(base) ? `${prefix}-${base || "item"}`.replace(/-+$/, "") : base;
     for (let counter = 2; this.used.has(candidate); counter += 1) candidate = `${prefix}-${base || "item"}-${counter}`.replace(/--+/g, "-");
     this.used.add(candidate);
@@ -525,7 +515,7 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
   let placeholder: Source | undefined;
   const placeholderSource = (): Source => {
     if (placeholder) return placeholder;
-    const id = ids.allocate(`import-${slug(basename(file)) || "gexf"}`, "source");
+    const id = ids.allocate(`import-${slugify(basename(file), ID_MAX_LENGTH - 10) || "gexf"}`, "source");
     placeholder = {
       id,
       url: options.sourceUrl ?? `${PLACEHOLDER_HOST}${encodeURIComponent(basename(file) || "gexf")}`,

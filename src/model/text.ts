@@ -31,3 +31,18 @@ export function describeValue(value: unknown): string {
       return typeof value;
   }
 }
+
+/**
+ * A lowercase, hyphen-joined ASCII slug of a text ("Bell Canada (BCE)" -> "bell-canada-bce"), at most
+ * `max` characters, never ending in a hyphen: valid as an id segment and as part of a file name.
+ */
+export function slugify(value: string, max: number): string {
+  return value
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, max)
+    .replace(/-+$/, "");
+}

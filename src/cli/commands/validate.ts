@@ -1,11 +1,10 @@
 import type { Command } from "commander";
-import { DatasetPathError, loadDataset } from "../../load/read.ts";
 import { formatIssue } from "../../load/issues.ts";
-import { CliError, EXIT, type CliIo } from "../io.ts";
-import { DEFAULT_DATASET_PATH } from "../dataset.ts";
+import { EXIT, type CliIo } from "../io.ts";
+import { DEFAULT_DATASET_PATH, loadFromPath } from "../dataset.ts";
 
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString("en")} ${noun}${count === 1 ? "" : "s"}`;
+function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count.toLocaleString("en")} ${count === 1 ? noun : nouns}`;
 }
 
 export function registerValidate(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -16,13 +15,7 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
     .option("--json", "print one JSON object {ok, entities, relations, sources, errors}")
     .addHelpText("after", "\nExit status: 0 valid (warnings allowed), 1 errors found, 2 usage error.")
     .action(async (path: string, options: { json?: boolean }) => {
-      let result;
-      try {
-        result = await loadDataset(path);
-      } catch (error) {
-        if (error instanceof DatasetPathError) throw new CliError(error.message, EXIT.usage);
-        throw error;
-      }
+      const result = await loadFromPath(path);
       const errors = result.issues.filter((issue) => issue.severity === "error").length;
       const warnings = result.issues.length - errors;
       if (options.json) {
@@ -32,7 +25,7 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
       } else {
         for (const issue of result.issues) io.stdout(`${formatIssue(issue)}\n`);
         const { entities, relations, sources } = result.counts;
-        const contents = `${plural(entities, "entity").replace("entitys", "entities")}, ${plural(relations, "relation")}, ${plural(sources, "source")}`;
+        const contents = `${plural(entities, "entity", "entities")}, ${plural(relations, "relation")}, ${plural(sources, "source")}`;
         io.stdout(`${result.ok ? "valid" : "invalid"}: ${path}: ${contents}; ${plural(errors, "error")}, ${plural(warnings, "warning")}\n`);
       }
       setExit(result.ok ? EXIT.ok : EXIT.invalid);
