@@ -17,6 +17,7 @@ import { defaultViewState, queryString, writeViewState, type ViewState } from ".
 import type { ViewGraph } from "./model/view-graph.ts";
 import { createRenderer, type AtlasRenderer } from "./renderer.ts";
 import { LayoutController, type LayoutStatus } from "./layout.ts";
+import { LeverageController } from "./leverage.ts";
 import { EntityCombobox } from "./ui/combobox.ts";
 import { DetailsPanel } from "./ui/details-panel.ts";
 import { el } from "./ui/dom.ts";
@@ -41,6 +42,8 @@ export interface ExplorerSlots {
 export class Explorer {
   readonly renderer: AtlasRenderer;
   readonly layout: LayoutController;
+  /** The Leverage panel and the chain it lights up. */
+  readonly leverage: LeverageController;
   readonly slots: ExplorerSlots;
   /** Entities selected with click / shift-click / "select neighbours". */
   readonly selection = new Set<string>();
@@ -180,6 +183,11 @@ export class Explorer {
 
     // Renderer (draws its first frame in its constructor) and layout.
     this.renderer = createRenderer(graph, container);
+    this.leverage = new LeverageController(graph, this.renderer, {
+      onChange: (patch) => this.update(patch),
+      onEntity: (id) => this.choose(id),
+    });
+    panel.insertBefore(this.leverage.element, this.legend.element);
     this.layout = new LayoutController(graph, (status) => this.showLayoutStatus(status));
     this.layoutButton.addEventListener("click", () => this.layout.toggle());
     const camera = this.renderer.getCamera();
@@ -226,6 +234,12 @@ export class Explorer {
     if (next.focus === null) next.depth = null;
     this.state = next;
     const view = computeView(this.graph, next);
+    // The highlighted leverage chain stays visible, as a path does.
+    const chain = this.leverage.set(next);
+    if (chain) {
+      for (const node of chain.nodes) view.nodes.add(node);
+      for (const edge of chain.edges) view.edges.add(edge);
+    }
     this.applyVisibility(this.view, view);
     this.applyPath(this.view, view);
     if (previous.focus !== next.focus || this.view === null) {
@@ -444,6 +458,7 @@ export class Explorer {
           ? "The layout has settled"
           : "The layout is stopped";
     this.root.dataset.layout = status;
+    if (status === "settled") this.leverage.layoutSettled();
     if (status === "settled" && this.recentreOnSettle) {
       this.recentreOnSettle = false;
       if (this.state.focus !== null && this.graph.hasNode(this.state.focus)) this.moveCameraTo(this.state.focus);

@@ -1,8 +1,9 @@
 /**
  * The sigma v4 renderer and its declarative styles. Everything visual that depends on interaction
  * is a state flag: isHidden (filters), isActive (hover neighbourhood), isFocus (details open),
- * isOnPath (shortest path), isSelected (selection); and graph flags hasActive / hasPath dim the
- * rest. The controller only flips flags on the few items that change.
+ * isOnPath (shortest path), isSelected (selection), isLeverage (the chosen leverage chain); and graph
+ * flags hasActive / hasPath / hasLeverage dim the rest. The controller only flips flags on the few
+ * items that change.
  */
 import Sigma, { DEFAULT_STYLES } from "sigma";
 import {
@@ -26,6 +27,8 @@ import {
   KIND_COLORS,
   KIND_SHAPES,
   LABEL_COLOR,
+  LEVERAGE_HALO_COLOR,
+  LEVERAGE_RING_COLOR,
 } from "./model/palette.ts";
 import type { ViewGraph, ViewNodeAttributes } from "./model/view-graph.ts";
 
@@ -34,14 +37,17 @@ export interface NodeState {
   isFocus: boolean;
   isOnPath: boolean;
   isSelected: boolean;
+  isLeverage: boolean;
 }
 export interface EdgeState {
   isActive: boolean;
   isOnPath: boolean;
+  isLeverage: boolean;
 }
 export interface GraphState {
   hasActive: boolean;
   hasPath: boolean;
+  hasLeverage: boolean;
 }
 
 /** Above this many relations, edge hover (which costs a second picking pass) is turned off. */
@@ -51,9 +57,9 @@ const LABEL_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
 function createSigma(graph: ViewGraph, container: HTMLElement) {
   return new Sigma(graph, container, {
-    customNodeState: { isActive: false, isFocus: false, isOnPath: false, isSelected: false },
-    customEdgeState: { isActive: false, isOnPath: false },
-    customGraphState: { hasActive: false, hasPath: false },
+    customNodeState: { isActive: false, isFocus: false, isOnPath: false, isSelected: false, isLeverage: false },
+    customEdgeState: { isActive: false, isOnPath: false, isLeverage: false },
+    customGraphState: { hasActive: false, hasPath: false, hasLeverage: false },
     primitives: {
       nodes: { shapes: [sdfCircle(), sdfSquare(), sdfDiamond(), sdfTriangle()], layers: [layerFill()] },
       edges: {
@@ -79,9 +85,11 @@ function createSigma(graph: ViewGraph, container: HTMLElement) {
           backdropCornerRadius: 4,
         },
         {
-          // Something is hovered or a path is shown: everything outside it fades to the background.
+          // Something is hovered, or a path or a leverage chain is shown: everything outside it fades to the background.
           when: (_attributes, state, graphState) =>
-            (graphState.hasActive && !state.isActive) || (graphState.hasPath && !state.isOnPath && !state.isActive),
+            (graphState.hasActive && !state.isActive) ||
+            (graphState.hasPath && !state.isOnPath && !state.isActive) ||
+            (graphState.hasLeverage && !state.isLeverage && !state.isActive),
           then: { color: DIMMED_NODE_COLOR, labelVisibility: "hidden" },
         },
         {
@@ -95,6 +103,21 @@ function createSigma(graph: ViewGraph, container: HTMLElement) {
           },
         },
         { whenState: "isOnPath", then: { labelVisibility: "visible", depth: "topNodes" } },
+        {
+          // A leverage chain: a dark ring around each entity (no hue, so it reads beside every kind colour and for every eye).
+          whenState: "isLeverage",
+          then: {
+            labelVisibility: "visible",
+            depth: "topNodes",
+            backdropVisibility: "visible",
+            backdropArea: "node",
+            backdropColor: LEVERAGE_HALO_COLOR,
+            backdropBorderColor: LEVERAGE_RING_COLOR,
+            backdropBorderWidth: 2.5,
+            backdropPadding: 4,
+            backdropShadowBlur: 0,
+          },
+        },
         { whenState: "isActive", then: { labelVisibility: "visible", depth: "topNodes" } },
         {
           whenState: "isFocus",
@@ -117,11 +140,15 @@ function createSigma(graph: ViewGraph, container: HTMLElement) {
         },
         {
           when: (_attributes, state, graphState) =>
-            (graphState.hasActive && !state.isActive) || (graphState.hasPath && !state.isOnPath && !state.isActive),
+            (graphState.hasActive && !state.isActive) ||
+            (graphState.hasPath && !state.isOnPath && !state.isActive) ||
+            (graphState.hasLeverage && !state.isLeverage && !state.isActive),
           then: { color: DIMMED_EDGE_COLOR },
         },
         { whenState: "isActive", then: { size: 2.2, depth: "topEdges" } },
         { whenState: "isOnPath", then: { size: 3.2, depth: "topEdges" } },
+        // A leverage chain keeps its family colours, drawn thick above the rest.
+        { whenState: "isLeverage", then: { size: 4, depth: "topEdges" } },
         { whenState: "isHovered", then: { size: 3.2, depth: "topEdges" } },
       ],
       stage: { background: BACKGROUND_COLOR },

@@ -12,8 +12,10 @@ describe("view state in the query string", () => {
     expect(queryString(writeViewState(new URLSearchParams(), defaultViewState()))).toBe("");
   });
 
-  it("reads focus, depth, families, kinds, date and path", () => {
-    const { state, problems } = read("focus=bell&depth=2&families=pressure,dependency&kinds=carrier,vendor&at=2019-11&path=bell,huawei");
+  it("reads focus, depth, families, kinds, date, path, leverage government and chain", () => {
+    const { state, problems } = read(
+      "focus=bell&depth=2&families=pressure,dependency&kinds=carrier,vendor&at=2019-11&path=bell,huawei&leverage=gov-canada&chain=p-1:gov-united-states:gov-canada",
+    );
     expect(problems).toEqual([]);
     expect(state).toEqual({
       focus: "bell",
@@ -22,7 +24,14 @@ describe("view state in the query string", () => {
       kinds: ["carrier", "vendor"],
       at: "2019-11",
       path: { from: "bell", to: "huawei" },
+      leverage: "gov-canada",
+      chain: "p-1:gov-united-states:gov-canada",
     });
+  });
+
+  it("writes a chain id with readable colons", () => {
+    const state = { ...defaultViewState(), leverage: "gov-canada", chain: "p-1:gov-united-states:gov-canada" };
+    expect(queryString(writeViewState(new URLSearchParams(), state))).toBe("?leverage=gov-canada&chain=p-1:gov-united-states:gov-canada");
   });
 
   it("keeps parameters it does not own, such as dataset", () => {
@@ -36,13 +45,16 @@ describe("view state in the query string", () => {
   });
 
   it("reports and ignores what it cannot use", () => {
-    const { state, problems } = read("focus=Not An Id&depth=7&families=pressure,gossip&at=2019-13&path=bell");
+    const { state, problems } = read("focus=Not An Id&depth=7&families=pressure,gossip&at=2019-13&path=bell&leverage=Canada!&chain=a:b");
     expect(state.focus).toBeNull();
     expect(state.depth).toBeNull();
     expect(state.families).toEqual(["pressure"]);
     expect(state.at).toBeNull();
     expect(state.path).toBeNull();
-    expect(problems).toHaveLength(5);
+    expect(state.leverage).toBeNull();
+    expect(state.chain).toBeNull();
+    expect(problems).toHaveLength(7);
+    expect(problems.join("\n")).toMatch(/"a:b"/);
     expect(problems.join("\n")).toMatch(/"gossip"/);
   });
 
@@ -71,6 +83,8 @@ describe("view state in the query string", () => {
           { nil: null },
         ),
         path: fc.option(fc.record({ from: idArb, to: idArb }), { nil: null }),
+        leverage: fc.option(idArb, { nil: null }),
+        chain: fc.option(fc.tuple(idArb, idArb, idArb).map((parts) => parts.join(":")), { nil: null }),
       })
       .map((state) => (state.focus === null ? { ...state, depth: null } : state));
     fc.assert(

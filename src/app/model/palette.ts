@@ -40,3 +40,6 @@ export const DIMMED_NODE_COLOR = "#DADDE3";
 export const DIMMED_EDGE_COLOR = "#E9EBEF";
 export const LABEL_COLOR = "#1F2328";
 export const BACKGROUND_COLOR = "#FBFBFA";
+/** The leverage chain's halo: a dark ring (no hue, so it stands apart from every kind and family colour) on a white disc. */
+export const LEVERAGE_RING_COLOR = "#1F2328";
+export const LEVERAGE_HALO_COLOR = "#FFFFFF";

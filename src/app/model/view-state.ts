@@ -32,16 +32,26 @@ export interface ViewState {
   at: string | null;
   /** Highlight a shortest path between two entities. */
   path: { from: string; to: string } | null;
+  /** The government the Leverage panel shows; null shows the dataset's default (model/leverage-view.ts). */
+  leverage: string | null;
+  /** The leverage chain highlighted on the graph (`pressure:presser:pressed`, as the analysis names it). */
+  chain: string | null;
 }
 
 export function defaultViewState(): ViewState {
-  return { focus: null, depth: null, families: [...RELATION_FAMILIES], kinds: [...ENTITY_KINDS], at: null, path: null };
+  return { focus: null, depth: null, families: [...RELATION_FAMILIES], kinds: [...ENTITY_KINDS], at: null, path: null, leverage: null, chain: null };
 }
 
-const VIEW_KEYS = ["focus", "depth", "families", "kinds", "at", "path"] as const;
+const VIEW_KEYS = ["focus", "depth", "families", "kinds", "at", "path", "leverage", "chain"] as const;
 
 function isId(value: string): boolean {
   return ID_PATTERN.test(value) && value.length <= 100;
+}
+
+/** A chain id is three entity or relation ids joined by colons (ids never contain one). */
+function isChainId(value: string): boolean {
+  const parts = value.split(":");
+  return parts.length === 3 && parts.every(isId);
 }
 
 /** Values of a comma list in `order`, or null when the parameter is absent; unknown values are reported. */
@@ -98,6 +108,18 @@ export function readViewState(params: URLSearchParams): { state: ViewState; prob
     if (from !== undefined && to !== undefined && rest.length === 0 && isId(from) && isId(to)) state.path = { from, to };
     else problems.push(`ignored path ${quote(path)}: use two entity ids separated by a comma`);
   }
+
+  const leverage = params.get("leverage");
+  if (leverage !== null && leverage !== "") {
+    if (isId(leverage)) state.leverage = leverage;
+    else problems.push(`ignored malformed entity id ${quote(leverage)} in "leverage"`);
+  }
+
+  const chain = params.get("chain");
+  if (chain !== null && chain !== "") {
+    if (isChainId(chain)) state.chain = chain;
+    else problems.push(`ignored chain ${quote(chain)}: use the chain id the Leverage panel writes (pressure:presser:pressed)`);
+  }
   return { state, problems };
 }
 
@@ -112,11 +134,13 @@ export function writeViewState(params: URLSearchParams, state: ViewState): URLSe
   if (state.kinds.length !== ENTITY_KINDS.length) next.set("kinds", ENTITY_KINDS.filter((k) => state.kinds.includes(k)).join(","));
   if (state.at !== null) next.set("at", state.at);
   if (state.path !== null) next.set("path", `${state.path.from},${state.path.to}`);
+  if (state.leverage !== null) next.set("leverage", state.leverage);
+  if (state.chain !== null) next.set("chain", state.chain);
   return next;
 }
 
-/** A query string for display in an address bar: commas are safe there, so they stay readable. */
+/** A query string for display in an address bar: commas and colons are safe there, so they stay readable. */
 export function queryString(params: URLSearchParams): string {
-  const text = params.toString().replaceAll("%2C", ",");
+  const text = params.toString().replaceAll("%2C", ",").replaceAll("%3A", ":");
   return text === "" ? "" : `?${text}`;
 }

@@ -1,0 +1,324 @@
+/**
+ * The Leverage panel's content as data: which governments can be chosen (and which one by
+ * default), the chains pressing the chosen one at the time control's month as readable rows
+ * (presser -> pressed about vendor, dependents, ties, numbered steps and sources), its exposure,
+ * and the entities and relations to highlight. The analysis itself is src/analysis; this module
+ * only words its results for the page. Links are kept only for http(s) URLs.
+ */
+import { exposure, type ExposureRow } from "../../analysis/exposure.ts";
+import { leverageChains, type LeverageChain, type LeverageContext, type LeverageOptions } from "../../analysis/leverage.ts";
+import { NETWORK_KIND, STATE_KIND } from "../../analysis/rules.ts";
+import { readChain, type StepRole } from "../../analysis/steps.ts";
+import type { AtlasGraph } from "../../graph/types.ts";
+import type { Confidence, EntityKind, RelationFamily, RelationKind } from "../../model/ontology.ts";
+import { isHttpUrl } from "../../model/schema.ts";
+import { formatMonth, formatPeriod, plural, relationKindLabel } from "./format.ts";
+
+/** The government the panel opens on when the dataset has it: the case the atlas was built around. */
+export const DEFAULT_GOVERNMENT = "gov-canada";
+
+export interface EntityRef {
+  id: string;
+  label: string;
+  kind: EntityKind;
+}
+
+/** Entities and relations a chain lights up on the graph. */
+export interface Highlight {
+  nodes: string[];
+  edges: string[];
+}
+
+export interface DependencyLine {
+  relation: string;
+  /** "uses equipment from Huawei Technologies", or "Huawei Technologies supplies it" when the relation points at the dependent. */
+  text: string;
+  period: string;
+}
+
+export interface DependentRow {
+  entity: EntityRef;
+  dependencies: DependencyLine[];
+}
+
+export interface TieRow {
+  /** dependency: the pressed side relies on the presser's side; bloc: both are members; vendor: the vendor stands under the presser. */
+  type: "dependency" | "bloc" | "vendor";
+  text: string;
+  /** The dates of the relation behind a dependency tie. */
+  period?: string;
+}
+
+export interface SourceRow {
+  number: number;
+  title: string;
+  publisher: string;
+  published?: string;
+  /** Present only for http(s) URLs. */
+  url?: string;
+}
+
+export interface StepRow {
+  number: number;
+  role: StepRole;
+  relation: string;
+  kind: RelationKind;
+  family: RelationFamily;
+  source: EntityRef;
+  target: EntityRef;
+  period: string;
+  confidence: Confidence;
+  claim: string;
+  /** Numbers of the step's sources in the chain's `sources`. */
+  sources: number[];
+  /** Where in each source, when the evidence says (by source number). */
+  locators: Record<number, string>;
+}
+
+export interface ChainRow {
+  id: string;
+  presser: EntityRef;
+  pressed: EntityRef;
+  vendor: EntityRef;
+  /** The pressure as recorded: who did what to whom (the actor may be a person acting for the presser). */
+  pressure: { relation: string; kind: RelationKind; actor: EntityRef; target: EntityRef; period: string };
+  dependents: DependentRow[];
+  ties: TieRow[];
+  steps: StepRow[];
+  sources: SourceRow[];
+  highlight: Highlight;
+}
+
+export interface ExposureLine {
+  vendor: EntityRef;
+  score: number;
+  carriers: EntityRef[];
+  others: EntityRef[];
+  pressers: EntityRef[];
+  pressures: number;
+}
+
+export interface LeverageView {
+  /** The government shown (null when the dataset records no pressure about anything). */
+  government: EntityRef | null;
+  at: string | null;
+  chains: ChainRow[];
+  exposure: ExposureLine[];
+  /** The plain sentence shown when there is no chain. */
+  empty: string | null;
+  /** The chosen chain when it is among `chains` (it may exist at another date only). */
+  chosen: ChainRow | null;
+}
+
+function ref(graph: AtlasGraph, id: string): EntityRef {
+  const { label, kind } = graph.getNodeAttributes(id);
+  return { id, label, kind };
+}
+
+function byLabel(a: EntityRef, b: EntityRef): number {
+  return a.label.localeCompare(b.label, "en") || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * The parties that can be chosen: everything pressed about something at any date, governments
+ * first (the panel's subject), then other pressed parties (a bloc, a company acting for itself), each by name.
+ */
+export function pressedParties(graph: AtlasGraph, rows: readonly ExposureRow[]): EntityRef[] {
+  const parties = [...new Set(rows.map((row) => row.pressed))].filter((id) => graph.hasNode(id)).map((id) => ref(graph, id));
+  const governments = parties.filter((party) => party.kind === STATE_KIND).sort(byLabel);
+  const others = parties.filter((party) => party.kind !== STATE_KIND).sort(byLabel);
+  return [...governments, ...others];
+}
+
+/**
+ * The government the panel opens on: DEFAULT_GOVERNMENT when the dataset has it, else the
+ * government ranked highest by exposure (rows as `exposure` ranks them), else the top pressed party.
+ */
+export function defaultGovernment(graph: AtlasGraph, rows: readonly ExposureRow[]): string | null {
+  if (graph.hasNode(DEFAULT_GOVERNMENT)) return DEFAULT_GOVERNMENT;
+  const government = rows.find((row) => graph.hasNode(row.pressed) && graph.getNodeAttribute(row.pressed, "kind") === STATE_KIND);
+  return government?.pressed ?? rows[0]?.pressed ?? null;
+}
+
+/** The parts of a chain id (`pressure:presser:pressed`), or null when it is not one. */
+export function chainIdParts(id: string): { pressure: string; presser: string; pressed: string } | null {
+  const [pressure, presser, pressed, ...rest] = id.split(":");
+  if (pressure === undefined || presser === undefined || pressed === undefined || rest.length > 0) return null;
+  if (pressure === "" || presser === "" || pressed === "") return null;
+  return { pressure, presser, pressed };
+}
+
+/**
+ * The government to show: the one chosen, else the one pressed in the chosen chain, else the
+ * default; null when none of those is an entity of the graph.
+ */
+export function shownGovernment(graph: AtlasGraph, state: { leverage: string | null; chain: string | null }, fallback: string | null): string | null {
+  const fromChain = state.chain === null ? null : (chainIdParts(state.chain)?.pressed ?? null);
+  for (const id of [state.leverage, fromChain, fallback]) {
+    if (id !== null && graph.hasNode(id)) return id;
+  }
+  return null;
+}
+
+function dependencyLine(graph: AtlasGraph, dependent: string, relation: string): DependencyLine {
+  const { kind, start, end } = graph.getEdgeAttributes(relation);
+  const [source, target] = graph.extremities(relation);
+  const text =
+    source === dependent
+      ? `${relationKindLabel(kind)} ${graph.getNodeAttribute(target, "label")}`
+      : `${graph.getNodeAttribute(source, "label")} ${relationKindLabel(kind)} it`;
+  return { relation, text, period: formatPeriod(start, end) };
+}
+
+function relationSentence(graph: AtlasGraph, relation: string): string {
+  const [source, target] = graph.extremities(relation);
+  return `${graph.getNodeAttribute(source, "label")} ${relationKindLabel(graph.getEdgeAttribute(relation, "kind"))} ${graph.getNodeAttribute(target, "label")}`;
+}
+
+function tieRows(graph: AtlasGraph, chain: LeverageChain): TieRow[] {
+  const label = (id: string): string => graph.getNodeAttribute(id, "label");
+  // When the vendor stands on the presser's side, the dependencies on it are ties too (as the CLI says once).
+  const onVendor = new Set(chain.dependents.flatMap((dependent) => dependent.dependencies));
+  const rows: TieRow[] = [];
+  if (chain.ties.some((tie) => tie.type === "dependency" && onVendor.has(tie.relation))) {
+    rows.push({ type: "vendor", text: `The dependencies on ${label(chain.vendor)}: it stands under ${label(chain.presser)}` });
+  }
+  for (const tie of chain.ties) {
+    if (tie.type === "bloc") {
+      rows.push({
+        type: "bloc",
+        text:
+          tie.presserMembers.length === 0
+            ? `${label(chain.pressed)} is a member of ${label(tie.bloc)}`
+            : `Both are in ${label(tie.bloc)}`,
+      });
+    } else if (!onVendor.has(tie.relation)) {
+      const { start, end } = graph.getEdgeAttributes(tie.relation);
+      rows.push({ type: "dependency", text: relationSentence(graph, tie.relation), period: formatPeriod(start, end) });
+    }
+  }
+  return rows;
+}
+
+/** A chain as the panel shows it. */
+export function chainRow(graph: AtlasGraph, chain: LeverageChain): ChainRow {
+  const { steps, sources } = readChain(chain);
+  const pressure = graph.getEdgeAttributes(chain.pressure);
+  const [actor, target] = graph.extremities(chain.pressure);
+  return {
+    id: chain.id,
+    presser: ref(graph, chain.presser),
+    pressed: ref(graph, chain.pressed),
+    vendor: ref(graph, chain.vendor),
+    pressure: {
+      relation: chain.pressure,
+      kind: pressure.kind,
+      actor: ref(graph, actor),
+      target: ref(graph, target),
+      period: formatPeriod(pressure.start, pressure.end),
+    },
+    dependents: chain.dependents.map((dependent) => ({
+      entity: { id: dependent.id, label: dependent.label, kind: dependent.kind },
+      dependencies: dependent.dependencies.map((relation) => dependencyLine(graph, dependent.id, relation)),
+    })),
+    ties: tieRows(graph, chain),
+    steps: steps.map((step, index) => {
+      const { relation } = step;
+      const locators: Record<number, string> = {};
+      relation.sources.forEach((source, position) => {
+        const number = step.sourceNumbers[position];
+        if (source.locator !== undefined && number !== undefined) locators[number] = source.locator;
+      });
+      return {
+        number: index + 1,
+        role: step.role,
+        relation: relation.id,
+        kind: relation.kind,
+        family: relation.family,
+        source: ref(graph, relation.source),
+        target: ref(graph, relation.target),
+        period: formatPeriod(relation.start, relation.end),
+        confidence: relation.confidence,
+        claim: relation.claim,
+        sources: step.sourceNumbers,
+        locators,
+      };
+    }),
+    sources: sources.map((source, index) => ({
+      number: index + 1,
+      title: source.title,
+      publisher: source.publisher,
+      ...(source.published === undefined ? {} : { published: source.published }),
+      ...(isHttpUrl(source.url) ? { url: source.url } : {}),
+    })),
+    highlight: { nodes: [...chain.entities], edges: chain.relations.map((relation) => relation.id) },
+  };
+}
+
+function exposureLine(graph: AtlasGraph, row: ExposureRow): ExposureLine {
+  const refs = (ids: readonly string[]): EntityRef[] => ids.map((id) => ref(graph, id));
+  return {
+    vendor: ref(graph, row.vendor),
+    score: row.score,
+    carriers: refs(row.carriers),
+    others: refs(row.others),
+    pressers: refs(row.pressers),
+    pressures: row.pressures.length,
+  };
+}
+
+/** "in November 2019", or "at any date" when every date is shown. */
+export function whenText(at: string | null): string {
+  return at === null ? "at any date" : `in ${formatMonth(at)}`;
+}
+
+/** One line of exposure: "Huawei Technologies: 3 dependent carriers (Bell Canada, Rogers, Telus); pressed by 1 government, 2 pressures". */
+export function exposureText(line: ExposureLine): string {
+  const dependents =
+    line.carriers.length + line.others.length === 0
+      ? "nothing under it depends on it"
+      : [
+          line.carriers.length > 0
+            ? `${plural(line.carriers.length, `dependent ${NETWORK_KIND}`)} (${line.carriers.map((c) => c.label).join(", ")})`
+            : null,
+          line.others.length > 0
+            ? `${plural(line.others.length, "other dependent")} (${line.others.map((o) => o.label).join(", ")})`
+            : null,
+        ]
+          .filter((part): part is string => part !== null)
+          .join(", ");
+  return `${dependents}; pressed by ${line.pressers.map((p) => p.label).join(", ")} (${plural(line.pressures, "pressure")})`;
+}
+
+/**
+ * What the panel shows for a government at a month (null: every date), with a chain chosen or
+ * not. Reuse one `context` per graph: the time control calls this at every step.
+ */
+export function leverageView(
+  graph: AtlasGraph,
+  context: LeverageContext,
+  options: { government: string | null; at: string | null; chain: string | null },
+): LeverageView {
+  const { government, at, chain } = options;
+  if (government === null || !graph.hasNode(government)) {
+    return {
+      government: null,
+      at,
+      chains: [],
+      exposure: [],
+      empty: "No pressure in this dataset names what it is about, so there is no leverage to show.",
+      chosen: null,
+    };
+  }
+  const analysis: LeverageOptions = { target: government, ...(at === null ? {} : { at }) };
+  const chains = leverageChains(graph, analysis, context).map((item) => chainRow(graph, item));
+  const shown = ref(graph, government);
+  return {
+    government: shown,
+    at,
+    chains,
+    exposure: exposure(graph, analysis, context).map((row) => exposureLine(graph, row)),
+    empty: chains.length === 0 ? `No leverage chains for ${shown.label} ${whenText(at)}.` : null,
+    chosen: chain === null ? null : (chains.find((row) => row.id === chain) ?? null),
+  };
+}
