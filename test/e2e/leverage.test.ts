@@ -1,0 +1,115 @@
+/**
+ * The Leverage panel in Chromium: Canada pressed by the United States about Huawei in November
+ * 2019, the chain's sourced steps, its highlight on the graph (chosen by click and by keyboard,
+ * cleared by Escape, restored from the URL) and the time control taking it away in 2017.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { close, disconnect, e2eAvailable, graphPixels, openExplorer, waitForSettled, type OpenedPage } from "./support.ts";
+
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
+const skip = !e2eAvailable && !process.env.CI;
+
+interface Atlas {
+  leverage: { highlighted: { id: string; nodes: string[]; edges: string[] } | null };
+  renderer: {
+    getNodeState(id: string): { isLeverage: boolean };
+    getEdgeState(id: string): { isLeverage: boolean };
+    getGraphState(): { hasLeverage: boolean };
+  };
+  getState(): { leverage: string | null; chain: string | null; at: string | null };
+}
+
+function atlas<T>(page: Page, read: (atlas: Atlas) => T): Promise<T> {
+  return page.evaluate(`(${read.toString()})(window.atlas)`) as Promise<T>;
+}
+
+describe.skipIf(skip)("the Leverage panel in Chromium", () => {
+  let opened: OpenedPage;
+  let page: Page;
+  beforeAll(async () => {
+    opened = await openExplorer("?at=2019-11-23");
+    page = opened.page;
+  });
+  afterAll(async () => {
+    await close(opened);
+    await disconnect();
+  });
+
+  it("shows Canada pressed by the United States about Huawei in November 2019, lights the chain up and follows the time control", async () => {
+    const panel = page.getByRole("region", { name: "Leverage" });
+    expect(await panel.getByRole("combobox", { name: /Government/ }).inputValue()).toBe("gov-canada");
+    expect(await panel.getByRole("status").textContent()).toMatch(/chains? pressing Government of Canada in November 2019/);
+    const chain = panel
+      .locator("li.chain")
+      .filter({ hasText: "Government of the United States → Government of Canada about Huawei Technologies" })
+      .filter({ hasText: "Robert O'Brien pressures Government of Canada" });
+    expect(await chain.count()).toBe(1);
+    expect(await chain.textContent()).toMatch(/Dependents: .*Bell Canada.*Telus/);
+    expect(await chain.textContent()).toMatch(/Government of the United States shares intelligence with Government of Canada/);
+
+    // Click: the chain opens with numbered, sourced steps and lights up on the graph.
+    await waitForSettled(page);
+    const before = await graphPixels(page);
+    const choose = chain.getByRole("button", { name: /about Huawei Technologies/ });
+    await choose.click();
+    await poll(() => atlas(page, (a) => a.leverage.highlighted?.id ?? null)).toMatch(/^obrien-pressures-canada-[^:]+:gov-united-states:gov-canada$/);
+    const id = await atlas(page, (a) => a.leverage.highlighted?.id ?? "");
+    expect(await choose.getAttribute("aria-pressed")).toBe("true");
+    expect(new URL(page.url()).searchParams.get("chain")).toBe(id);
+    expect(
+      await atlas(page, (a) => ({
+        graph: a.renderer.getGraphState().hasLeverage,
+        bell: a.renderer.getNodeState("bell").isLeverage,
+        telus: a.renderer.getNodeState("telus").isLeverage,
+        tie: a.renderer.getEdgeState("us-shares-intelligence-with-canada").isLeverage,
+      })),
+    ).toEqual({ graph: true, bell: true, telus: true, tie: true });
+    const dependents = chain.locator(".chain-dependents > li");
+    expect(await dependents.allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Bell Canada carrier.*uses equipment from Huawei Technologies/), expect.stringMatching(/^Telus carrier/)]),
+    );
+    const steps = chain.locator("li.step");
+    expect(await steps.count()).toBeGreaterThan(3);
+    for (const step of await steps.all()) {
+      const links = step.locator("a.source-link");
+      expect(await links.count()).toBeGreaterThan(0);
+      for (const link of await links.all()) {
+        expect(await link.getAttribute("href")).toMatch(/^https?:\/\//);
+        expect(await link.getAttribute("target")).toBe("_blank");
+        expect(await link.getAttribute("rel")).toBe("noopener noreferrer");
+      }
+    }
+    // The rest is dimmed: most pressure relations lose their colour.
+    await page.waitForTimeout(600);
+    const lit = await graphPixels(page);
+    expect(lit.pressure).toBeLessThan(before.pressure);
+
+    // Escape clears it; the keyboard chooses it again.
+    await choose.focus();
+    await page.keyboard.press("Escape");
+    await poll(() => atlas(page, (a) => a.renderer.getGraphState().hasLeverage)).toBe(false);
+    expect(new URL(page.url()).searchParams.has("chain")).toBe(false);
+    await choose.focus();
+    await page.keyboard.press("Enter");
+    await poll(() => atlas(page, (a) => a.leverage.highlighted?.id ?? null)).toBe(id);
+
+    // A reload restores the government and the chain from the URL.
+    await page.reload();
+    await page.waitForSelector("#app[data-state=ready]");
+    expect(await atlas(page, (a) => a.getState())).toMatchObject({ leverage: "gov-canada", chain: id, at: "2019-11" });
+    expect(await atlas(page, (a) => a.leverage.highlighted?.id ?? null)).toBe(id);
+    expect(await atlas(page, (a) => a.renderer.getNodeState("bell").isLeverage)).toBe(true);
+
+    // The time control applies: in 2017 there is no chain, and nothing is lit.
+    await page.getByRole("slider", { name: "Date" }).evaluate((input: HTMLInputElement) => {
+      input.value = String(2017 * 12 + 5);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await poll(() => panel.getByRole("status").textContent()).toMatch(/^No leverage chains for Government of Canada in June 2017\./);
+    expect(await panel.locator("li.chain").count()).toBe(0);
+    expect(await atlas(page, (a) => a.leverage.highlighted)).toBeNull();
+    expect(await atlas(page, (a) => a.renderer.getGraphState().hasLeverage)).toBe(false);
+    expect(opened.problems).toEqual([]);
+  });
+});
