@@ -7,7 +7,15 @@
  */
 import { exposure } from "../analysis/exposure.ts";
 import { LeverageContext } from "../analysis/leverage.ts";
-import { defaultGovernment, leverageView, pressedParties, shownGovernment, type EntityRef, type Highlight, type LeverageView } from "./model/leverage-view.ts";
+import {
+  defaultGovernment,
+  leverageView,
+  pressedParties,
+  shownGovernment,
+  type EntityRef,
+  type Highlight,
+  type LeverageView,
+} from "./model/leverage-view.ts";
 import type { ViewGraph } from "./model/view-graph.ts";
 import type { ViewState } from "./model/view-state.ts";
 import type { AtlasRenderer } from "./renderer.ts";
@@ -96,7 +104,8 @@ export class LeverageController {
   layoutSettled(): void {
     const first = this.firstLayout;
     this.firstLayout = false;
-    if (first && this.highlight) this.fitCamera(this.highlight.nodes);
+    // The last positions reach sigma's display data on its next frame: measure after it.
+    if (first && this.highlight) this.renderer.once("afterRender", () => this.highlight && this.fitCamera(this.highlight.nodes));
   }
 
   private choose(id: string | null): void {

@@ -6,6 +6,7 @@ import {
   chainIdParts,
   chainRow,
   defaultGovernment,
+  exposureText,
   leverageView,
   pressedParties,
   shownGovernment,
@@ -52,7 +53,10 @@ function sampleWorld(options: { withCanada?: boolean } = {}): AtlasGraph {
 
 /** A world where nobody is pressed about anything. */
 function calmWorld(): AtlasGraph {
-  return world([entity("gov-us", "government", "US"), entity("bloc", "bloc")], [relation("us-in-bloc", "member_of", "gov-us", "bloc", "1946")]);
+  return world(
+    [entity("gov-us", "government", "US"), entity("bloc", "bloc")],
+    [relation("us-in-bloc", "member_of", "gov-us", "bloc", "1946")],
+  );
 }
 
 describe("the Leverage panel's choices", () => {
@@ -140,7 +144,9 @@ describe("the Leverage panel's view", () => {
       published: "2019-11-23",
       url: "https://example.org/src-us-presses",
     });
-    expect(new Set(chain.highlight.nodes)).toEqual(new Set(["gov-us", DEFAULT_GOVERNMENT, "vendor", "alpha-tel", "zeta-tel", "lab", "bloc"]));
+    expect(new Set(chain.highlight.nodes)).toEqual(
+      new Set(["gov-us", DEFAULT_GOVERNMENT, "vendor", "alpha-tel", "zeta-tel", "lab", "bloc"]),
+    );
     expect(chain.highlight.edges).toEqual(chain.steps.map((step) => step.relation));
   });
 
@@ -151,6 +157,9 @@ describe("the Leverage panel's view", () => {
     expect(view.exposure[0]).toMatchObject({ vendor: { id: "vendor" }, score: 5, pressures: 1 });
     expect(view.exposure[0]?.carriers.map((carrier) => carrier.id)).toEqual(["alpha-tel", "zeta-tel"]);
     expect(view.exposure[0]?.others.map((other) => other.id)).toEqual(["lab"]);
+    expect(view.exposure[0] && exposureText(view.exposure[0])).toBe(
+      "2 dependent carriers (Name of alpha-tel, Name of zeta-tel), 1 other dependent (Name of lab); 1 pressure by Name of gov-us",
+    );
   });
 
   it("says plainly when a government has no chain at a month, and keeps a chosen chain out of view there", () => {
@@ -176,7 +185,12 @@ describe("the Leverage panel's view", () => {
 
   it("names the vendor's side as a tie when the vendor stands under the presser", () => {
     const graph = world(
-      [entity("gov-cn", "government", "CN"), entity("gov-ca", "government", "CA"), entity("vendor", "vendor", "CN"), entity("tel", "carrier", "CA")],
+      [
+        entity("gov-cn", "government", "CN"),
+        entity("gov-ca", "government", "CA"),
+        entity("vendor", "vendor", "CN"),
+        entity("tel", "carrier", "CA"),
+      ],
       [
         relation("cn-criticizes", "criticizes", "gov-cn", "gov-ca", "2019-11", "2019-11", "vendor"),
         relation("tel-uses", "uses_equipment_from", "tel", "vendor", "2010"),

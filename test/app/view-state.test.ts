@@ -84,7 +84,10 @@ describe("view state in the query string", () => {
         ),
         path: fc.option(fc.record({ from: idArb, to: idArb }), { nil: null }),
         leverage: fc.option(idArb, { nil: null }),
-        chain: fc.option(fc.tuple(idArb, idArb, idArb).map((parts) => parts.join(":")), { nil: null }),
+        chain: fc.option(
+          fc.tuple(idArb, idArb, idArb).map((parts) => parts.join(":")),
+          { nil: null },
+        ),
       })
       .map((state) => (state.focus === null ? { ...state, depth: null } : state));
     fc.assert(

@@ -53,7 +53,9 @@ describe.skipIf(skip)("the Leverage panel in Chromium", () => {
     const before = await graphPixels(page);
     const choose = chain.getByRole("button", { name: /about Huawei Technologies/ });
     await choose.click();
-    await poll(() => atlas(page, (a) => a.leverage.highlighted?.id ?? null)).toMatch(/^obrien-pressures-canada-[^:]+:gov-united-states:gov-canada$/);
+    await poll(() => atlas(page, (a) => a.leverage.highlighted?.id ?? null)).toMatch(
+      /^obrien-pressures-canada-[^:]+:gov-united-states:gov-canada$/,
+    );
     const id = await atlas(page, (a) => a.leverage.highlighted?.id ?? "");
     expect(await choose.getAttribute("aria-pressed")).toBe("true");
     expect(new URL(page.url()).searchParams.get("chain")).toBe(id);
@@ -67,7 +69,10 @@ describe.skipIf(skip)("the Leverage panel in Chromium", () => {
     ).toEqual({ graph: true, bell: true, telus: true, tie: true });
     const dependents = chain.locator(".chain-dependents > li");
     expect(await dependents.allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Bell Canada carrier.*uses equipment from Huawei Technologies/), expect.stringMatching(/^Telus carrier/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^Bell Canada carrier.*uses equipment from Huawei Technologies/),
+        expect.stringMatching(/^Telus carrier/),
+      ]),
     );
     const steps = chain.locator("li.step");
     expect(await steps.count()).toBeGreaterThan(3);

@@ -1,6 +1,7 @@
 /**
  * Regenerates docs/screenshot.png (1280x800): the production build served by `vite preview`, Bell's
- * details open, the whole graph in view once the layout has settled.
+ * details open, the whole graph in view once the layout has settled. With a query naming a leverage
+ * chain it makes docs/leverage.png: npx tsx test/e2e/take-screenshot.ts docs/leverage.png "?at=...&chain=..."
  * Run: npx tsx test/e2e/take-screenshot.ts [output.png] [query] [width] [height]
  */
 import { build, preview } from "vite";
@@ -16,8 +17,11 @@ try {
   const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
   await page.goto(`${server.resolvedUrls?.local[0] ?? ""}${query}`);
   await page.waitForSelector("#app[data-layout=settled]", { timeout: 120_000 });
-  await page.getByRole("button", { name: "Fit the graph" }).click();
-  await page.waitForTimeout(800);
+  // A leverage chain in the query is fitted by the explorer itself; otherwise show the whole graph.
+  if (!new URLSearchParams(query).has("chain")) await page.getByRole("button", { name: "Fit the graph" }).click();
+  else await page.locator(".chain-chosen").evaluate((chain) => chain.scrollIntoView({ block: "start" }));
+  // The chain's fit waits for sigma's first frame after the layout settles (slow with software GL).
+  await page.waitForTimeout(new URLSearchParams(query).has("chain") ? 2500 : 800);
   await page.screenshot({ path: output });
   console.log(`wrote ${output}`);
 } finally {

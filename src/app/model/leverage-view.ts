@@ -152,7 +152,11 @@ export function chainIdParts(id: string): { pressure: string; presser: string; p
  * The government to show: the one chosen, else the one pressed in the chosen chain, else the
  * default; null when none of those is an entity of the graph.
  */
-export function shownGovernment(graph: AtlasGraph, state: { leverage: string | null; chain: string | null }, fallback: string | null): string | null {
+export function shownGovernment(
+  graph: AtlasGraph,
+  state: { leverage: string | null; chain: string | null },
+  fallback: string | null,
+): string | null {
   const fromChain = state.chain === null ? null : (chainIdParts(state.chain)?.pressed ?? null);
   for (const id of [state.leverage, fromChain, fallback]) {
     if (id !== null && graph.hasNode(id)) return id;
@@ -188,9 +192,7 @@ function tieRows(graph: AtlasGraph, chain: LeverageChain): TieRow[] {
       rows.push({
         type: "bloc",
         text:
-          tie.presserMembers.length === 0
-            ? `${label(chain.pressed)} is a member of ${label(tie.bloc)}`
-            : `Both are in ${label(tie.bloc)}`,
+          tie.presserMembers.length === 0 ? `${label(chain.pressed)} is a member of ${label(tie.bloc)}` : `Both are in ${label(tie.bloc)}`,
       });
     } else if (!onVendor.has(tie.relation)) {
       const { start, end } = graph.getEdgeAttributes(tie.relation);
@@ -272,7 +274,7 @@ export function whenText(at: string | null): string {
   return at === null ? "at any date" : `in ${formatMonth(at)}`;
 }
 
-/** One line of exposure: "Huawei Technologies: 3 dependent carriers (Bell Canada, Rogers, Telus); pressed by 1 government, 2 pressures". */
+/** One line of exposure, after the vendor's name: "3 dependent carriers (Bell Canada, Rogers, Telus); 2 pressures by Government of X". */
 export function exposureText(line: ExposureLine): string {
   const dependents =
     line.carriers.length + line.others.length === 0
@@ -287,7 +289,7 @@ export function exposureText(line: ExposureLine): string {
         ]
           .filter((part): part is string => part !== null)
           .join(", ");
-  return `${dependents}; pressed by ${line.pressers.map((p) => p.label).join(", ")} (${plural(line.pressures, "pressure")})`;
+  return `${dependents}; ${plural(line.pressures, "pressure")} by ${line.pressers.map((p) => p.label).join(", ")}`;
 }
 
 /**

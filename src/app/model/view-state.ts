@@ -39,7 +39,16 @@ export interface ViewState {
 }
 
 export function defaultViewState(): ViewState {
-  return { focus: null, depth: null, families: [...RELATION_FAMILIES], kinds: [...ENTITY_KINDS], at: null, path: null, leverage: null, chain: null };
+  return {
+    focus: null,
+    depth: null,
+    families: [...RELATION_FAMILIES],
+    kinds: [...ENTITY_KINDS],
+    at: null,
+    path: null,
+    leverage: null,
+    chain: null,
+  };
 }
 
 const VIEW_KEYS = ["focus", "depth", "families", "kinds", "at", "path", "leverage", "chain"] as const;

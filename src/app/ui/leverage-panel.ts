@@ -6,7 +6,15 @@
 import { CONFIDENCE_INFO } from "../../model/ontology.ts";
 import type { StepRole } from "../../analysis/steps.ts";
 import { entityKindLabel, formatPartialDate, plural, relationKindLabel } from "../model/format.ts";
-import { exposureText, whenText, type ChainRow, type EntityRef, type LeverageView, type SourceRow, type StepRow } from "../model/leverage-view.ts";
+import {
+  exposureText,
+  whenText,
+  type ChainRow,
+  type EntityRef,
+  type LeverageView,
+  type SourceRow,
+  type StepRow,
+} from "../model/leverage-view.ts";
 import { el, externalLink } from "./dom.ts";
 
 export interface LeveragePanelHandlers {
@@ -26,6 +34,14 @@ const ROLE_LABELS: Readonly<Record<StepRole, string>> = {
   bloc: "bloc",
   under: "under",
 };
+
+/** Scrolls the side panel (when it scrolls on its own) so a chosen chain's title is in view; the page itself never moves. */
+function revealInPanel(item: HTMLElement): void {
+  const scroller = item.closest<HTMLElement>(".side-panel");
+  if (!scroller || scroller.scrollHeight <= scroller.clientHeight) return;
+  const top = item.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+  if (top < 0 || top > scroller.clientHeight - 80) scroller.scrollTop += top - 8;
+}
 
 export class LeveragePanel {
   readonly element: HTMLElement;
@@ -55,7 +71,7 @@ export class LeveragePanel {
       el("h2", { class: "section-heading", text: "Leverage", attrs: { id: "leverage-heading" } }),
       el("p", {
         class: "hint",
-        text: "Who presses a government about a vendor, what under it depends on that vendor, and what the presser holds over it. Choose a chain to light it up on the graph; the time control applies.",
+        text: "Who presses a government about a vendor, what of it depends on that vendor, and what the presser holds over it. Choose a chain to light it up; the time control applies.",
       }),
       el("div", { class: "field" }, el("label", { text: "Government", attrs: { for: "leverage-government" } }), this.select),
       this.exposure,
@@ -84,9 +100,12 @@ export class LeveragePanel {
       detail.hidden = !isChosen;
       // Only the chosen chain's steps are in the page: a government pressed for years has many chains.
       detail.replaceChildren(...(isChosen ? this.renderDetail(chain) : []));
+      if (isChosen) revealInPanel(item);
     }
     const count =
-      view.chains.length === 0 ? (view.empty ?? "") : `${plural(view.chains.length, "chain")} pressing ${view.government?.label ?? ""} ${whenText(view.at)}.`;
+      view.chains.length === 0
+        ? (view.empty ?? "")
+        : `${plural(view.chains.length, "chain")} pressing ${view.government?.label ?? ""} ${whenText(view.at)}.`;
     const missing =
       chosen !== null && view.chosen === null
         ? ` The chosen chain is not active ${whenText(view.at)}; it lights up again at a date when it is.`
@@ -118,7 +137,7 @@ export class LeveragePanel {
       return;
     }
     this.exposure.replaceChildren(
-      el("h3", { class: "leverage-subheading", text: `Exposure ${whenText(view.at)}` }),
+      el("h3", { class: "leverage-subheading", text: `Exposure ${view.at === null ? "over all dates" : whenText(view.at)}` }),
       el(
         "ul",
         { class: "exposure-list" },
@@ -127,7 +146,11 @@ export class LeveragePanel {
             "li",
             { attrs: { "data-vendor": line.vendor.id } },
             el("strong", { text: `${line.vendor.label}` }),
-            el("span", { class: "exposure-score", text: ` score ${line.score}` }),
+            el("span", {
+              class: "exposure-score",
+              text: ` score ${line.score}`,
+              attrs: { title: "(2 × dependent carriers + other dependents) × governments pressing" },
+            }),
             `: ${exposureText(line)}`,
           ),
         ),
@@ -185,7 +208,12 @@ export class LeveragePanel {
             "ul",
             { class: "chain-dependencies" },
             ...dependent.dependencies.map((line) =>
-              el("li", { attrs: { "data-relation": line.relation } }, line.text, el("span", { class: "chain-period", text: ` · ${line.period}` })),
+              el(
+                "li",
+                { attrs: { "data-relation": line.relation } },
+                line.text,
+                el("span", { class: "chain-period", text: ` · ${line.period}` }),
+              ),
             ),
           ),
         ),
@@ -197,7 +225,12 @@ export class LeveragePanel {
       ...(chain.ties.length === 0
         ? [el("li", { class: "hint", text: "None recorded." })]
         : chain.ties.map((tie) =>
-            el("li", { attrs: { "data-tie": tie.type } }, tie.text, tie.period ? el("span", { class: "chain-period", text: ` · ${tie.period}` }) : null),
+            el(
+              "li",
+              { attrs: { "data-tie": tie.type } },
+              tie.text,
+              tie.period ? el("span", { class: "chain-period", text: ` · ${tie.period}` }) : null,
+            ),
           )),
     );
     return [
@@ -252,7 +285,9 @@ export class LeveragePanel {
 
   private renderSource(source: SourceRow): HTMLElement {
     const title = source.url ? externalLink(source.url, source.title, "source-link") : el("span", { text: source.title });
-    const meta = [source.publisher, source.published ? formatPartialDate(source.published) : null].filter((part) => part !== null).join(", ");
+    const meta = [source.publisher, source.published ? formatPartialDate(source.published) : null]
+      .filter((part) => part !== null)
+      .join(", ");
     return el("li", { class: "source", attrs: { value: source.number } }, title, el("span", { class: "source-meta", text: ` — ${meta}` }));
   }
 }
