@@ -48,6 +48,7 @@ export class Explorer {
   /** Entities selected with click / shift-click / "select neighbours". */
   readonly selection = new Set<string>();
   private readonly selectionListeners: ((selection: ReadonlySet<string>) => void)[] = [];
+  private readonly viewListeners: ((state: ViewState, view: ViewResult) => void)[] = [];
 
   private state: ViewState = defaultViewState();
   private view: ViewResult | null = null;
@@ -211,6 +212,21 @@ export class Explorer {
     this.selectionListeners.push(listener);
   }
 
+  /** Called after every view change (filters, time, focus, depth, path) with the new state and what it shows. */
+  onViewChange(listener: (state: ViewState, view: ViewResult) => void): void {
+    this.viewListeners.push(listener);
+    if (this.view) listener(this.getState(), this.view);
+  }
+
+  /** Stops the layout, the time player and the renderer, before another dataset replaces this one. */
+  destroy(): void {
+    this.time.pause();
+    this.layout.kill();
+    this.renderer.kill();
+    this.selectionListeners.length = 0;
+    this.viewListeners.length = 0;
+  }
+
   setSelection(ids: Iterable<string>): void {
     const next = new Set([...ids].filter((id) => this.graph.hasNode(id)));
     for (const id of this.selection) if (!next.has(id)) this.renderer.setNodeState(id, { isSelected: false });
@@ -262,6 +278,7 @@ export class Explorer {
     const url = `${location.pathname}${queryString(writeViewState(new URLSearchParams(location.search), next))}${location.hash}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, "", url);
     if (options.moveCamera && next.focus !== null && this.graph.hasNode(next.focus)) this.moveCameraTo(next.focus);
+    for (const listener of this.viewListeners) listener(this.getState(), view);
   }
 
   private applyVisibility(previous: ViewResult | null, view: ViewResult): void {
@@ -398,7 +415,9 @@ export class Explorer {
   private renderSelection(): void {
     const count = this.selection.size;
     this.selectionInfo.textContent =
-      count === 0 ? "Shift-click entities in the graph to select several." : `${plural(count, "entity", "entities")} selected.`;
+      count === 0
+        ? "Shift-click entities, or hold Shift and drag a box, to select several."
+        : `${plural(count, "entity", "entities")} selected. Escape clears the selection.`;
   }
 
   private hitOf(id: string): SearchHit | null {

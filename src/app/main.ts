@@ -1,22 +1,60 @@
 /**
  * The explorer's entry point: load the dataset (embedded, or ?dataset=<url>), show its problems or
  * a clear message when something is wrong, otherwise open the explorer on the view in the URL.
+ * A file opened later (button or drag-and-drop) replaces the dataset; one that cannot be opened
+ * leaves the current graph as it was.
  */
 import "./zod-config.ts";
 import { buildGraph } from "../graph/build.ts";
 import { formatIssue } from "../load/issues.ts";
+import type { Dataset } from "../model/schema.ts";
 import { Explorer } from "./explorer.ts";
+import { attachIo } from "./io.ts";
 import { loadEmbedded, loadFromUrl } from "./load.ts";
 import { prepareViewGraph } from "./model/view-graph.ts";
-import { readViewState } from "./model/view-state.ts";
+import { defaultViewState, readViewState, type ViewState } from "./model/view-state.ts";
+import { FileOpener, type OpenedOutcome } from "./open-file.ts";
 import { hasWebGL2 } from "./renderer.ts";
+import { el } from "./ui/dom.ts";
 import { renderIssues, renderMessage } from "./ui/errors.ts";
 
 const root = document.getElementById("app") as HTMLElement;
+let current: { explorer: Explorer; detach: () => void } | null = null;
+const opener = new FileOpener(openFile);
 
 function fail(title: string, ...paragraphs: string[]): void {
+  current?.detach();
+  current?.explorer.destroy();
+  current = null;
   renderMessage(root, title, ...paragraphs);
+  offerOpenFile();
   root.dataset.state = "error";
+}
+
+/** Error pages offer another file: a broken dataset is never a dead end. */
+function offerOpenFile(): void {
+  root.querySelector(".fatal")?.append(el("p", {}, "Or open another file (or drop one on the page): ", opener.button("Open file…")));
+}
+
+/** Builds the graph first, so a failure leaves the current explorer in place, then replaces it. */
+function showExplorer(dataset: Dataset, state: ViewState, messages: { notices: string[]; warnings: string[] }): void {
+  const graph = prepareViewGraph(buildGraph(dataset));
+  performance.mark("atlas:graph-built");
+  current?.detach();
+  current?.explorer.destroy();
+  current = null;
+  const explorer = new Explorer(root, graph, state, messages);
+  current = { explorer, detach: attachIo(explorer, { openButton: opener.button() }) };
+  document.title = `${dataset.meta.name} · Leverage Atlas`;
+  root.dataset.state = "ready";
+  // For the browser console and later tools (export, benchmarks); nothing in the page reads it.
+  Object.assign(window, { atlas: explorer });
+}
+
+/** A file opened by the user: a new explorer on its dataset, with the view (and the address) reset. */
+function openFile(outcome: OpenedOutcome): void {
+  history.replaceState(history.state, "", `${location.pathname}${location.hash}`);
+  showExplorer(outcome.dataset, defaultViewState(), { notices: [], warnings: [] });
 }
 
 async function start(): Promise<void> {
@@ -27,6 +65,7 @@ async function start(): Promise<void> {
   performance.mark("atlas:parsed");
   if (!result.ok) {
     renderIssues(root, "The dataset could not be opened", result.issues);
+    offerOpenFile();
     root.dataset.state = "error";
     return;
   }
@@ -40,13 +79,8 @@ async function start(): Promise<void> {
   }
   const { state, problems } = readViewState(params);
   const warnings = result.issues.filter((issue) => issue.severity === "warning").map(formatIssue);
-  const graph = prepareViewGraph(buildGraph(result.dataset));
-  performance.mark("atlas:graph-built");
-  const explorer = new Explorer(root, graph, state, { notices: problems.map((problem) => `Address: ${problem}`), warnings });
-  root.dataset.state = "ready";
+  showExplorer(result.dataset, state, { notices: problems.map((problem) => `Address: ${problem}`), warnings });
   performance.mark("atlas:ready");
-  // For the browser console and later tools (export, benchmarks); nothing in the page reads it.
-  Object.assign(window, { atlas: explorer });
 }
 
 window.addEventListener("error", (event) => {

@@ -93,18 +93,26 @@ export function filteredKeys(graph: AtlasGraph, selection: SubgraphSelection): {
   return { nodes, edges };
 }
 
-/** The graph narrowed by the selection's filters only (families, relation kinds, entity kinds, time). */
-export function filterGraph(graph: AtlasGraph, selection: SubgraphSelection): AtlasGraph {
-  const { nodes, edges } = filteredKeys(graph, selection);
+/**
+ * A copy of the graph holding exactly these entities and relations (the browser exports the view as
+ * shown this way). Relations whose endpoints are not kept are left out.
+ */
+export function subgraphOfKeys(graph: AtlasGraph, keys: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> }): AtlasGraph {
+  const { nodes, edges } = keys;
   // nullCopy keeps options and graph attributes; attributes are copied so views never write into the source graph.
-  const filtered: AtlasGraph = graph.nullCopy();
+  const copy: AtlasGraph = graph.nullCopy();
   graph.forEachNode((node, attributes) => {
-    if (nodes.has(node)) filtered.addNode(node, { ...attributes });
+    if (nodes.has(node)) copy.addNode(node, { ...attributes });
   });
   graph.forEachEdge((edge, attributes, source, target) => {
-    if (edges.has(edge)) filtered.addDirectedEdgeWithKey(edge, source, target, { ...attributes });
+    if (edges.has(edge) && nodes.has(source) && nodes.has(target)) copy.addDirectedEdgeWithKey(edge, source, target, { ...attributes });
   });
-  return filtered;
+  return copy;
+}
+
+/** The graph narrowed by the selection's filters only (families, relation kinds, entity kinds, time). */
+export function filterGraph(graph: AtlasGraph, selection: SubgraphSelection): AtlasGraph {
+  return subgraphOfKeys(graph, filteredKeys(graph, selection));
 }
 
 /** Entities within `depth` relations of `id`, following relations out of, into, or both ways. */

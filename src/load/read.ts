@@ -4,11 +4,11 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { decodeDatasetBytes } from "./decode.ts";
+import type { LoadIssue } from "./issues.ts";
 import { parseDataset, type DatasetInput, type LoadResult } from "./parse.ts";
 
 export class DatasetPathError extends Error {}
-
-const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** Lists dataset files below a folder, sorted, skipping hidden entries and node_modules. */
 export async function listDatasetFiles(folder: string): Promise<string[]> {
@@ -21,21 +21,9 @@ export async function listDatasetFiles(folder: string): Promise<string[]> {
 }
 
 /** Reads files as strict UTF-8; a file that is not becomes an issue, not an exception. */
-async function readInput(file: string, shownAs: string): Promise<DatasetInput | { file: string; invalidUtf8: number }> {
-  const bytes = await readFile(file);
-  try {
-    return { file: shownAs, text: utf8.decode(bytes) };
-  } catch {
-    return { file: shownAs, invalidUtf8: firstInvalidUtf8Offset(bytes) };
-  }
-}
-
-/** Byte offset of the first invalid UTF-8 sequence (where a lenient decoder puts its first U+FFFD). */
-function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  const decoded = new TextDecoder("utf-8").decode(bytes);
-  const replaced = decoded.indexOf("\ufffd");
-  // The index counts UTF-16 units; re-encoding the prefix counts bytes.
-  return replaced < 0 ? 0 : new TextEncoder().encode(decoded.slice(0, replaced)).length;
+async function readInput(file: string, shownAs: string): Promise<DatasetInput | LoadIssue> {
+  const decoded = decodeDatasetBytes(shownAs, await readFile(file));
+  return decoded.ok ? decoded.input : decoded.issue;
 }
 
 /**
@@ -55,16 +43,8 @@ export async function loadDataset(target: string): Promise<LoadResult> {
   const inputs: DatasetInput[] = [];
   const encodingIssues: LoadResult["issues"] = [];
   for (const item of read) {
-    if ("invalidUtf8" in item) {
-      encodingIssues.push({
-        file: item.file,
-        pointer: "",
-        severity: "error",
-        message: `the file is not valid UTF-8 (first bad byte at offset ${item.invalidUtf8}); save it as UTF-8`,
-      });
-    } else {
-      inputs.push(item);
-    }
+    if ("severity" in item) encodingIssues.push(item);
+    else inputs.push(item);
   }
   const defaultName = path.basename(path.resolve(target), ".json");
   const result = parseDataset(inputs, { defaultName });

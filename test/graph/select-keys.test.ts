@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { entityFilter, filterGraph, filteredKeys } from "../../src/graph/select.ts";
+import { entityFilter, filterGraph, filteredKeys, subgraphOfKeys } from "../../src/graph/select.ts";
 import { buildGraph } from "../../src/graph/build.ts";
 import { datasetArb } from "../support/arbitraries.ts";
 import { ENTITY_KINDS, RELATION_FAMILIES } from "../../src/model/ontology.ts";
@@ -29,5 +29,20 @@ describe("filteredKeys", () => {
   it("keeps every entity kind when no kind filter is set", () => {
     expect(entityFilter({})({ kind: "person", label: "x", aliases: [] })).toBe(true);
     expect(entityFilter({ kinds: [] })({ kind: "person", label: "x", aliases: [] })).toBe(false);
+  });
+});
+
+describe("subgraphOfKeys", () => {
+  it("copies exactly the named entities and relations, dropping relations whose endpoints are left out", () => {
+    const graph = fixtureGraph();
+    const copy = subgraphOfKeys(graph, {
+      nodes: new Set(["telus", "huawei", "nokia"]),
+      edges: new Set(["telus-uses-huawei", "bell-uses-huawei", "us-pressures-canada"]),
+    });
+    expect(copy.nodes().sort()).toEqual(["huawei", "nokia", "telus"]);
+    expect(copy.edges()).toEqual(["telus-uses-huawei"]);
+    expect(copy.getAttributes()).toEqual(graph.getAttributes());
+    copy.setNodeAttribute("telus", "label", "changed");
+    expect(graph.getNodeAttribute("telus", "label")).toBe("Telus");
   });
 });

@@ -2,9 +2,37 @@
 import type { LoadIssue } from "../../load/issues.ts";
 import { el } from "./dom.ts";
 
+/** Issues as an ordered list: where (file, JSON pointer, line and column), severity and message. */
+export function issueList(issues: readonly LoadIssue[]): HTMLElement {
+  return el(
+    "ol",
+    { class: "issues" },
+    ...issues.map((issue) =>
+      el(
+        "li",
+        { class: `issue issue-${issue.severity}` },
+        el(
+          "span",
+          { class: "issue-where" },
+          el("code", { text: issue.file }),
+          issue.pointer ? el("code", { text: issue.pointer }) : null,
+          issue.line !== undefined ? `line ${issue.line}${issue.column !== undefined ? `, column ${issue.column}` : ""}` : null,
+        ),
+        el("span", { class: "issue-severity", text: issue.severity }),
+        el("span", { class: "issue-message", text: issue.message }),
+      ),
+    ),
+  );
+}
+
+/** Errors first, then warnings, each group in its original order. */
+export function errorsFirst(issues: readonly LoadIssue[]): LoadIssue[] {
+  return [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+}
+
 /** The dataset's problems as a list: file, JSON pointer, line and message, errors first. */
 export function renderIssues(container: HTMLElement, title: string, issues: readonly LoadIssue[]): void {
-  const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  const sorted = errorsFirst(issues);
   const errors = issues.filter((issue) => issue.severity === "error").length;
   container.replaceChildren(
     el(
@@ -14,25 +42,7 @@ export function renderIssues(container: HTMLElement, title: string, issues: read
       el("p", {
         text: `${errors.toLocaleString("en")} ${errors === 1 ? "error" : "errors"} must be fixed before the explorer can open this dataset.`,
       }),
-      el(
-        "ol",
-        { class: "issues" },
-        ...sorted.map((issue) =>
-          el(
-            "li",
-            { class: `issue issue-${issue.severity}` },
-            el(
-              "span",
-              { class: "issue-where" },
-              el("code", { text: issue.file }),
-              issue.pointer ? el("code", { text: issue.pointer }) : null,
-              issue.line !== undefined ? `line ${issue.line}${issue.column !== undefined ? `, column ${issue.column}` : ""}` : null,
-            ),
-            el("span", { class: "issue-severity", text: issue.severity }),
-            el("span", { class: "issue-message", text: issue.message }),
-          ),
-        ),
-      ),
+      issueList(sorted),
     ),
   );
 }

@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
+import { decodeXmlBytes } from "../../export/decode.ts";
 import { readGexf } from "../../export/gexf-read.ts";
 import { writeDatasetJson } from "../../export/json.ts";
 import { formatIssue } from "../../load/issues.ts";
@@ -19,23 +20,6 @@ in the README); every mapping is reported as a warning on stderr.
 
 Exit status: 0 imported (warnings allowed); 1 the file cannot be imported without losing or misreading data
 (unparseable XML, edges to missing nodes, ...: each error is listed, nothing is written); 2 usage error.`;
-
-/** The XML declaration's encoding (UTF-8 when none), decoded strictly. */
-function decode(bytes: Uint8Array, file: string): string {
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 200));
-  const declared = /^(?:\ufeff|\u00ef\u00bb\u00bf)?<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1] ?? "utf-8";
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(declared, { fatal: true });
-  } catch {
-    throw new CliError(`${file}: the XML declaration names an unknown encoding "${declared}"`, EXIT.invalid);
-  }
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    throw new CliError(`${file}: the file is not valid ${declared} text`, EXIT.invalid);
-  }
-}
 
 export function registerImport(program: Command, io: CliIo): void {
   program
@@ -55,7 +39,9 @@ export function registerImport(program: Command, io: CliIo): void {
         const code = (error as NodeJS.ErrnoException).code;
         throw new CliError(`cannot read ${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message}`, EXIT.usage);
       }
-      const result = readGexf(decode(bytes, file), {
+      const decoded = decodeXmlBytes(bytes);
+      if (!decoded.ok) throw new CliError(`${file}: ${decoded.message}`, EXIT.invalid);
+      const result = readGexf(decoded.text, {
         file,
         ...(options.sourceUrl === undefined ? {} : { sourceUrl: options.sourceUrl }),
         ...(options.name === undefined ? {} : { name: options.name }),

@@ -1,0 +1,33 @@
+/**
+ * A dataset file's bytes -> its text, as strict UTF-8, in node (loadDataset) and the browser (opening a
+ * file) alike. A byte order mark is kept so parseDataset can warn about it; invalid bytes are an error
+ * naming the first bad byte, never silently replaced.
+ */
+import type { LoadIssue } from "./issues.ts";
+import type { DatasetInput } from "./parse.ts";
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** Byte offset of the first invalid UTF-8 sequence (where a lenient decoder puts its first U+FFFD). */
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  const decoded = new TextDecoder("utf-8").decode(bytes);
+  const replaced = decoded.indexOf("\ufffd");
+  // The index counts UTF-16 units; re-encoding the prefix counts bytes.
+  return replaced < 0 ? 0 : new TextEncoder().encode(decoded.slice(0, replaced)).length;
+}
+
+export function decodeDatasetBytes(file: string, bytes: Uint8Array): { ok: true; input: DatasetInput } | { ok: false; issue: LoadIssue } {
+  try {
+    return { ok: true, input: { file, text: utf8.decode(bytes) } };
+  } catch {
+    return {
+      ok: false,
+      issue: {
+        file,
+        pointer: "",
+        severity: "error",
+        message: `the file is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8Offset(bytes)}); save it as UTF-8`,
+      },
+    };
+  }
+}
