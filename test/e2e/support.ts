@@ -30,7 +30,7 @@ export interface OpenedPage {
 export async function openExplorer(
   query = "",
   viewport = { width: 1280, height: 800 },
-  options: { waitFor?: "ready" | "error" | "any" } = {},
+  options: { waitFor?: "ready" | "error" | "any"; prepare?: (page: Page) => Promise<void> } = {},
 ): Promise<OpenedPage> {
   const context = await (await connect()).newContext({ viewport });
   const page = await context.newPage();
@@ -44,6 +44,7 @@ export async function openExplorer(
       console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
     });
   });
+  await options.prepare?.(page);
   await page.goto(`${baseUrl}${query}`);
   const state = options.waitFor ?? "ready";
   const selector = state === "any" ? "#app[data-state=ready], #app[data-state=error]" : `#app[data-state=${state}]`;
@@ -68,16 +69,21 @@ export interface PixelCounts {
   pressure: number;
 }
 
-/**
- * Counts pixels of a screenshot of the graph canvas. The PNG is decoded by the browser itself
- * (in a blank page, outside the explorer's CSP), which avoids a PNG library in the tests.
- */
+/** Counts pixels of a screenshot of the graph canvas. */
 export async function graphPixels(page: Page): Promise<PixelCounts> {
   // Keep the pointer off the graph so no hover dims it.
   await page.mouse.move(0, 0);
   const png = await page
     .locator("#graph")
     .screenshot({ style: ".graph-toolbar, .notices, .edge-tooltip { visibility: hidden !important; }" });
+  return (await pngPixels(page, png)).counts;
+}
+
+/**
+ * Decodes a PNG and counts its pixels against the colour of its first pixel. The browser decodes it
+ * (in a blank page, outside the explorer's CSP), which avoids a PNG library in the tests.
+ */
+export async function pngPixels(page: Page, png: Buffer): Promise<{ width: number; height: number; counts: PixelCounts }> {
   const decoder = await page.context().newPage();
   try {
     return await decoder.evaluate(async (base64) => {
@@ -100,7 +106,7 @@ export async function graphPixels(page: Page): Promise<PixelCounts> {
         if (Math.abs(r - background[0]!) + Math.abs(g - background[1]!) + Math.abs(b - background[2]!) > 60) drawn += 1;
         if (Math.abs(r - 0xd5) < 30 && Math.abs(g - 0x5e) < 30 && b < 50) pressure += 1;
       }
-      return { total: data.length / 4, drawn, pressure };
+      return { width: image.width, height: image.height, counts: { total: data.length / 4, drawn, pressure } };
     }, png.toString("base64"));
   } finally {
     await decoder.close();

@@ -1,6 +1,6 @@
 /**
- * Box selection on the graph: shift+drag on the background, or drag while the "Box select" toggle is
- * on, draws a rectangle; the entities shown inside it join the selection. Uses sigma's own events
+ * Box selection on the graph: shift+drag, or a drag while the "Box select" toggle is on, draws a
+ * rectangle; the entities shown inside it join the selection. Uses sigma's own events
  * (downStage, moveBody with preventSigmaDefault so the camera does not pan, the mouse captor's mouseup)
  * and coordinate conversion (viewportToGraph); the hit test is model/box-select.ts.
  */
@@ -33,17 +33,20 @@ export class BoxSelect {
     this.rectangle = el("div", { class: "box-select-rectangle", attrs: { hidden: true, "aria-hidden": "true" } });
     container.append(this.rectangle);
 
-    renderer.on("downStage", ({ event }) => {
+    // A box may start anywhere, on an entity or a relation too (a press without a drag stays a click).
+    const begin = ({ event }: { event: { x: number; y: number; original: MouseEvent | TouchEvent; preventSigmaDefault(): void } }): void => {
       const original = event.original;
       if (!this.active && !("shiftKey" in original && original.shiftKey)) return;
       this.start = { x: event.x, y: event.y };
       event.preventSigmaDefault();
-      this.draw({ x: event.x, y: event.y });
-    });
+    };
+    renderer.on("downStage", begin);
+    renderer.on("downNode", begin);
+    renderer.on("downEdge", begin);
     renderer.on("moveBody", ({ event, preventSigmaDefault }) => {
       if (this.start === null) return;
       preventSigmaDefault();
-      this.draw({ x: event.x, y: event.y });
+      if (!this.rectangle.hidden || isBox(this.start, event)) this.draw({ x: event.x, y: event.y });
     });
     renderer.getMouseCaptor().on("mouseup", (coordinates) => {
       if (this.start === null) return;
