@@ -46,7 +46,6 @@ export function attachIo(explorer: Explorer, options: IoOptions = {}): () => voi
       }),
     );
     if (view) bar.setScope(`Exports ${describeScope(exportScope(graph, state, view, explorer.selection))}.`);
-    explorer.renderer.getContainer().parentElement?.setAttribute("data-selected", String(explorer.selection.size));
   };
   explorer.onSelectionChange(() => {
     bar.clearStatus();

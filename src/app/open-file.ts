@@ -6,7 +6,7 @@
  * (the graph being explored stays as it was), or what was opened and how it was mapped.
  */
 import { errorCount } from "../load/issues.ts";
-import { importHeadline, sizeProblem, type ImportOutcome } from "./model/import-file.ts";
+import { importSummary, sizeProblem, type ImportOutcome } from "./model/import-file.ts";
 import { plural } from "./model/format.ts";
 import type { ImportRequest } from "./import-worker.ts";
 import { el } from "./ui/dom.ts";
@@ -249,9 +249,11 @@ export class FileOpener {
     const notes = outcome.issues;
     const listed = notes.slice(0, MAX_LISTED_ISSUES);
     const severalFiles = new Set(notes.map((note) => note.file)).size > 1;
+    const { title, detail } = importSummary(outcome);
     this.setReport(
       "opened",
-      importHeadline(outcome),
+      title,
+      el("p", { class: "import-detail", text: detail }),
       notes.length > 0
         ? el(
             "details",

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { importFormat, importHeadline, readImportFiles, sizeProblem, MAX_IMPORT_BYTES } from "../../src/app/model/import-file.ts";
+import { importFormat, importSummary, readImportFiles, sizeProblem, MAX_IMPORT_BYTES } from "../../src/app/model/import-file.ts";
 import { buildGraph } from "../../src/graph/build.ts";
 import { exportDataset, writeDatasetJson, writeGexf } from "../../src/export/index.ts";
 import { FIXTURE_DOCUMENT, fixtureGraph } from "./fixture.ts";
@@ -28,7 +28,10 @@ describe("opening files in the explorer", () => {
     expect(outcome.issues.map((issue) => [issue.severity, issue.pointer])).toEqual([["warning", "/entities/9/id"]]);
     expect(outcome.dataset.entities).toHaveLength(FIXTURE_DOCUMENT.entities.length);
     expect(writeDatasetJson(outcome.dataset)).toBe(text);
-    expect(importHeadline(outcome)).toBe("Opened fixture.json (a dataset file): 10 entities, 11 relations, 2 sources.");
+    expect(importSummary(outcome)).toEqual({
+      title: "Opened fixture.json",
+      detail: "10 entities, 11 relations, 2 sources: a dataset file.",
+    });
   });
 
   it("reads a dataset split across several JSON files together, as data/ is", () => {
@@ -73,7 +76,7 @@ describe("opening files in the explorer", () => {
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
     expect(outcome.native).toBe(true);
     expect(writeDatasetJson(outcome.dataset)).toBe(writeDatasetJson(exportDataset(fixtureGraph())));
-    expect(importHeadline(outcome)).toMatch(/a Leverage Atlas GEXF export, read back exactly/);
+    expect(importSummary(outcome).detail).toMatch(/: a Leverage Atlas GEXF export, read back exactly\.$/);
   });
 
   it("answers every broken file with located errors and no dataset", () => {

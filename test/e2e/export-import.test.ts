@@ -208,6 +208,16 @@ describe.skipIf(skip)("selection, export and opening files in Chromium", () => {
         (relation) => !["member_of", "part_of", "leads", "represents", "owns", "regulates", "issues", "party_to"].includes(relation.kind),
       ),
     ).toBe(true);
+
+    // The same view as dynamic GEXF, for Gephi's timeline.
+    await page.getByRole("checkbox", { name: "Dynamic GEXF (timeline)" }).check();
+    const [gexf] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export GEXF" }).click()]);
+    expect(gexf.suggestedFilename()).toMatch(/_pressure-dependency_view_dynamic\.gexf$/);
+    const text = (await downloaded(gexf, folder)).toString("utf8");
+    expect(text).toMatch(/<graph [^>]*mode="dynamic"/);
+    const read = readGexf(text, { file: gexf.suggestedFilename() });
+    expect(read.ok && read.dataset.relations.length).toBe(shownEdges);
+    await page.getByRole("checkbox", { name: "Dynamic GEXF (timeline)" }).uncheck();
     await page.getByRole("checkbox", { name: /structure/i }).check();
   });
 
@@ -275,8 +285,9 @@ describe.skipIf(skip)("selection, export and opening files in Chromium", () => {
     await page.setInputFiles("#open-file-input", path.join(GEXF_FIXTURES, "networkx-1.3.gexf"));
     const report = page.locator("#import-report[data-state=opened]");
     await report.waitFor({ timeout: 30_000 });
-    expect(await report.getByRole("heading").textContent()).toBe(
-      "Opened networkx-1.3.gexf (GEXF mapped to the ontology as listed below): 4 entities, 4 relations, 1 source.",
+    expect(await report.getByRole("heading").textContent()).toBe("Opened networkx-1.3.gexf");
+    expect(await report.locator(".import-detail").textContent()).toBe(
+      "4 entities, 4 relations, 1 source: GEXF mapped to the ontology as the notes below say.",
     );
     expect(await report.textContent()).toMatch(/imported as "organization"/);
     expect(await page.locator("h1.dataset-name").textContent()).toBe("networkx-1.3");

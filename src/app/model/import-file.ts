@@ -105,13 +105,15 @@ export function datasetCounts(dataset: Dataset): string {
   return `${plural(dataset.entities.length, "entity", "entities")}, ${plural(dataset.relations.length, "relation")}, ${plural(dataset.sources.length, "source")}`;
 }
 
-/** One sentence on how the file was read, for the notice shown after opening it. */
-export function importHeadline(outcome: Extract<ImportOutcome, { ok: true }>): string {
+/** What was opened and how it was read, for the notice shown after opening it. */
+export function importSummary(outcome: Extract<ImportOutcome, { ok: true }>): { title: string; detail: string } {
   const how =
     outcome.format === "json"
-      ? "a dataset file"
+      ? outcome.file.endsWith(" files")
+        ? "dataset files read together"
+        : "a dataset file"
       : outcome.native
         ? "a Leverage Atlas GEXF export, read back exactly"
-        : "GEXF mapped to the ontology as listed below";
-  return `Opened ${outcome.file} (${how}): ${datasetCounts(outcome.dataset)}.`;
+        : "GEXF mapped to the ontology as the notes below say";
+  return { title: `Opened ${outcome.file}`, detail: `${datasetCounts(outcome.dataset)}: ${how}.` };
 }

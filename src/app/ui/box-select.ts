@@ -26,7 +26,6 @@ export class BoxSelect {
         type: "button",
         "aria-pressed": "false",
         title: "Drag a box on the graph to select the entities in it (or hold Shift and drag)",
-        "aria-keyshortcuts": "Shift",
       },
     });
     this.toggle.addEventListener("click", () => this.setActive(!this.active));
@@ -34,7 +33,11 @@ export class BoxSelect {
     container.append(this.rectangle);
 
     // A box may start anywhere, on an entity or a relation too (a press without a drag stays a click).
-    const begin = ({ event }: { event: { x: number; y: number; original: MouseEvent | TouchEvent; preventSigmaDefault(): void } }): void => {
+    const begin = ({
+      event,
+    }: {
+      event: { x: number; y: number; original: MouseEvent | TouchEvent; preventSigmaDefault(): void };
+    }): void => {
       const original = event.original;
       if (!this.active && !("shiftKey" in original && original.shiftKey)) return;
       this.start = { x: event.x, y: event.y };
