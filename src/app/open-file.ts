@@ -58,6 +58,13 @@ export class FileOpener {
       class: "import-report",
       attrs: { id: "import-report", hidden: true, "aria-labelledby": "import-report-title" },
     });
+    // Escape in the report dismisses it (and cancels a reading in progress).
+    this.report.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      if (this.report.dataset.state === "loading") this.cancel();
+      this.report.hidden = true;
+    });
     document.body.append(this.input, this.dropTarget, this.report);
     this.bindDragAndDrop();
   }
@@ -275,5 +282,6 @@ export class FileOpener {
           )
         : null,
     );
+    this.report.querySelector<HTMLElement>("button")?.focus();
   }
 }
