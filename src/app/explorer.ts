@@ -221,6 +221,7 @@ export class Explorer {
   /** Stops the layout, the time player and the renderer, before another dataset replaces this one. */
   destroy(): void {
     this.time.pause();
+    this.leverage.destroy();
     this.layout.kill();
     this.renderer.kill();
     this.selectionListeners.length = 0;

@@ -61,14 +61,21 @@ export class LeverageController {
       onEntity: (id) => handlers.onEntity(id),
     });
     this.element = this.panel.element;
-    // Escape clears the chain from anywhere but a text field or a panel that uses Escape itself.
-    document.addEventListener("keydown", (event) => {
-      if (event.key !== "Escape" || event.defaultPrevented || this.chosen === null) return;
-      const target = event.target;
-      if (target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement) return;
-      event.preventDefault();
-      this.choose(null);
-    });
+    document.addEventListener("keydown", this.onKeyDown);
+  }
+
+  /** Escape clears the chain from anywhere but a text field or a panel that uses Escape itself. */
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== "Escape" || event.defaultPrevented || this.chosen === null) return;
+    const target = event.target;
+    if (target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement) return;
+    event.preventDefault();
+    this.choose(null);
+  };
+
+  /** Removes the page-level listener, before another dataset replaces the explorer. */
+  destroy(): void {
+    document.removeEventListener("keydown", this.onKeyDown);
   }
 
   /** The chain lit up on the graph (null when none is, or the chosen one is not active at the month). */

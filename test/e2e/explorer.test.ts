@@ -245,6 +245,8 @@ describe.skipIf(skip)("the explorer in Chromium", () => {
     const text = await alert.textContent();
     expect(text).toMatch(/broken\.json/);
     expect(text).toMatch(/line \d+/);
+    // Not a dead end: another file can be opened from the error page.
+    expect(await alert.getByRole("button", { name: "Open file…" }).isVisible()).toBe(true);
     await page.context().close();
   });
 
