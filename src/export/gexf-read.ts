@@ -60,7 +60,8 @@ import {
   type Relation,
   type Source,
 } from "../model/schema.ts";
-import { RECORD_FORMAT, RECORD_PREFIX, decodeList, type AtlasRecord, type Originals } from "./gexf-format.ts";
+import { quote } from "../model/text.ts";
+import { RECORD_FORMAT, RECORD_PREFIX, RECORD_VERSION, decodeList, type AtlasRecord, type Originals } from "./gexf-format.ts";
 
 export interface GexfReadOptions {
   /** The file's name, used in messages and for the source standing for the file. */
@@ -82,6 +83,29 @@ const FALLBACK_RELATION_KINDS: readonly RelationKind[] = ["member_of", "part_of"
 const PLACEHOLDER_HOST = "https://leverage-atlas.invalid/import/";
 const MAX_LISTED_ERRORS = 50;
 
+/**
+ * The elements the importer reads, by parent (GEXF 1.1draft to 1.3). Any other element is reported in a
+ * warning rather than dropped silently; viz elements (colour, position, size, shape, thickness) by the viz warning.
+ */
+const READ_CHILDREN: Readonly<Record<string, readonly string[]>> = {
+  gexf: ["meta", "graph"],
+  meta: ["creator", "keywords", "description", "title"],
+  graph: ["attributes", "nodes", "edges"],
+  attributes: ["attribute"],
+  attribute: ["default", "options"],
+  nodes: ["node"],
+  edges: ["edge"],
+  node: ["attvalues", "spells", "nodes", "edges", "parents"],
+  edge: ["attvalues", "spells"],
+  attvalues: ["attvalue"],
+  spells: ["spell"],
+  parents: ["parent"],
+};
+const VIZ_ELEMENTS = new Set(["color", "position", "size", "shape", "thickness"]);
+/** XML attributes of nodes and edges that the mapping reads; any other is kept as a "name: value" line. */
+const NODE_XML_ATTRIBUTES = new Set(["id", "label", "start", "end", "timestamp", "pid"]);
+const EDGE_XML_ATTRIBUTES = new Set(["id", "source", "target", "type", "kind", "label", "weight", "start", "end", "timestamp", "timestamps"]);
+
 /** Counts of one kind of mapping, with a few examples, so a warning stays one line on a large file. */
 class Tally {
   private readonly entries = new Map<string, { count: number; examples: string[] }>();
@@ -102,8 +126,9 @@ function were(count: number): string {
   return count === 1 ? "was" : "were";
 }
 
+/** Examples quoted short, with controls and bidi characters made visible: file text is untrusted, messages reach terminals. */
 function examples(list: readonly string[]): string {
-  return list.map((example) => JSON.stringify(example)).join(", ");
+  return list.map(quote).join(", ");
 }
 
 function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
@@ -120,6 +145,13 @@ function firstElement(parent: XmlElement, localName: string): XmlElement | undef
 
 function attribute(element: XmlElement, name: string): string | undefined {
   return element.attributes[name];
+}
+
+/** Lines for the XML attributes of a node or edge that the mapping does not read (GEXF's intervals, pid..., or foreign ones). */
+function otherXmlAttributes(element: XmlElement, read: ReadonlySet<string>): string[] {
+  return Object.entries(element.attributes)
+    .filter(([name]) => !read.has(name))
+    .map(([name, value]) => `${name}: ${value}`);
 }
 
 /** Removes what the dataset's text rules forbid (controls, bidi overrides); line breaks become spaces in one-line fields. */
@@ -197,42 +229,61 @@ interface ParsedXml {
   error?: LoadIssue;
 }
 
+const DOCTYPE_REFUSED = "the file has a DOCTYPE declaration; GEXF never needs one, and it is refused because it could declare external or expanding entities";
+
 function parseXml(text: string, file: string): ParsedXml {
-  const firstElementAt = text.search(/<[A-Za-z_]/);
-  const prolog = firstElementAt < 0 ? text : text.slice(0, firstElementAt);
-  const doctype = /<!DOCTYPE/i.exec(prolog);
-  if (doctype) {
-    const line = prolog.slice(0, doctype.index).split("\n").length;
-    return {
-      error: {
-        file,
-        pointer: "",
-        severity: "error",
-        line,
-        column: doctype.index - prolog.lastIndexOf("\n", doctype.index - 1),
-        message: "the file has a DOCTYPE declaration; GEXF never needs one, and it is refused because it could declare external or expanding entities",
-      },
-    };
-  }
   const parsed = parseXmlTree(text);
   if (parsed.error) {
-    const { message, line, column } = parsed.error;
-    return { error: { file, pointer: "", severity: "error", message: `the file is not well-formed XML: ${message}`, line, column } };
+    const { message, line, column, kind } = parsed.error;
+    const said = kind === "syntax" ? `the file is not well-formed XML: ${message}` : kind === "doctype" ? DOCTYPE_REFUSED : message;
+    return { error: { file, pointer: "", severity: "error", message: said, line, column } };
   }
   return { root: parsed.root };
 }
 
-function parseRecord(description: string | undefined): AtlasRecord | undefined {
-  if (description === undefined) return undefined;
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Originals are `{ id: { title: string | string[] } }` (see gexf-format.ts). */
+function isOriginals(value: unknown): value is Originals {
+  return (
+    isObject(value) &&
+    Object.values(value).every(
+      (fields) => isObject(fields) && Object.values(fields).every((field) => typeof field === "string" || (Array.isArray(field) && field.every((item) => typeof item === "string"))),
+    )
+  );
+}
+
+/**
+ * The export record on the last line of `<meta><description>`: absent, read, or damaged (saying how).
+ * Its shape is checked here, so that a cut or hand-edited record is an error rather than a crash; the
+ * dataset metadata and source records in it are checked by the loader like everything else.
+ */
+function parseRecord(description: string | undefined): { record?: AtlasRecord; damaged?: string } {
+  if (description === undefined) return {};
   const lastLine = description.slice(description.lastIndexOf("\n") + 1);
-  if (!lastLine.startsWith(RECORD_PREFIX)) return undefined;
+  if (!lastLine.startsWith(RECORD_PREFIX)) return {};
+  let value: unknown;
   try {
-    const record = JSON.parse(lastLine.slice(RECORD_PREFIX.length)) as Partial<AtlasRecord>;
-    if (record.format !== RECORD_FORMAT || typeof record.dataset !== "object" || !Array.isArray(record.sources)) return undefined;
-    return record as AtlasRecord;
+    value = JSON.parse(lastLine.slice(RECORD_PREFIX.length));
   } catch {
-    return undefined;
+    return { damaged: "it is not valid JSON" };
   }
+  if (!isObject(value) || value.format !== RECORD_FORMAT) return { damaged: `its format is not "${RECORD_FORMAT}"` };
+  if (value.version !== RECORD_VERSION) return { damaged: `its version is ${quote(String(value.version))}, and this Leverage Atlas reads version ${RECORD_VERSION}` };
+  if (!isObject(value.dataset)) return { damaged: "its dataset metadata is not an object" };
+  if (!Array.isArray(value.sources) || !value.sources.every((item) => isObject(item) && typeof item.id === "string")) return { damaged: "its sources are not a list of source records with ids" };
+  const originals = value.originals;
+  if (originals !== undefined && !(isObject(originals) && [originals.nodes, originals.edges].every((part) => part === undefined || isOriginals(part)))) {
+    return { damaged: "its original values are not lists of texts by node or edge id" };
+  }
+  return { record: value as unknown as AtlasRecord };
+}
+
+/** An own property only: ids such as "constructor" or "__proto__" must not reach Object.prototype. */
+function own<T>(table: Record<string, T> | undefined, key: string): T | undefined {
+  return table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 function humanDescription(description: string | undefined): string | undefined {
@@ -278,7 +329,7 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
 
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (source.trim() === "") {
-    error("the file is empty");
+    issues.push({ file, pointer: "", severity: "error", message: "the file is empty", line: 1, column: 1 });
     return fail(false);
   }
   const parsed = parseXml(source, file);
@@ -288,17 +339,36 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
   }
   const root = parsed.root;
   if (!root || root.localName !== "gexf") {
-    error(`not a GEXF file: the root element is <${root?.tagName ?? "none"}>, not <gexf>`, root);
+    const name = root?.tagName ?? "none";
+    error(`not a GEXF file: the root element is <${name.length > 60 ? `${name.slice(0, 60)}…` : name}>, not <gexf>`, root);
     return fail(false);
   }
   const namespace = root.namespace;
   if (!KNOWN_NAMESPACES.has(namespace)) {
-    warn(`the root element's namespace is ${namespace === "" ? "missing" : JSON.stringify(namespace)}, not an official GEXF namespace; read as GEXF anyway`, root);
+    warn(`the root element's namespace is ${namespace === "" ? "missing" : quote(namespace)}, not an official GEXF namespace; read as GEXF anyway`, root);
   }
-  const graphElement = firstElement(root, "graph");
+  const [graphElement, secondGraph] = elements(root, "graph");
   if (!graphElement) {
     error("the file has no <graph> element", root);
     return fail(false);
+  }
+  if (secondGraph) {
+    error("the file has a second <graph> element; GEXF holds one graph, and the second would be lost", secondGraph);
+    return fail(false);
+  }
+  // Elements the importer does not read are named in a warning; viz is noted for its own warning.
+  const sawViz = { value: false };
+  const toVisit: XmlElement[] = [root];
+  for (let element = toVisit.pop(); element !== undefined; element = toVisit.pop()) {
+    const readable = READ_CHILDREN[element.localName] ?? [];
+    let metaSeen = false;
+    for (const child of element.children) {
+      const firstMeta = child.localName === "meta" && element === root && !metaSeen;
+      if (child.localName === "meta") metaSeen = true;
+      if ((element.localName === "node" || element.localName === "edge") && VIZ_ELEMENTS.has(child.localName)) sawViz.value = true;
+      else if (readable.includes(child.localName) && (child.localName !== "meta" || firstMeta)) toVisit.push(child);
+      else tally.add("unread-element", `<${child.tagName}> (line ${child.line})`);
+    }
   }
 
   // Metadata and the Leverage Atlas record.
@@ -309,7 +379,12 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
     return value === undefined || value.trim() === "" ? undefined : value;
   };
   const description = metaText("description");
-  const record = parseRecord(description);
+  const { record, damaged } = parseRecord(description);
+  if (damaged !== undefined) {
+    const at = metaElement ? firstElement(metaElement, "description") : undefined;
+    error(`the Leverage Atlas export record (the last line of <meta><description>) is damaged: ${damaged}; the file was cut or edited. Export it again, or delete that line to import the file as any GEXF`, at);
+    return fail(false);
+  }
   const native = record !== undefined;
   const lastModified = metaElement ? attribute(metaElement, "lastmodifieddate") : undefined;
   const fileDate = lastModified !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(lastModified.trim()) && isPartialDate(lastModified.trim()) ? lastModified.trim() : undefined;
@@ -318,7 +393,7 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
 
   const times: Times = { format: attribute(graphElement, "timeformat") };
   if (times.format !== undefined && !["date", "dateTime", "integer", "double", "long", "float"].includes(times.format)) {
-    warn(`unusual timeformat ${JSON.stringify(times.format)}; times are read as dates or years where they look like one`, graphElement);
+    warn(`unusual timeformat ${quote(times.format)}; times are read as dates or years where they look like one`, graphElement);
   }
 
   // Attribute declarations.
@@ -326,7 +401,7 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
   for (const group of elements(graphElement, "attributes")) {
     const cls = attribute(group, "class");
     if (cls !== "node" && cls !== "edge") {
-      warn(`<attributes class=${JSON.stringify(cls ?? "")}> is neither node nor edge; ignored`, group);
+      warn(`<attributes class=${quote(cls ?? "")}> is neither node nor edge; ignored`, group);
       continue;
     }
     for (const declaration of elements(group, "attribute")) {
@@ -391,19 +466,24 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
   };
 
   const ids = new IdAllocator();
-  if (record) for (const item of record.sources) if (typeof item?.id === "string") ids.reserve(item.id);
+  if (record) for (const item of record.sources) ids.reserve(item.id);
 
-  // Nodes (hierarchies are flattened).
+  // Nodes (hierarchies are flattened; a parent is kept as a line), from every <nodes> (GEXF allows one; more
+  // are read rather than lost); edges from every <edges>, a node's own (hierarchy) included. Depth is bounded
+  // by the XML reader.
   const nodeElements: { element: XmlElement; parent?: string }[] = [];
-  const collectNodes = (container: XmlElement | undefined, parent?: string): void => {
-    if (!container) return;
-    for (const element of elements(container, "node")) {
-      nodeElements.push(parent === undefined ? { element } : { element, parent });
-      const nested = firstElement(element, "nodes");
-      if (nested) collectNodes(nested, attribute(element, "id"));
+  const edgeElements: XmlElement[] = [];
+  const collectNodes = (container: XmlElement, parent?: string): void => {
+    for (const edges of elements(container, "edges")) edgeElements.push(...elements(edges, "edge"));
+    for (const nodes of elements(container, "nodes")) {
+      for (const element of elements(nodes, "node")) {
+        const parentId = parent ?? attribute(element, "pid");
+        nodeElements.push(parentId === undefined ? { element } : { element, parent: parentId });
+        collectNodes(element, attribute(element, "id"));
+      }
     }
   };
-  collectNodes(firstElement(graphElement, "nodes"));
+  collectNodes(graphElement);
 
   const entityIdOf = new Map<string, string>();
   const entityKindOf = new Map<string, EntityKind>();
@@ -411,12 +491,12 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
   /** Entities whose kind the file gave (the others were imported as organization). */
   const kindGiven = new Set<string>();
   const entities: Entity[] = [];
+  const entityElements: XmlElement[] = [];
   const textTooLong = (what: string, field: string, value: string, max: number, at: XmlElement): boolean => {
     if (value.length <= max) return false;
     error(`${what}: ${field} is ${value.length.toLocaleString("en")} characters, over the dataset's limit of ${max.toLocaleString("en")}; it would be cut`, at);
     return true;
   };
-  const sawViz = { value: false };
   const pending: {
     entity: Entity;
     rawId: string;
@@ -436,25 +516,27 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
       continue;
     }
     if (entityIdOf.has(rawId)) {
-      error(`duplicate node id ${JSON.stringify(rawId)}: relations to it would be ambiguous`, element);
+      error(`duplicate node id ${quote(rawId)}: relations to it would be ambiguous`, element);
       continue;
     }
     const id = ids.allocate(rawId, "entity");
     if (id !== rawId) tally.add("node-id", `${rawId} -> ${id}`);
     entityIdOf.set(rawId, id);
-    const own = originals.nodes?.[rawId];
+    const ownOriginals = own(originals.nodes, rawId);
     const values = readValues(element, "node");
     const restored = (title: string, read: string | undefined): string | undefined => {
-      const original = own?.[title];
+      const original = ownOriginals?.[title];
       return typeof original === "string" ? original : read;
     };
-    const what = `node ${JSON.stringify(rawId)}`;
+    const what = `node ${quote(rawId)}`;
     const lines: string[] = [];
 
     const label = restored("label", attribute(element, "label"));
     let name = label === undefined ? "" : clean(label, false);
     if (name.trim() === "") {
       name = clean(rawId, false);
+      // A blank id names the entity after the id it got.
+      if (name.trim() === "") name = id;
       tally.add("no-label", rawId);
     }
 
@@ -469,7 +551,7 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
     }
 
     const entity: Entity = { id, kind, name };
-    const aliasesOriginal = own?.aliases;
+    const aliasesOriginal = ownOriginals?.aliases;
     const aliasesValue = take(values, "aliases");
     const aliases = (Array.isArray(aliasesOriginal) ? aliasesOriginal : aliasesValue === undefined ? [] : decodeList(aliasesValue))
       .map((alias) => clean(alias, false))
@@ -489,6 +571,10 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
     const ownDescription = restored("description", take(values, "description"));
 
     if (parent !== undefined) lines.push(`parent: ${parent}`);
+    for (const parents of elements(element, "parents")) {
+      for (const other of elements(parents, "parent")) lines.push(`parent: ${attribute(other, "for") ?? "(none)"}`);
+    }
+    lines.push(...otherXmlAttributes(element, NODE_XML_ATTRIBUTES));
     const start = attribute(element, "start") ?? attribute(element, "timestamp");
     const end = attribute(element, "end");
     const spells = firstElement(element, "spells");
@@ -499,7 +585,6 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
       : [];
     const span = start !== undefined || end !== undefined ? { ...(start === undefined ? {} : { start }), ...(end === undefined ? {} : { end }) } : undefined;
 
-    if (!native && (firstElement(element, "color") || firstElement(element, "position") || firstElement(element, "size"))) sawViz.value = true;
     if (textTooLong(what, "the name", entity.name, TEXT_LIMITS.name, element)) continue;
     if (entity.aliases?.some((alias) => textTooLong(what, "an alias", alias, TEXT_LIMITS.name, element))) continue;
 
@@ -529,21 +614,21 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
 
   // Edges.
   const relations: Relation[] = [];
+  const relationElements: XmlElement[] = [];
   const defaultEdgeType = attribute(graphElement, "defaultedgetype") ?? "undirected";
   let edgeIndex = 0;
-  const edgesElement = firstElement(graphElement, "edges");
-  for (const element of edgesElement ? elements(edgesElement, "edge") : []) {
+  for (const element of edgeElements) {
     edgeIndex += 1;
     const rawId = attribute(element, "id");
-    const what = `edge ${rawId === undefined ? `#${edgeIndex}` : JSON.stringify(rawId)}`;
+    const what = `edge ${rawId === undefined ? `#${edgeIndex}` : quote(rawId)}`;
     const rawSource = attribute(element, "source");
     const rawTarget = attribute(element, "target");
     const source = rawSource === undefined ? undefined : entityIdOf.get(rawSource);
     const target = rawTarget === undefined ? undefined : entityIdOf.get(rawTarget);
     if (source === undefined || target === undefined) {
       const missing = [
-        source === undefined ? `source ${rawSource === undefined ? "(none)" : JSON.stringify(rawSource)}` : "",
-        target === undefined ? `target ${rawTarget === undefined ? "(none)" : JSON.stringify(rawTarget)}` : "",
+        source === undefined ? `source ${rawSource === undefined ? "(none)" : quote(rawSource)}` : "",
+        target === undefined ? `target ${rawTarget === undefined ? "(none)" : quote(rawTarget)}` : "",
       ].filter(Boolean);
       error(`${what} points to a node that does not exist: ${missing.join(" and ")}`, element);
       continue;
@@ -552,14 +637,14 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
     const type = attribute(element, "type") ?? defaultEdgeType;
     if (type !== "directed") tally.add("undirected", rawId ?? `#${edgeIndex}`);
 
-    const own = originals.edges?.[rawId ?? ""];
+    const ownOriginals = rawId === undefined ? undefined : own(originals.edges, rawId);
     const values = readValues(element, "edge");
     const restored = (title: string, read: string | undefined): string | undefined => {
-      const original = own?.[title];
+      const original = ownOriginals?.[title];
       return typeof original === "string" ? original : read;
     };
     const restoredList = (title: string, read: string | undefined): string[] | undefined => {
-      const original = own?.[title];
+      const original = ownOriginals?.[title];
       return Array.isArray(original) ? original : read === undefined ? undefined : decodeList(read);
     };
     const lines: string[] = [];
@@ -598,10 +683,19 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
     if (label !== undefined && label !== kind && label.trim() !== "") lines.push(`label: ${label}`);
     const weight = attribute(element, "weight");
     if (weight !== undefined) lines.push(`weight: ${weight}`);
+    lines.push(...otherXmlAttributes(element, EDGE_XML_ATTRIBUTES));
 
-    // Dates: ours as written; otherwise from GEXF times.
-    const ownStart = restored("start_date", take(values, "start_date"));
-    const ownEnd = restored("end_date", take(values, "end_date"));
+    // Dates: ours as written, when they are dates (in another file, "start_date" may hold anything: then it
+    // is kept as a line); otherwise from GEXF times.
+    const startValue = restored("start_date", take(values, "start_date"));
+    const endValue = restored("end_date", take(values, "end_date"));
+    const ownDates = startValue !== undefined && isPartialDate(startValue) && (endValue === undefined || isPartialDate(endValue));
+    const ownStart = ownDates ? startValue : undefined;
+    const ownEnd = ownDates ? endValue : undefined;
+    if (!ownDates) {
+      if (startValue !== undefined) lines.push(`start_date: ${startValue}`);
+      if (endValue !== undefined) lines.push(`end_date: ${endValue}`);
+    }
     const spans: { start?: string; end?: string }[] = [];
     if (ownStart !== undefined) spans.push(ownEnd === undefined ? { start: ownStart } : { start: ownStart, end: ownEnd });
     else {
@@ -706,6 +800,7 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
       const relation: Relation = { id, kind, source, target, start, end, claim: claimText, evidence, confidence };
       if (about !== undefined) relation.about = about;
       relations.push(relation);
+      relationElements.push(element);
     });
   }
 
@@ -739,6 +834,7 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
     if (fullDescription !== "") entity.description = clean(fullDescription, true);
     if (entity.description !== undefined && textTooLong(what, "the description (with the attributes kept in it)", entity.description, TEXT_LIMITS.text, element)) continue;
     entities.push(entity);
+    entityElements.push(element);
   }
 
   // Dataset metadata.
@@ -747,22 +843,38 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
   else {
     const graphName = attribute(graphElement, "name")?.trim();
     const title = metaText("title")?.trim();
-    const name = clean(options.name ?? (graphName || title || basename(file) || "Imported GEXF"), false).slice(0, TEXT_LIMITS.name);
+    const name = clean(options.name ?? (graphName || title || basename(file) || "Imported GEXF"), false);
     meta = { name: name.trim() === "" ? "Imported GEXF" : name };
-    const parts = [humanDescription(description), metaText("keywords") && `Keywords: ${metaText("keywords")?.trim()}`, metaText("creator") && `Creator: ${metaText("creator")?.trim()}`];
+    // A title that did not become the name is kept in the description.
+    const parts = [
+      title !== undefined && title !== meta.name ? `Title: ${title}` : undefined,
+      humanDescription(description),
+      metaText("keywords") && `Keywords: ${metaText("keywords")?.trim()}`,
+      metaText("creator") && `Creator: ${metaText("creator")?.trim()}`,
+    ];
     const text = clean(parts.filter((part): part is string => typeof part === "string" && part.trim() !== "").join("\n\n"), true);
-    if (text !== "") meta.description = text.slice(0, TEXT_LIMITS.claim);
+    if (text !== "") meta.description = text;
+    textTooLong("the dataset", "the name", meta.name, TEXT_LIMITS.name, graphElement);
+    if (meta.description !== undefined) textTooLong("the dataset", "the description (with the title, keywords and creator kept in it)", meta.description, TEXT_LIMITS.claim, metaElement ?? graphElement);
   }
 
-  summarize(tally, warn, { native, file, placeholder, sawViz: sawViz.value, fileDate, importDay });
+  summarize(tally, warn, { native, file, placeholder, sawViz: sawViz.value && !native, fileDate, importDay });
 
   if (errorCount(issues) > 0) return fail(native);
 
   // The safety net: the dataset must pass the loader itself (zero errors), or the import fails.
   const dataset: Dataset = { meta, entities, relations, sources: [...sources.values()] };
   const check = parseDataset([{ file, json: { dataset: meta, entities, relations, sources: dataset.sources } }]);
+  // Its errors are located at the element the value came from: the node or edge, else the record (in <meta>).
+  const elementAt = (pointer: string): XmlElement | undefined => {
+    const [collection, index] = pointer.split("/").slice(1);
+    const item = Number(index);
+    if (collection === "entities") return entityElements[item];
+    if (collection === "relations") return relationElements[item];
+    return (metaElement && firstElement(metaElement, "description")) ?? graphElement;
+  };
   for (const issue of check.issues) {
-    if (issue.severity === "error") issues.push({ ...issue, message: `after conversion, ${issue.pointer}: ${issue.message}`, pointer: "" });
+    if (issue.severity === "error") issues.push({ file, severity: "error", message: `after conversion, ${issue.pointer}: ${issue.message}`, pointer: "", ...locate(elementAt(issue.pointer)) });
   }
   if (!check.ok) return fail(native);
   return { ok: true, dataset: check.dataset, issues, native };
@@ -803,5 +915,6 @@ function summarize(
   say("cleaned", (n, e) => `${plural(n, "text")} held control or bidirectional override characters, which the dataset forbids; they were removed (e.g. ${e})`);
   say("node-kept", (n, e) => `${plural(n, "entity", "entities")} keep${n === 1 ? "s" : ""} other attributes or time spans as "title: value" lines in the description (e.g. ${e})`);
   say("edge-kept", (n, e) => `${plural(n, "relation")} keep${n === 1 ? "s" : ""} other attributes, labels or weights as "title: value" lines in the claim (e.g. ${e})`);
+  say("unread-element", (n, e) => `${plural(n, "element")} of kinds this import does not read ${were(n)} ignored with their content (e.g. ${e})`);
   if (context.sawViz) warn("colours, sizes and positions (viz) are not kept: the explorer lays the graph out itself");
 }

@@ -23,16 +23,40 @@ export interface XmlElement {
   column: number;
 }
 
-export type XmlTreeResult = { root: XmlElement; error?: undefined } | { root?: undefined; error: { message: string; line: number; column: number } };
+export interface XmlTreeError {
+  message: string;
+  line: number;
+  column: number;
+  /**
+   * "syntax": the text is not well-formed XML; "doctype": it has a DOCTYPE declaration (refused before
+   * anything it declares is used); "depth": elements nest deeper than MAX_XML_DEPTH.
+   */
+  kind: "syntax" | "doctype" | "depth";
+}
+
+export type XmlTreeResult = { root: XmlElement; error?: undefined } | { root?: undefined; error: XmlTreeError };
+
+/**
+ * The deepest element nesting read. saxes resolves namespaces by walking up the open elements, so a
+ * document nested n deep takes time in n squared (100,000 levels: minutes); GEXF itself nests about 6
+ * deep plus a level or two per node hierarchy level. libxml2 has a similar default limit (256).
+ */
+export const MAX_XML_DEPTH = 1_000;
 
 class XmlSyntaxError extends Error {
   constructor(
     message: string,
     readonly line: number,
     readonly column: number,
+    readonly kind: XmlTreeError["kind"] = "syntax",
   ) {
     super(message);
   }
+}
+
+/** An element name as quoted in a message: names may be megabytes long. */
+function shown(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 60)}…` : name;
 }
 
 /** Parses a whole document; the first well-formedness error stops it. */
@@ -44,9 +68,22 @@ export function parseXmlTree(text: string): XmlTreeResult {
   let column = 1;
   let lastClosed: XmlElement | undefined;
   parser.on("error", (error) => {
+    // Bounded: saxes quotes names from the text, which may be megabytes long.
     let message = error.message.replace(/^\d+:\d+:\s*/, "");
-    if (message === "unexpected close tag." && lastClosed) message = `a close tag comes while <${lastClosed.tagName}> (line ${lastClosed.line}) is still open`;
-    throw new XmlSyntaxError(message, parser.line, parser.column);
+    if (message.length > 200) message = `${message.slice(0, 200)}…`;
+    if (message === "undefined entity.") message = "undefined entity: XML defines only &amp; &lt; &gt; &quot; &apos; (for others, such as HTML's &nbsp;, write a numeric reference like &#160;)";
+    if (message === "unexpected close tag." && lastClosed) message = `a close tag comes while <${shown(lastClosed.tagName)}> (line ${lastClosed.line}) is still open`;
+    const open = stack[stack.length - 1];
+    if (message.startsWith("unclosed tag") && open) message = `the file ends while <${shown(open.tagName)}> (line ${open.line}) is still open: is it cut short?`;
+    // saxes counts the characters read on the line: 0 right after a line break, which is the line's start.
+    throw new XmlSyntaxError(message, parser.line, Math.max(1, parser.column));
+  });
+  // A DOCTYPE is refused wherever it stands in the prolog (after comments too), located at its "<!DOCTYPE":
+  // saxes reports the position after its closing ">".
+  parser.on("doctype", () => {
+    const start = Math.max(0, text.lastIndexOf("<!DOCTYPE", parser.position));
+    const before = text.slice(0, start);
+    throw new XmlSyntaxError("the file has a DOCTYPE declaration", before.split("\n").length, start - before.lastIndexOf("\n"), "doctype");
   });
   // Where the tag starts: saxes reports positions after the tag, so remember the last position before it.
   parser.on("text", (value) => {
@@ -60,7 +97,11 @@ export function parseXmlTree(text: string): XmlTreeResult {
     if (current) current.text += value;
   });
   parser.on("opentag", (tag: SaxesTagNS) => {
-    const attributes: Record<string, string> = {};
+    if (stack.length >= MAX_XML_DEPTH) {
+      throw new XmlSyntaxError(`elements are nested more than ${MAX_XML_DEPTH.toLocaleString("en")} levels deep here; GEXF needs a few levels, and deeper nesting is refused so that reading stays fast`, line, column, "depth");
+    }
+    // No prototype: an attribute named __proto__ or constructor is data like any other.
+    const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const attribute of Object.values(tag.attributes)) {
       if (attribute.prefix === "") attributes[attribute.local] = attribute.value;
     }
@@ -80,9 +121,9 @@ export function parseXmlTree(text: string): XmlTreeResult {
   try {
     parser.write(text).close();
   } catch (error) {
-    if (error instanceof XmlSyntaxError) return { error: { message: error.message, line: error.line, column: error.column } };
+    if (error instanceof XmlSyntaxError) return { error: { message: error.message, line: error.line, column: error.column, kind: error.kind } };
     throw error;
   }
-  if (!root) return { error: { message: "no root element", line: 1, column: 1 } };
+  if (!root) return { error: { message: "no root element", line: 1, column: 1, kind: "syntax" } };
   return { root };
 }
