@@ -147,6 +147,11 @@ function attribute(element: XmlElement, name: string): string | undefined {
   return element.attributes[name];
 }
 
+/** A URL the dataset takes as a link: http(s), within the URL length limit (anything else is kept as text). */
+function usableUrl(value: string): boolean {
+  return value.length <= TEXT_LIMITS.url && isHttpUrl(value);
+}
+
 /** Lines for the XML attributes of a node or edge that the mapping does not read (GEXF's intervals, pid..., or foreign ones). */
 function otherXmlAttributes(element: XmlElement, read: ReadonlySet<string>): string[] {
   return Object.entries(element.attributes)
@@ -232,6 +237,15 @@ interface ParsedXml {
 const DOCTYPE_REFUSED = "the file has a DOCTYPE declaration; GEXF never needs one, and it is refused because it could declare external or expanding entities";
 
 function parseXml(text: string, file: string): ParsedXml {
+  // Text that does not even start like XML (a JSON dataset, a CSV) gets a message saying so.
+  const start = text.search(/\S/);
+  if (start >= 0 && text[start] !== "<") {
+    const before = text.slice(0, start);
+    const line = before.split("\n").length;
+    return {
+      error: { file, pointer: "", severity: "error", line, column: start - before.lastIndexOf("\n"), message: `the file is not XML: it starts with ${quote(text.slice(start, start + 20))}, where XML starts with "<"` },
+    };
+  }
   const parsed = parseXmlTree(text);
   if (parsed.error) {
     const { message, line, column, kind } = parsed.error;
@@ -491,7 +505,7 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
   /** Entities whose kind the file gave (the others were imported as organization). */
   const kindGiven = new Set<string>();
   const entities: Entity[] = [];
-  const entityElements: XmlElement[] = [];
+  const entityOrigins: { what: string; element: XmlElement }[] = [];
   const textTooLong = (what: string, field: string, value: string, max: number, at: XmlElement): boolean => {
     if (value.length <= max) return false;
     error(`${what}: ${field} is ${value.length.toLocaleString("en")} characters, over the dataset's limit of ${max.toLocaleString("en")}; it would be cut`, at);
@@ -565,7 +579,7 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
     }
     const url = restored("url", take(values, "url"));
     if (url !== undefined) {
-      if (isHttpUrl(url.trim())) entity.url = url.trim();
+      if (usableUrl(url.trim())) entity.url = url.trim();
       else lines.push(`url: ${url}`);
     }
     const ownDescription = restored("description", take(values, "description"));
@@ -594,9 +608,11 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
     entityNameOf.set(id, entity.name);
   }
 
-  // Sources: the record's when there is one.
+  // Sources: the record's when there is one; others rebuilt from the edges' ids and URLs (raw id -> id).
   const sources = new Map<string, Source>();
   for (const item of record?.sources ?? []) sources.set(item.id, item);
+  const recordSourceIds = new Set(sources.keys());
+  const rebuiltSourceIdOf = new Map<string, string>();
   let placeholder: Source | undefined;
   const placeholderSource = (): Source => {
     if (placeholder) return placeholder;
@@ -614,7 +630,7 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
 
   // Edges.
   const relations: Relation[] = [];
-  const relationElements: XmlElement[] = [];
+  const relationOrigins: { what: string; element: XmlElement }[] = [];
   const defaultEdgeType = attribute(graphElement, "defaultedgetype") ?? "undirected";
   let edgeIndex = 0;
   for (const element of edgeElements) {
@@ -660,10 +676,20 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
     };
     let kind: RelationKind | undefined;
     // A kind of the ontology stays, unless it only clashes with an entity kind this import made up
-    // (then it is kept as a line of the claim); a clash between kinds the file gave is an error, below.
+    // (then it is kept as a line of the claim); a clash between kinds the file gave is an error.
     const endpointsGiven = kindGiven.has(source) && kindGiven.has(target);
-    if (kindValue !== undefined && isRelationKind(kindValue) && (allows(kindValue) || endpointsGiven)) kind = kindValue;
-    else {
+    if (kindValue !== undefined && isRelationKind(kindValue) && (allows(kindValue) || endpointsGiven)) {
+      kind = kindValue;
+      if (!allows(kind)) {
+        const spec = RELATION_KINDS[kind];
+        const clashes = [
+          (spec.source as readonly string[]).includes(sourceKind) ? "" : `cannot start at a ${sourceKind} (${quote(rawSource ?? "")}); allowed source kinds: ${spec.source.join(", ")}`,
+          (spec.target as readonly string[]).includes(targetKind) ? "" : `cannot end at a ${targetKind} (${quote(rawTarget ?? "")}); allowed target kinds: ${spec.target.join(", ")}`,
+        ].filter(Boolean);
+        error(`${what}: a ${quote(kind)} relation ${clashes.join("; and it ")}`, element);
+        continue;
+      }
+    } else {
       kind = FALLBACK_RELATION_KINDS.find(allows);
       if (kind === undefined) {
         error(`${what}: no relation kind allows a ${sourceKind} to point to a ${targetKind}; give the edge a "kind" attribute`, element);
@@ -718,28 +744,34 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
       else spans.push({});
     }
 
-    // Evidence.
-    const sourceIds = restoredList("sources", take(values, "sources"));
+    // Evidence: sources, source_urls and locators are aligned lists. A source the record does not hold is
+    // rebuilt from its id and URL (under an id of the dataset's format, shared by every edge citing it);
+    // whatever cannot become evidence is kept as a line.
+    const sourceIds = restoredList("sources", take(values, "sources")) ?? [];
     const urls = restoredList("source_urls", take(values, "source_urls")) ?? [];
     const locators = restoredList("locators", take(values, "locators")) ?? [];
     const evidence: Evidence[] = [];
-    for (const [index, sourceId] of (sourceIds ?? []).entries()) {
-      const trimmed = sourceId.trim();
-      if (trimmed === "") continue;
-      if (!sources.has(trimmed)) {
-        const url = (urls[index] ?? "").trim();
-        if (isHttpUrl(url)) {
-          ids.reserve(trimmed);
-          sources.set(trimmed, { id: trimmed, url, publisher: new URL(url).hostname, title: url.slice(0, TEXT_LIMITS.text) });
-          tally.add("source-rebuilt", trimmed);
-        } else {
-          tally.add("source-missing", trimmed);
-          lines.push(`source: ${sourceId}`);
-          continue;
+    for (let index = 0; index < Math.max(sourceIds.length, urls.length, locators.length); index += 1) {
+      const sourceId = (sourceIds[index] ?? "").trim();
+      const url = (urls[index] ?? "").trim();
+      const locator = clean(locators[index] ?? "", false);
+      let id = recordSourceIds.has(sourceId) ? sourceId : rebuiltSourceIdOf.get(sourceId);
+      if (id === undefined && sourceId !== "" && usableUrl(url)) {
+        id = ids.allocate(sourceId, "source");
+        rebuiltSourceIdOf.set(sourceId, id);
+        sources.set(id, { id, url, publisher: new URL(url).hostname, title: url.slice(0, TEXT_LIMITS.text) });
+        tally.add("source-rebuilt", id === sourceId ? sourceId : `${sourceId} -> ${id}`);
+      } else if (id !== undefined && url !== "" && url !== sources.get(id)?.url) lines.push(`source_url: ${url}`);
+      if (id === undefined) {
+        const kept = [sourceId, url, locator].filter((part) => part.trim() !== "");
+        if (kept.length > 0) {
+          tally.add("source-missing", sourceId || url);
+          lines.push(`source: ${kept.join(", ")}`);
         }
+        continue;
       }
-      const locator = locators[index];
-      evidence.push(locator === undefined || locator.trim() === "" ? { source: trimmed } : { source: trimmed, locator: clean(locator, false) });
+      if (textTooLong(what, "a locator", locator, TEXT_LIMITS.text, element)) continue;
+      evidence.push(locator.trim() === "" ? { source: id } : { source: id, locator });
     }
     if (evidence.length === 0) {
       evidence.push({ source: placeholderSource().id });
@@ -800,7 +832,7 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
       const relation: Relation = { id, kind, source, target, start, end, claim: claimText, evidence, confidence };
       if (about !== undefined) relation.about = about;
       relations.push(relation);
-      relationElements.push(element);
+      relationOrigins.push({ what, element });
     });
   }
 
@@ -834,7 +866,7 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
     if (fullDescription !== "") entity.description = clean(fullDescription, true);
     if (entity.description !== undefined && textTooLong(what, "the description (with the attributes kept in it)", entity.description, TEXT_LIMITS.text, element)) continue;
     entities.push(entity);
-    entityElements.push(element);
+    entityOrigins.push({ what, element });
   }
 
   // Dataset metadata.
@@ -865,16 +897,19 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
   // The safety net: the dataset must pass the loader itself (zero errors), or the import fails.
   const dataset: Dataset = { meta, entities, relations, sources: [...sources.values()] };
   const check = parseDataset([{ file, json: { dataset: meta, entities, relations, sources: dataset.sources } }]);
-  // Its errors are located at the element the value came from: the node or edge, else the record (in <meta>).
-  const elementAt = (pointer: string): XmlElement | undefined => {
+  // Its errors (the mapping above means to leave none, but a Leverage Atlas record is taken as written) are
+  // located at the node or edge the value came from, else at the record in <meta><description>.
+  const origin = (pointer: string): { what: string; element: XmlElement | undefined } => {
     const [collection, index] = pointer.split("/").slice(1);
-    const item = Number(index);
-    if (collection === "entities") return entityElements[item];
-    if (collection === "relations") return relationElements[item];
-    return (metaElement && firstElement(metaElement, "description")) ?? graphElement;
+    const item = collection === "entities" ? entityOrigins[Number(index)] : collection === "relations" ? relationOrigins[Number(index)] : undefined;
+    if (item) return item;
+    const recordElement = metaElement && firstElement(metaElement, "description");
+    return native && recordElement ? { what: "the export record", element: recordElement } : { what: "the dataset", element: graphElement };
   };
   for (const issue of check.issues) {
-    if (issue.severity === "error") issues.push({ file, severity: "error", message: `after conversion, ${issue.pointer}: ${issue.message}`, pointer: "", ...locate(elementAt(issue.pointer)) });
+    if (issue.severity !== "error") continue;
+    const { what, element } = origin(issue.pointer);
+    issues.push({ file, pointer: "", severity: "error", message: `${what}: ${issue.message} (${issue.pointer} of the converted dataset)`, ...locate(element) });
   }
   if (!check.ok) return fail(native);
   return { ok: true, dataset: check.dataset, issues, native };
@@ -907,7 +942,7 @@ function summarize(
   say("confidence", (n, e) => `${plural(n, "relation")} had no confidence of the ontology and ${were(n)} set to "alleged" (e.g. ${e})`);
   say("no-claim", (n, e) => `${plural(n, "relation")} had no claim and got one naming the file and the endpoints (e.g. ${e})`);
   say("source-rebuilt", (n, e) => `${plural(n, "source")} had no full record in the file (not an unmodified Leverage Atlas export) and ${were(n)} rebuilt from id and URL, with the URL's host as publisher (e.g. ${e})`);
-  say("source-missing", (n, e) => `${plural(n, "cited source")} had neither a record nor a URL and ${were(n)} kept as text in the claim (e.g. ${e})`);
+  say("source-missing", (n, e) => `${plural(n, "cited source")} had neither a record nor an http(s) URL and ${were(n)} kept as text in the claim (e.g. ${e})`);
   say("no-evidence", (n) => {
     const source = context.placeholder;
     return `${plural(n, "relation")} cite${n === 1 ? "s" : ""} no source in the file and now cite${n === 1 ? "s" : ""} "${source?.id ?? ""}" (${source?.url ?? ""}), standing for the file${source?.url.startsWith(PLACEHOLDER_HOST) ? `; give the file's real URL (CLI: --source-url)` : ""}`;
@@ -917,4 +952,65 @@ function summarize(
   say("edge-kept", (n, e) => `${plural(n, "relation")} keep${n === 1 ? "s" : ""} other attributes, labels or weights as "title: value" lines in the claim (e.g. ${e})`);
   say("unread-element", (n, e) => `${plural(n, "element")} of kinds this import does not read ${were(n)} ignored with their content (e.g. ${e})`);
   if (context.sawViz) warn("colours, sizes and positions (viz) are not kept: the explorer lays the graph out itself");
+}
+
+/**
+ * The encoding to read the file in: a byte-order mark or UTF-16's "<?" says it (XML 1.0 appendix F),
+ * else the XML declaration's encoding, else UTF-8.
+ */
+function encodingOf(bytes: Uint8Array): string {
+  const [b0, b1, b2, b3] = bytes;
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return "utf-8";
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0x3c && b1 === 0x00 && b2 === 0x3f && b3 === 0x00)) return "utf-16le";
+  if ((b0 === 0xfe && b1 === 0xff) || (b0 === 0x00 && b1 === 0x3c && b2 === 0x00 && b3 === 0x3f)) return "utf-16be";
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 200));
+  return /^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1] ?? "utf-8";
+}
+
+/** Where a strict decoder first fails: the shortest refused prefix (bisection; a prefix cut inside a character is not refused when streaming). */
+function firstBadByte(bytes: Uint8Array, encoding: string): number {
+  let good = 0;
+  let bad = bytes.length;
+  while (bad - good > 1) {
+    const middle = Math.floor((good + bad) / 2);
+    try {
+      new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
+      good = middle;
+    } catch {
+      bad = middle;
+    }
+  }
+  return bad - 1;
+}
+
+/** The file's text, decoded strictly, or the located reason it cannot be. */
+function decodeGexf(bytes: Uint8Array, file: string): { text: string } | { issue: LoadIssue } {
+  const encoding = encodingOf(bytes);
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(encoding, { fatal: true });
+  } catch {
+    return { issue: { file, pointer: "", severity: "error", line: 1, column: 1, message: `the XML declaration names an encoding this import does not know: ${quote(encoding)}` } };
+  }
+  try {
+    return { text: decoder.decode(bytes) };
+  } catch {
+    const offset = firstBadByte(bytes, encoding);
+    const before = new TextDecoder(encoding).decode(bytes.subarray(0, offset), { stream: true });
+    const line = before.split("\n").length;
+    const column = before.length - before.lastIndexOf("\n");
+    const name = decoder.encoding.toUpperCase();
+    return { issue: { file, pointer: "", severity: "error", line, column, message: `the file is not valid ${name} (first bad byte at offset ${offset}); save it as ${name}` } };
+  }
+}
+
+/**
+ * Reads GEXF bytes (a file as read from disk or picked in the browser): decoded strictly in the encoding a
+ * byte-order mark or the XML declaration names (UTF-8 by default), so that a bad byte is an error located by
+ * offset and line rather than a U+FFFD slipped into the data; then read as readGexf does.
+ */
+export function readGexfBytes(bytes: Uint8Array, options: GexfReadOptions = {}): GexfReadResult {
+  const decoded = decodeGexf(bytes, options.file ?? "import.gexf");
+  if ("issue" in decoded) return { ok: false, issues: [decoded.issue], native: false };
+  return readGexf(decoded.text, options);
 }

@@ -71,6 +71,8 @@ export function parseXmlTree(text: string): XmlTreeResult {
     // Bounded: saxes quotes names from the text, which may be megabytes long.
     let message = error.message.replace(/^\d+:\d+:\s*/, "");
     if (message.length > 200) message = `${message.slice(0, 200)}…`;
+    if (message === "malformed character entity.") message = "malformed character reference, or one to a character XML 1.0 does not allow (a control character other than tab and line breaks)";
+    if (message === "disallowed character.") message = "a character XML 1.0 does not allow here (a control character other than tab and line breaks, or U+FFFE/U+FFFF)";
     if (message === "undefined entity.") message = "undefined entity: XML defines only &amp; &lt; &gt; &quot; &apos; (for others, such as HTML's &nbsp;, write a numeric reference like &#160;)";
     if (message === "unexpected close tag." && lastClosed) message = `a close tag comes while <${shown(lastClosed.tagName)}> (line ${lastClosed.line}) is still open`;
     const open = stack[stack.length - 1];
