@@ -64,8 +64,6 @@ export function parseXmlTree(text: string): XmlTreeResult {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
-  let line = 1;
-  let column = 1;
   let lastClosed: XmlElement | undefined;
   parser.on("error", (error) => {
     // Bounded: saxes quotes names from the text, which may be megabytes long.
@@ -87,18 +85,35 @@ export function parseXmlTree(text: string): XmlTreeResult {
     const before = text.slice(0, start);
     throw new XmlSyntaxError("the file has a DOCTYPE declaration", before.split("\n").length, start - before.lastIndexOf("\n"), "doctype");
   });
-  // Where the tag starts: saxes reports positions after the tag, so remember the last position before it.
   parser.on("text", (value) => {
     const current = stack[stack.length - 1];
     if (current) current.text += value;
-    line = parser.line;
-    column = parser.column + 1;
   });
   parser.on("cdata", (value) => {
     const current = stack[stack.length - 1];
     if (current) current.text += value;
   });
+  /**
+   * Where the open tag just read starts: saxes reports the position after it, and a tag holds no "<" of its
+   * own (attribute values cannot), so it starts at the last "<" before that position. Lines are counted as
+   * the text is read (tags come in order), so locating every tag costs one pass over the text.
+   */
+  let scanned = 0;
+  let lineNumber = 1;
+  let lineStart = 0;
+  const tagStart = (): { line: number; column: number } => {
+    const start = text.lastIndexOf("<", parser.position - 1);
+    for (; scanned < start; scanned += 1) {
+      const code = text.charCodeAt(scanned);
+      if (code === 10 || (code === 13 && text.charCodeAt(scanned + 1) !== 10)) {
+        lineNumber += 1;
+        lineStart = scanned + 1;
+      }
+    }
+    return { line: lineNumber, column: start - lineStart + 1 };
+  };
   parser.on("opentag", (tag: SaxesTagNS) => {
+    const { line, column } = tagStart();
     if (stack.length >= MAX_XML_DEPTH) {
       throw new XmlSyntaxError(`elements are nested more than ${MAX_XML_DEPTH.toLocaleString("en")} levels deep here; GEXF needs a few levels, and deeper nesting is refused so that reading stays fast`, line, column, "depth");
     }
@@ -112,13 +127,9 @@ export function parseXmlTree(text: string): XmlTreeResult {
     if (parent) parent.children.push(element);
     else root = element;
     if (!tag.isSelfClosing) stack.push(element);
-    line = parser.line;
-    column = parser.column + 1;
   });
   parser.on("closetag", (tag) => {
     if (!tag.isSelfClosing) lastClosed = stack.pop();
-    line = parser.line;
-    column = parser.column + 1;
   });
   try {
     parser.write(text).close();
