@@ -8,18 +8,51 @@ export const idArb = fc
   .array(fc.stringMatching(/^[a-z0-9]{1,8}$/), { minLength: 1, maxLength: 3 })
   .map((parts) => parts.join("-"));
 
-/** Any non-blank single-line text the schema accepts: unicode, quotes, markup, emoji, right-to-left. */
+/**
+ * Texts that look like something else to a careless reader or writer: numbers, dates, booleans, null,
+ * our list encodings, the GEXF record line, entities, line and paragraph separators, astral and
+ * combining characters, zero-width and no-break spaces, and spaces at either end.
+ */
+const HOSTILE_LINES = [
+  "<script>alert(1)</script>",
+  '<img src=x onerror="alert(1)">',
+  "A & B \"quoted\" 'single'",
+  "&amp; &lt;b&gt; &#x41;",
+  "Huawei 华为",
+  "مرحبا بالعالم",
+  "emoji 📡🛰️ 👩‍👩‍👧",
+  "𝔸𝕥𝕝𝕒𝕤 𠜎 astral",
+  "e\u0301 combining, Å",
+  "zero\u200bwidth\u00a0no-break",
+  "line\u2028separator\u2029paragraph",
+  "]]> --> <!--",
+  " leading and trailing ",
+  "42",
+  "-0",
+  "1e400",
+  "NaN",
+  "true",
+  "null",
+  "2019-11-22",
+  "2019-13-45",
+  '["a", "b"]',
+  "a|b, c",
+  "[",
+  "\\back\\slash",
+  "javascript:alert(1)",
+  "Leverage Atlas export record (JSON; atlas import reads it back): {}",
+];
+
+/** Any non-blank single-line text the schema accepts: unicode, quotes, markup, emoji, right-to-left, and HOSTILE_LINES. */
 export const lineTextArb = (maxLength = 40): fc.Arbitrary<string> =>
   fc
-    .oneof(
-      fc.string({ unit: "grapheme", minLength: 1, maxLength }),
-      fc.constantFrom("<script>alert(1)</script>", "A & B \"quoted\" 'single'", "Huawei 华为", "مرحبا بالعالم", "emoji 📡🛰️", "]]> --> <!--"),
-    )
+    .oneof(fc.string({ unit: "grapheme", minLength: 1, maxLength }), fc.constantFrom(...HOSTILE_LINES))
     .filter((value) => value.trim().length > 0 && characterProblem(value, false) === null);
 
+/** Lines joined by line feeds, CRLF, blank lines or tabs, as long texts are written. */
 export const multilineTextArb = fc
-  .array(lineTextArb(30), { minLength: 1, maxLength: 3 })
-  .map((lines) => lines.join("\n"));
+  .tuple(fc.array(lineTextArb(30), { minLength: 1, maxLength: 3 }), fc.constantFrom("\n", "\r\n", "\n\n", "\t"))
+  .map(([lines, separator]) => lines.join(separator));
 
 export const partialDateArb = fc
   .record({
