@@ -6,14 +6,17 @@
  * needs: start/end and spells on nodes and edges, time-bound attribute values, line numbers for errors;
  * it also reads GEXF's edge `kind` into the same slot as an attribute named kind. The XML is read by saxes
  * (xml-tree.ts) in node and in the browser alike, so both report the same errors: it never resolves
- * external entities or expands declared ones, and DOCTYPE declarations are refused before parsing
- * (GEXF never needs one; XXE and entity bombs need one).
+ * external entities or expands declared ones, DOCTYPE declarations are refused as soon as they are read
+ * (GEXF never needs one; XXE and entity bombs need one), and nesting is bounded. readGexfBytes decodes a
+ * file strictly first, for the CLI and the browser alike.
  *
  * Lenient where real files stray from the schema (wrong or missing namespace, empty graph name, unusual
  * timeformat, undeclared attributes, missing or duplicate edge ids, ids outside the dataset's id format,
- * unknown kinds): the file is read and a warning says what was mapped. Strict where data would be lost or
- * misread (unparseable XML, edges to missing nodes, duplicate node ids, text over the dataset's limits,
- * an end before a start, a relation kind its endpoints do not allow): an error, and no dataset.
+ * unknown kinds, several <nodes> or <edges> blocks): the file is read and a warning says what was mapped;
+ * XML attributes the mapping does not use are kept as lines, elements it does not read are named. Strict
+ * where data would be lost or misread (bytes or XML that do not parse, a second <graph>, nodes without
+ * ids, duplicate node ids, edges to missing nodes, text over the dataset's limits, an end before a start,
+ * a relation kind its endpoints do not allow, a damaged export record): an error, and no dataset.
  *
  * Mapping rules for files that are not Leverage Atlas exports (documented in the README):
  * - node -> entity; id kept when it fits the id format, else slugged ("New York" -> "new-york"), made unique

@@ -18,6 +18,7 @@ import { parseDataset } from "../../src/load/parse.ts";
 import { loadDataset } from "../../src/load/read.ts";
 
 const CORPUS = "test/fixtures/hostile/datasets";
+const GEXF_CORPUS = "test/fixtures/hostile/gexf";
 const CASES = readdirSync(CORPUS).sort();
 const VALID_DATA = "data";
 const NO_STACK = /\n\s+at |internal error/;
@@ -78,6 +79,49 @@ describe.each(CASES)("the loader's corpus case %s", (name) => {
       expect(existsSync(out)).toBe(false);
     }
     expect(leftovers()).toEqual([]);
+  });
+});
+
+describe("each command given the other format", () => {
+  it.each(CASES)("atlas import refuses the dataset %s as not XML, or as a folder, writing nothing", async (name) => {
+    const target = path.join(CORPUS, name);
+    const out = path.join(folder, "imported.json");
+    const { code, stdout, stderr } = await atlas("import", target, "--out", out);
+    expect(stdout).toBe("");
+    expect(stderr).not.toMatch(NO_STACK);
+    if (name.endsWith(".json")) {
+      expect(code).toBe(1);
+      expect(stderr.split("\n")[0]).toMatch(
+        new RegExp(
+          `^${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:1:\\d+: the file (is empty|is not XML: it starts with "|is not valid UTF-8)`,
+        ),
+      );
+    } else {
+      expect(code).toBe(2);
+      expect(stderr).toBe(`atlas: cannot read ${target}: it is a folder\n`);
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+
+  // not-xml.gexf holds a small valid JSON dataset, which the loader rightly accepts.
+  const gexfOnly = readdirSync(GEXF_CORPUS)
+    .sort()
+    .filter((name) => name !== "not-xml.gexf");
+
+  it.each(gexfOnly)("atlas validate and export refuse the GEXF file %s with a located error", async (name) => {
+    const target = path.join(GEXF_CORPUS, name);
+    const validated = await atlas("validate", target);
+    expect(validated.code).toBe(1);
+    expect(validated.stdout.split("\n")[0]?.startsWith(`${target}:`)).toBe(true);
+    const out = path.join(folder, "exported.gexf");
+    const exported = await atlas("export", target, "--out", out);
+    expect(exported.code).toBe(1);
+    expect(exported.stderr).not.toMatch(NO_STACK);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("atlas validate accepts the JSON dataset hidden in not-xml.gexf: the loader reads content, not names", async () => {
+    expect((await atlas("validate", path.join(GEXF_CORPUS, "not-xml.gexf"))).code).toBe(0);
   });
 });
 
