@@ -7,8 +7,8 @@
  * it also reads GEXF's edge `kind` into the same slot as an attribute named kind. The XML is read by saxes
  * (xml-tree.ts) in node and in the browser alike, so both report the same errors: it never resolves
  * external entities or expands declared ones, DOCTYPE declarations are refused as soon as they are read
- * (GEXF never needs one; XXE and entity bombs need one), and nesting is bounded. readGexfBytes decodes a
- * file strictly first, for the CLI and the browser alike.
+ * (GEXF never needs one; XXE and entity bombs need one), and nesting is bounded. Bytes are decoded
+ * strictly first by decode.ts, for the CLI and the browser alike.
  *
  * Lenient where real files stray from the schema (wrong or missing namespace, empty graph name, unusual
  * timeformat, undeclared attributes, missing or duplicate edge ids, ids outside the dataset's id format,
@@ -955,65 +955,4 @@ function summarize(
   say("edge-kept", (n, e) => `${plural(n, "relation")} keep${n === 1 ? "s" : ""} other attributes, labels or weights as "title: value" lines in the claim (e.g. ${e})`);
   say("unread-element", (n, e) => `${plural(n, "element")} of kinds this import does not read ${were(n)} ignored with their content (e.g. ${e})`);
   if (context.sawViz) warn("colours, sizes and positions (viz) are not kept: the explorer lays the graph out itself");
-}
-
-/**
- * The encoding to read the file in: a byte-order mark or UTF-16's "<?" says it (XML 1.0 appendix F),
- * else the XML declaration's encoding, else UTF-8.
- */
-function encodingOf(bytes: Uint8Array): string {
-  const [b0, b1, b2, b3] = bytes;
-  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return "utf-8";
-  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0x3c && b1 === 0x00 && b2 === 0x3f && b3 === 0x00)) return "utf-16le";
-  if ((b0 === 0xfe && b1 === 0xff) || (b0 === 0x00 && b1 === 0x3c && b2 === 0x00 && b3 === 0x3f)) return "utf-16be";
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 200));
-  return /^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1] ?? "utf-8";
-}
-
-/** Where a strict decoder first fails: the shortest refused prefix (bisection; a prefix cut inside a character is not refused when streaming). */
-function firstBadByte(bytes: Uint8Array, encoding: string): number {
-  let good = 0;
-  let bad = bytes.length;
-  while (bad - good > 1) {
-    const middle = Math.floor((good + bad) / 2);
-    try {
-      new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
-      good = middle;
-    } catch {
-      bad = middle;
-    }
-  }
-  return bad - 1;
-}
-
-/** The file's text, decoded strictly, or the located reason it cannot be. */
-function decodeGexf(bytes: Uint8Array, file: string): { text: string } | { issue: LoadIssue } {
-  const encoding = encodingOf(bytes);
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(encoding, { fatal: true });
-  } catch {
-    return { issue: { file, pointer: "", severity: "error", line: 1, column: 1, message: `the XML declaration names an encoding this import does not know: ${quote(encoding)}` } };
-  }
-  try {
-    return { text: decoder.decode(bytes) };
-  } catch {
-    const offset = firstBadByte(bytes, encoding);
-    const before = new TextDecoder(encoding).decode(bytes.subarray(0, offset), { stream: true });
-    const line = before.split("\n").length;
-    const column = before.length - before.lastIndexOf("\n");
-    const name = decoder.encoding.toUpperCase();
-    return { issue: { file, pointer: "", severity: "error", line, column, message: `the file is not valid ${name} (first bad byte at offset ${offset}); save it as ${name}` } };
-  }
-}
-
-/**
- * Reads GEXF bytes (a file as read from disk or picked in the browser): decoded strictly in the encoding a
- * byte-order mark or the XML declaration names (UTF-8 by default), so that a bad byte is an error located by
- * offset and line rather than a U+FFFD slipped into the data; then read as readGexf does.
- */
-export function readGexfBytes(bytes: Uint8Array, options: GexfReadOptions = {}): GexfReadResult {
-  const decoded = decodeGexf(bytes, options.file ?? "import.gexf");
-  if ("issue" in decoded) return { ok: false, issues: [decoded.issue], native: false };
-  return readGexf(decoded.text, options);
 }

@@ -1,10 +1,10 @@
 /**
  * Export and import, for the CLI and the browser alike (no node-only imports here):
- * GEXF 1.3 static and dynamic (writeGexf, writeGexfChunks), GEXF import (readGexf, readGexfBytes for bytes),
+ * GEXF 1.3 static and dynamic (writeGexf, writeGexfChunks), GEXF import (readGexf),
  * JSON (exportDataset + writeDatasetJson) and the names of exported files (exportFileName).
  */
 export { writeGexf, writeGexfChunks, nodeSize, GexfWriteError, type GexfWriteOptions, type GexfWriteReport, type Position } from "./gexf-write.ts";
-export { readGexf, readGexfBytes, type GexfReadOptions, type GexfReadResult } from "./gexf-read.ts";
+export { readGexf, type GexfReadOptions, type GexfReadResult } from "./gexf-read.ts";
 export { exportDataset, exportedSources, relationsAboutMissing } from "./dataset.ts";
 export { datasetDocument, writeDatasetJson } from "./json.ts";
 export { exportFileName, type ExportFormat, type FileNameParts } from "./file-name.ts";

@@ -1,6 +1,6 @@
 /**
  * The hostile-input corpus for the GEXF importer (test/fixtures/hostile/gexf): every case with its exact
- * outcome, through readGexfBytes (what the browser calls on a picked file) and through `atlas import`
+ * outcome, through decodeXmlBytes and readGexf (as the CLI and the explorer read a file) and through `atlas import`
  * (exit status, stderr, and no output file after a failure). Large or pathological inputs are generated
  * here rather than committed. Every case finishes; the timeouts are generous on purpose, since timing is
  * measured by benchmarks, not by tests.
@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/program.ts";
-import { readGexf, readGexfBytes, type GexfReadResult } from "../../src/export/gexf-read.ts";
+import { decodeXmlBytes } from "../../src/export/decode.ts";
+import { readGexf, type GexfReadResult } from "../../src/export/gexf-read.ts";
 import { writeDatasetJson } from "../../src/export/json.ts";
 import { formatIssue, type LoadIssue } from "../../src/load/issues.ts";
 import { parseDataset } from "../../src/load/parse.ts";
@@ -33,7 +34,10 @@ function describeIssue(issue: LoadIssue): string {
 }
 
 function importBytes(name: string): GexfReadResult {
-  return readGexfBytes(readFileSync(path.join(CORPUS, name)), { file: name });
+  const decoded = decodeXmlBytes(readFileSync(path.join(CORPUS, name)));
+  if (decoded.ok) return readGexf(decoded.text, { file: name });
+  const { message, line, column } = decoded;
+  return { ok: false, native: false, issues: [{ file: name, pointer: "", severity: "error", message, ...(line === undefined ? {} : { line, column }) }] };
 }
 
 const EXPECTED: Record<string, Expected> = {
@@ -321,7 +325,7 @@ const EXPECTED: Record<string, Expected> = {
     ],
   },
   "unknown-encoding.gexf": {
-    issues: ['@1:1 error: the XML declaration names an encoding this import does not know: "X-KLINGON"'],
+    issues: ['@1:1 error: the XML declaration names an unknown encoding "X-KLINGON"'],
   },
   "utf16-bom.gexf": {
     imports: [2, 1, 1],

@@ -40,7 +40,11 @@ export function registerImport(program: Command, io: CliIo): void {
         throw new CliError(`cannot read ${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message}`, EXIT.usage);
       }
       const decoded = decodeXmlBytes(bytes);
-      if (!decoded.ok) throw new CliError(`${file}: ${decoded.message}`, EXIT.invalid);
+      if (!decoded.ok) {
+        const { message, line, column } = decoded;
+        io.stderr(`${formatIssue({ file, pointer: "", severity: "error", message, ...(line === undefined ? {} : { line, column }) })}\n`);
+        throw new CliError(`${file}: not imported (1 error); nothing was written`, EXIT.invalid);
+      }
       const result = readGexf(decoded.text, {
         file,
         ...(options.sourceUrl === undefined ? {} : { sourceUrl: options.sourceUrl }),
