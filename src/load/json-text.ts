@@ -97,6 +97,13 @@ export function parseJsonText(text: string): JsonTextResult {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (parseError) {
+    const start = text.search(/\S/);
+    if (text[start] === "<") {
+      return {
+        ok: false,
+        problems: [{ message: "the file is not JSON: it starts with '<' (XML?); a GEXF file is read with `atlas import` or opened in the explorer", ...lineColumnAt(text, start) }],
+      };
+    }
     const errors: ParseError[] = [];
     try {
       parseLenient(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });

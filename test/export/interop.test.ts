@@ -85,7 +85,7 @@ describe.skipIf(!available)("written GEXF passes check-gexf (XSD/RNG and network
     const cited = new Set(dataset.relations.flatMap((relation) => relation.evidence.map((evidence) => evidence.source)));
     expect(back.sources.map((item) => [item.id, item.url]).sort()).toEqual(dataset.sources.filter((item) => cited.has(item.id)).map((item) => [item.id, item.url]).sort());
     expect(result.issues.map((issue) => issue.message).join("\n")).toMatch(/sources had no full record in the file .* rebuilt from id and URL/);
-  });
+  }, 60_000);
 
   it("networkx reads our lists as one string, the edge kind, ids and labels, and r/g/b colours", async () => {
     const file = path.join(folder, "hostile.gexf");
@@ -104,5 +104,5 @@ print(json.dumps({"edge": [u, v, k], "kind": d["kind"], "start": d["start_date"]
     expect(typeof summary.aliases).toBe("string");
     const [r, g, b] = ENTITY_KIND_COLORS.government;
     expect(summary.color).toMatchObject({ r, g, b });
-  });
+  }, 60_000);
 });

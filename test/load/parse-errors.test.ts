@@ -37,6 +37,12 @@ describe("parseDataset reports each class of problem at its exact place", () => 
     expect(issue.message).toMatch(/trailing comma/);
   });
 
+  it("says a GEXF (or any XML) file is not JSON and where it belongs", () => {
+    const issue = singleError(parseOne('\n  <?xml version="1.0"?><gexf/>'));
+    expect(issue).toMatchObject({ line: 2, column: 3 });
+    expect(issue.message).toMatch(/not JSON: it starts with '<'.*atlas import/);
+  });
+
   it("reports an empty file and a truncated file", () => {
     expect(singleError(parseOne("")).message).toMatch(/empty/);
     expect(singleError(parseOne('{ "entities": [')).message).toMatch(/truncated|expected/);

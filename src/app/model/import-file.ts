@@ -21,8 +21,11 @@ export type ImportOutcome =
   | { ok: true; file: string; format: ImportFormat; dataset: Dataset; issues: LoadIssue[]; native: boolean }
   | { ok: false; file: string; format: ImportFormat | null; issues: LoadIssue[] };
 
-function failure(file: string, format: ImportFormat | null, message: string): ImportOutcome {
-  return { ok: false, file, format, issues: [{ file, pointer: "", message, severity: "error" }] };
+function failure(file: string, format: ImportFormat | null, message: string, at: { line?: number; column?: number } = {}): ImportOutcome {
+  const issue: LoadIssue = { file, pointer: "", message, severity: "error" };
+  if (at.line !== undefined) issue.line = at.line;
+  if (at.column !== undefined) issue.column = at.column;
+  return { ok: false, file, format, issues: [issue] };
 }
 
 /** The file's format: by its extension, else by its first character; null when it is neither. */
@@ -81,7 +84,7 @@ export function readImportFiles(inputs: readonly ImportInput[], options: { today
         "open one GEXF file at a time (several files can be opened together only when they are all dataset .json files)",
       );
     const decoded = decodeXmlBytes(input.bytes);
-    if (!decoded.ok) return failure(input.file, "gexf", decoded.message);
+    if (!decoded.ok) return failure(input.file, "gexf", decoded.message, decoded);
     const result = readGexf(decoded.text, { file: input.file, ...(options.today === undefined ? {} : { today: options.today }) });
     return result.ok
       ? { ok: true, file: input.file, format: "gexf", dataset: result.dataset, issues: result.issues, native: result.native }
