@@ -14,6 +14,7 @@ import type { AtlasGraph, EntityAttributes, RelationAttributes } from "../graph/
 import type { Source } from "../model/schema.ts";
 import { ENTITY_KIND_COLORS, RELATION_FAMILY_COLORS, type Rgb } from "./colors.ts";
 import { exportedSources } from "./dataset.ts";
+import { datasetMetaOf } from "../graph/build.ts";
 import {
   CREATOR,
   EDGE_FIELDS,
@@ -162,12 +163,7 @@ export function writeGexfChunks(graph: AtlasGraph, onChunk: (chunk: string) => v
   const originals = collectOriginals(graph);
   const sourceRecords = exportedSources(graph);
   const sources = graph.getAttribute("sources");
-  const { name, description, licence, version, url } = graph.getAttributes();
-  const meta: AtlasRecord["dataset"] = { name };
-  if (description !== undefined) meta.description = description;
-  if (licence !== undefined) meta.licence = licence;
-  if (version !== undefined) meta.version = version;
-  if (url !== undefined) meta.url = url;
+  const meta = datasetMetaOf(graph);
   const record: AtlasRecord = { format: RECORD_FORMAT, version: RECORD_VERSION, dataset: meta, sources: sourceRecords };
   if (originals.count > 0) record.originals = { nodes: originals.nodes, edges: originals.edges };
 
@@ -186,7 +182,7 @@ export function writeGexfChunks(graph: AtlasGraph, onChunk: (chunk: string) => v
   );
   write(`  <meta lastmodifieddate="${date}">\n`);
   write(`    <creator>${CREATOR}</creator>\n`);
-  const forPeople = description === undefined ? name : `${name}\n\n${description}`;
+  const forPeople = meta.description === undefined ? meta.name : `${meta.name}\n\n${meta.description}`;
   write(`    <description>${escapeText(`${forPeople}\n\n${RECORD_PREFIX}${xmlSafeJson(record)}`)}</description>\n`);
   write("  </meta>\n");
   write(dynamic ? '  <graph defaultedgetype="directed" mode="dynamic" timeformat="date">\n' : '  <graph defaultedgetype="directed" mode="static">\n');

@@ -59,17 +59,25 @@ function relationOf(id: string, source: string, target: string, attributes: Rela
   return relation;
 }
 
-/**
- * The dataset a graph (or a subgraph of it) stands for. Sources are limited to those the
- * relations cite, so an exported subgraph is a valid dataset on its own.
- */
-export function datasetFromGraph(graph: AtlasGraph): Dataset {
-  const { name, description, licence, version, url, sources } = graph.getAttributes();
+/** The dataset metadata a graph carries (its graph attributes, without counts and sources). */
+export function datasetMetaOf(graph: AtlasGraph): DatasetMeta {
+  const { name, description, licence, version, url, period } = graph.getAttributes();
   const meta: DatasetMeta = { name };
   if (description !== undefined) meta.description = description;
   if (licence !== undefined) meta.licence = licence;
   if (version !== undefined) meta.version = version;
   if (url !== undefined) meta.url = url;
+  if (period !== undefined) meta.period = period;
+  return meta;
+}
+
+/**
+ * The dataset a graph (or a subgraph of it) stands for. Sources are limited to those the
+ * relations cite, so an exported subgraph is a valid dataset on its own.
+ */
+export function datasetFromGraph(graph: AtlasGraph): Dataset {
+  const meta = datasetMetaOf(graph);
+  const sources = graph.getAttribute("sources");
   const entities = graph.mapNodes((id, attributes) => entityOf(id, attributes));
   const relations = graph.mapEdges((id, attributes, source, target) => relationOf(id, source, target, attributes));
   const cited = new Set(relations.flatMap((relation) => relation.evidence.map((evidence) => evidence.source)));

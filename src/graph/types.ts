@@ -34,6 +34,8 @@ export interface GraphAttributes {
   licence?: string;
   version?: string;
   url?: string;
+  /** The years the dataset is about (the explorer animates them). */
+  period?: { from: string; to: string };
   /** Counts of the dataset the graph was built from. */
   counts: { entities: number; relations: number; sources: number };
   /** Every source of the dataset, by id. */

@@ -194,6 +194,10 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
         collector.add(file, "/dataset", `dataset metadata is given twice: also at ${meta.file}#${meta.pointer}; keep it in one file`);
       } else {
         meta = { value: result.data, file, pointer: "/dataset" };
+        const period = result.data.period;
+        if (period && endsBeforeStart(period.from, period.to)) {
+          collector.add(file, "/dataset/period/to", `period ends (${quote(period.to)}) before it starts (${quote(period.from)})`);
+        }
       }
     }
 

@@ -235,6 +235,10 @@ export const datasetMetaSchema = z
     licence: text(TEXT_LIMITS.name, "licence").optional(),
     version: text(TEXT_LIMITS.name, "version").optional(),
     url: httpUrlSchema.optional(),
+    period: z
+      .strictObject({ from: dateField("period from"), to: dateField("period to") })
+      .optional()
+      .meta({ description: "The years the dataset is about (e.g. 2018 to 2024); the explorer's play button animates them." }),
   })
   .meta({ title: "Dataset metadata", description: "Optional; at most one file of a dataset holds it." });
 

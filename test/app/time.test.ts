@@ -5,12 +5,18 @@ import {
   monthOf,
   monthOfDate,
   nextPlayMonth,
+  playLabel,
   playStart,
-  PLAY_FROM,
-  PLAY_TO,
   timeBounds,
+  type TimeBounds,
 } from "../../src/app/model/time.ts";
 import { fixtureGraph } from "./fixture.ts";
+
+function withPeriod(from: string, to: string) {
+  const graph = fixtureGraph();
+  graph.setAttribute("period", { from, to });
+  return graph;
+}
 
 describe("months", () => {
   it("converts between months and indices", () => {
@@ -20,28 +26,37 @@ describe("months", () => {
     expect(monthOfDate("2019-11-23")).toBe("2019-11");
   });
 
-  it("bounds the slider by the data, widened to the play range, from 2000 at the earliest", () => {
-    // The fixture's member_of relations start in 1946; its latest date is 2023.
-    expect(timeBounds(fixtureGraph(), "2026-11")).toEqual({ min: "2000-01", max: PLAY_TO });
+  it("bounds the slider by the data, from 2000 at the earliest, and plays the whole dated span without a period", () => {
+    // The fixture's member_of relations start in 1946; its latest date is an end in 2023, which lasts to December.
+    expect(timeBounds(fixtureGraph(), "2026-11")).toEqual({ min: "2000-01", max: "2023-12", playFrom: "2000-01", playTo: "2023-12" });
     expect(timeBounds(fixtureGraph(), "2021-03").max).toBe("2021-03");
   });
 
-  it("clamps a month into the bounds", () => {
-    expect(clampMonth("1990-05", { min: "2000-01", max: "2024-12" })).toBe("2000-01");
-    expect(clampMonth("2030-05", { min: "2000-01", max: "2024-12" })).toBe("2024-12");
+  it("plays the dataset's declared period, widening the slider to it", () => {
+    const bounds = timeBounds(withPeriod("2018", "2024"), "2026-11");
+    expect(bounds).toEqual({ min: "2000-01", max: "2024-12", playFrom: "2018-01", playTo: "2024-12" });
+    expect(playLabel(bounds)).toBe("2018–2024");
+    expect(timeBounds(withPeriod("1990-05", "1991"), "2026-11")).toMatchObject({ min: "1990-05", playFrom: "1990-05", playTo: "1991-12" });
+    expect(playLabel(timeBounds(withPeriod("2019-02", "2019-11"), "2026-11"))).toBe("2019");
   });
 
-  it("plays month by month from 2018 to the end of 2024, then stops", () => {
-    expect(playStart(null)).toBe(PLAY_FROM);
-    expect(playStart("2020-05")).toBe("2020-05");
-    expect(playStart(PLAY_TO)).toBe(PLAY_FROM);
-    expect(playStart("2010-01")).toBe(PLAY_FROM);
-    expect(nextPlayMonth("2018-12")).toBe("2019-01");
-    expect(nextPlayMonth(PLAY_TO)).toBeNull();
-    let month: string | null = PLAY_FROM;
+  it("clamps a month into the bounds", () => {
+    expect(clampMonth("1990-05", { min: "2000-01", max: "2024-12", playFrom: "2018-01", playTo: "2024-12" })).toBe("2000-01");
+    expect(clampMonth("2030-05", { min: "2000-01", max: "2024-12", playFrom: "2018-01", playTo: "2024-12" })).toBe("2024-12");
+  });
+
+  it("plays month by month through the play range, then stops", () => {
+    const bounds: TimeBounds = { min: "2000-01", max: "2026-11", playFrom: "2018-01", playTo: "2024-12" };
+    expect(playStart(null, bounds)).toBe("2018-01");
+    expect(playStart("2020-05", bounds)).toBe("2020-05");
+    expect(playStart("2024-12", bounds)).toBe("2018-01");
+    expect(playStart("2010-01", bounds)).toBe("2018-01");
+    expect(nextPlayMonth("2018-12", bounds)).toBe("2019-01");
+    expect(nextPlayMonth("2024-12", bounds)).toBeNull();
+    let month: string | null = "2018-01";
     let steps = 0;
     while (month !== null) {
-      month = nextPlayMonth(month);
+      month = nextPlayMonth(month, bounds);
       steps += 1;
     }
     expect(steps).toBe(7 * 12);

@@ -1,6 +1,6 @@
-/** The time bar: a month slider ("as of" a month), a play button animating 2018 to 2024, and "All dates". */
+/** The time bar: a month slider ("as of" a month), a play button animating the dataset's period (2018 to 2024 for the embedded one), and "All dates". */
 import { formatMonth } from "../model/format.ts";
-import { clampMonth, monthIndex, monthOf, nextPlayMonth, playStart, type TimeBounds } from "../model/time.ts";
+import { clampMonth, monthIndex, monthOf, nextPlayMonth, playLabel, playStart, type TimeBounds } from "../model/time.ts";
 import { el } from "./dom.ts";
 
 const PLAY_STEP_MS = 180;
@@ -88,9 +88,9 @@ export class TimeControl {
 
   play(): void {
     this.pause();
-    this.change(playStart(this.at));
+    this.change(playStart(this.at, this.bounds));
     this.timer = setInterval(() => {
-      const next = this.at === null ? null : nextPlayMonth(this.at);
+      const next = this.at === null ? null : nextPlayMonth(this.at, this.bounds);
       if (next === null) this.pause();
       else this.change(next);
     }, PLAY_STEP_MS);
@@ -121,7 +121,7 @@ export class TimeControl {
     this.output.textContent = all ? "All dates" : `As of ${formatMonth(this.at as string)}`;
     this.allButton.disabled = all;
     const playing = this.timer !== undefined;
-    this.playButton.textContent = playing ? "❚❚ Pause" : "▶ Play 2018–2024";
+    this.playButton.textContent = playing ? "❚❚ Pause" : `▶ Play ${playLabel(this.bounds)}`;
     this.playButton.setAttribute("aria-pressed", String(playing));
   }
 }
