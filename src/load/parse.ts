@@ -43,6 +43,8 @@ export type LoadResult =
 export interface ParseOptions {
   /** Dataset name used when no file carries `dataset.name`. */
   defaultName?: string;
+  /** Told how far the work is, for long loads: a step ("checking files") and how much of it is done. */
+  onProgress?: (step: string, done: number, total: number) => void;
 }
 
 type Collection = "entities" | "relations" | "sources";
@@ -175,8 +177,10 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
   /** Ids that broken relations refer to: they count as used, so the unused-item warnings do not pile onto the errors. */
   const mentioned = new Set<string>();
 
-  for (const input of inputs) {
+  const progress = options.onProgress ?? (() => {});
+  for (const [inputIndex, input] of inputs.entries()) {
     const { file } = input;
+    progress("checking files", inputIndex, inputs.length);
     let value: unknown;
     if ("text" in input) {
       let text = input.text;
@@ -281,7 +285,10 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
     }
   }
 
+  progress("checking files", inputs.length, inputs.length);
+  progress("checking references", 0, 1);
   checkReferences(collector, definitions, entities, relations, sources, mentioned);
+  progress("checking references", 1, 1);
 
   locateIssues(collector.issues, texts);
   const order = new Map(inputs.map((input, index) => [input.file, index]));
