@@ -93,7 +93,7 @@ describe("selectSubgraph selects what it selected before the speed work", () => 
       }),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
 
   it("with a path: the same entities and relations but for which of equally short paths is taken", () => {
     fc.assert(
@@ -109,7 +109,7 @@ describe("selectSubgraph selects what it selected before the speed work", () => 
       }),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
 
   it("finds a shortest path ignoring direction, as long as graphology's on an undirected copy, along real relations", () => {
     fc.assert(
@@ -134,7 +134,7 @@ describe("selectSubgraph selects what it selected before the speed work", () => 
       }),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
 
   it("does not write into the source graph", () => {
     fc.assert(
@@ -151,5 +151,5 @@ describe("selectSubgraph selects what it selected before the speed work", () => 
       }),
       { numRuns: 100 },
     );
-  });
+  }, 60_000);
 });

@@ -146,7 +146,7 @@ describe("the optimised loader reports exactly what the reference loader reports
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   it("on broken datasets: every issue, its pointer, line and order", () => {
     fc.assert(
@@ -160,7 +160,7 @@ describe("the optimised loader reports exactly what the reference loader reports
       }),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
 
   it("on a list with holes given as parsed JSON", () => {
     const document = toDocument(fc.sample(datasetArb(), { numRuns: 1, seed: 7 })[0] as never);
