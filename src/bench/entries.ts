@@ -2,10 +2,14 @@
  * The benchmarks `npm run bench` runs, in order. Each entry measures something and its baseline in
  * the same run and returns one or more results; a new benchmark is one more entry here.
  */
-import type { BenchDataset } from "./data.ts";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { BENCH_FOLDER, type BenchDataset } from "./data.ts";
+import { checkGexfFiles } from "./gexf-check.ts";
 import { median, result, type BenchResult } from "./results.ts";
 import { runTask } from "./run-child.ts";
 import type { LoadMeasurement } from "./tasks/load.ts";
+import type { ReadMeasurement } from "./tasks/gexf.ts";
 
 export interface BenchContext {
   data: BenchDataset;
@@ -13,6 +17,8 @@ export interface BenchContext {
   runs: number;
   /** In-process repetitions for the cheaper ones. */
   repeats: number;
+  /** Repetitions of the GEXF write and parse (slow at full size: graphology-gexf takes tens of seconds). */
+  gexfRepeats: number;
   log: (message: string) => void;
 }
 
@@ -97,4 +103,69 @@ const subgraphEntry: BenchEntry = {
   },
 };
 
-export const ENTRIES: readonly BenchEntry[] = [loadEntry, subgraphEntry];
+/** A failed baseline (graphology-gexf's DOM parser can run out of memory) is reported, not fatal. */
+async function attempt<T>(work: () => Promise<T>, log: (message: string) => void, what: string): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    log(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+const gexfEntry: BenchEntry = {
+  id: "gexf",
+  async run({ data, gexfRepeats, log }) {
+    const out = path.join(BENCH_FOLDER, "out");
+    await mkdir(out, { recursive: true });
+    const write = await runTask("gexf-write", { dir: data.dir, out, repeats: gexfRepeats }, ["--expose-gc"]);
+    log(`GEXF write: ${write.ms.map(Math.round).join(", ")} ms vs ${write.baselineMs.map(Math.round).join(", ")} ms`);
+    log("checking both GEXF files with shared/tools/check-gexf (XSD and networkx)");
+    const [ours, theirs] = await checkGexfFiles([write.files.ours, write.files.theirs]);
+    for (const [who, check] of [["atlas", ours], ["graphology-gexf", theirs]] as const) {
+      if (check?.valid !== true) log(`${who} GEXF ${check?.valid === false ? "INVALID" : "not checked"}: ${check?.problem ?? "?"}`);
+    }
+    const reads: ReadMeasurement[] = [];
+    const baselineReads: ReadMeasurement[] = [];
+    for (let repeat = 0; repeat < gexfRepeats; repeat += 1) {
+      reads.push(await runTask("gexf-read", { file: write.files.ours }));
+      const baseline = await attempt(() => runTask("gexf-read-baseline", { file: write.files.theirs }), log, "graphology-gexf parse");
+      if (baseline) baselineReads.push(baseline);
+      log(`GEXF parse back: ${Math.round(reads.at(-1)?.ms ?? 0)} ms vs ${baseline ? `${Math.round(baseline.ms)} ms` : "failed"}`);
+    }
+    const size = sizeLabel(data);
+    const last = reads.at(-1);
+    const lastBaseline = baselineReads.at(-1);
+    return [
+      result({
+        name: `gexf ${size}: write`,
+        ms: median(write.ms),
+        baselineMs: median(write.baselineMs),
+        cpuMs: median(write.cpuMs),
+        baselineCpuMs: median(write.baselineCpuMs),
+        metric: "time",
+        baseline: write.baseline,
+        target: 0.5,
+        valid: ours?.valid ?? null,
+        baselineValid: theirs?.valid ?? null,
+        runs: write.ms.length,
+        notes: write.notes,
+      }),
+      result({
+        name: `gexf ${size}: parse back`,
+        ms: median(reads.map((item) => item.ms)),
+        baselineMs: median(baselineReads.map((item) => item.ms)),
+        cpuMs: median(reads.map((item) => item.cpuMs)),
+        baselineCpuMs: median(baselineReads.map((item) => item.cpuMs)),
+        rssMB: median(reads.map((item) => item.rssMB)),
+        baselineRssMB: median(baselineReads.map((item) => item.rssMB)),
+        metric: "time",
+        baseline: "graphology-gexf parse of its own file",
+        runs: reads.length,
+        notes: `${last?.entities.toLocaleString("en")} entities, ${last?.relations.toLocaleString("en")} relations read back${lastBaseline ? ` (baseline ${lastBaseline.entities.toLocaleString("en")}, ${lastBaseline.relations.toLocaleString("en")})` : "; baseline failed"}`,
+      }),
+    ];
+  },
+};
+
+export const ENTRIES: readonly BenchEntry[] = [loadEntry, subgraphEntry, gexfEntry];

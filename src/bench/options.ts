@@ -2,9 +2,9 @@
 import { parseArgs } from "node:util";
 
 export const SIZES = {
-  tiny: { entities: 2_000, relations: 6_000, runs: 1, repeats: 1 },
-  small: { entities: 10_000, relations: 30_000, runs: 3, repeats: 5 },
-  full: { entities: 100_000, relations: 300_000, runs: 3, repeats: 5 },
+  tiny: { entities: 2_000, relations: 6_000, runs: 1, repeats: 1, gexfRepeats: 1 },
+  small: { entities: 10_000, relations: 30_000, runs: 3, repeats: 5, gexfRepeats: 2 },
+  full: { entities: 100_000, relations: 300_000, runs: 3, repeats: 5, gexfRepeats: 1 },
 } as const;
 export type SizeName = keyof typeof SIZES;
 
@@ -15,6 +15,7 @@ export interface BenchOptions {
   seed: number;
   runs: number;
   repeats: number;
+  gexfRepeats: number;
   /** Entry ids to run (all when empty). */
   only: string[];
   help: boolean;
@@ -22,7 +23,7 @@ export interface BenchOptions {
 
 export const USAGE = `Usage: npm run bench -- [options]
 
-Measures load, subgraph extraction and memory against baselines measured in the same run.
+Measures load, memory, subgraph extraction and GEXF export against baselines measured in the same run.
 
 Options:
   --json               print one JSON object {machine, results: [{name, ms, baselineMs, ratio, ...}]}
@@ -32,7 +33,8 @@ Options:
   --seed <n>           generator seed (default 1)
   --runs <n>           fresh-process runs per side for load and memory
   --repeats <n>        repetitions per side for subgraph extraction
-  --only <ids>         comma-separated entries to run: load, subgraph
+  --gexf-repeats <n>   repetitions per side for the GEXF write and parse (default 1 at full size)
+  --only <ids>         comma-separated entries to run: load, subgraph, gexf
   -h, --help           show this help
 `;
 
@@ -58,6 +60,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
         seed: { type: "string" },
         runs: { type: "string" },
         repeats: { type: "string" },
+        "gexf-repeats": { type: "string" },
         only: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -78,6 +81,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
     seed: wholeNumber("seed", values.seed, 0) ?? 1,
     runs: wholeNumber("runs", values.runs, 1) ?? size.runs,
     repeats: wholeNumber("repeats", values.repeats, 1) ?? size.repeats,
+    gexfRepeats: wholeNumber("gexf-repeats", values["gexf-repeats"], 1) ?? size.gexfRepeats,
     only: values.only === undefined ? [] : values.only.split(",").map((id) => id.trim()).filter(Boolean),
     help: values.help,
   };

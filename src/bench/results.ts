@@ -27,6 +27,9 @@ export interface BenchResult {
   rssMB?: number;
   baselineRssMB?: number;
   runs: number;
+  /** Files written: whether each passed shared/tools/check-gexf (null: the checker could not run). */
+  valid?: boolean | null;
+  baselineValid?: boolean | null;
   /** Anything else worth printing (sizes of results, the hub's degree). */
   notes?: string;
 }
@@ -72,9 +75,12 @@ export function formatReport(report: BenchReport): string {
     const baseline = entry.metric === "peak RSS" ? `${entry.baselineRssMB ?? "?"} MB` : formatMs(entry.baselineMs);
     const verdict = entry.target === undefined ? "" : `${entry.pass ? "met" : "MISSED"} (<= ${entry.target})`;
     const cpu = entry.metric === "time" && entry.cpuRatio !== undefined ? entry.cpuRatio.toFixed(2) : "";
-    return [entry.name, measured, baseline, entry.ratio.toFixed(2), cpu, verdict, entry.baseline];
+    const validity = (valid: boolean | null | undefined): string => (valid === true ? "valid" : valid === false ? "INVALID" : "unchecked");
+    const files = entry.valid === undefined ? "" : `files: ${validity(entry.valid)} / ${validity(entry.baselineValid)}`;
+    const notes = [files, entry.notes ?? ""].filter(Boolean).join("; ");
+    return [entry.name, measured, baseline, entry.ratio.toFixed(2), cpu, verdict, entry.baseline, notes];
   });
   const header = `${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, node ${machine.node}`;
   const legend = "ratio: measured / baseline wall time (peak RSS for memory); cpu ratio: the same for CPU time (user + system).";
-  return `${header}\n\n${table(["benchmark", "measured", "baseline", "ratio", "cpu ratio", "target", "baseline is"], rows, [1, 2, 3, 4])}\n\n${legend}\n`;
+  return `${header}\n\n${table(["benchmark", "measured", "baseline", "ratio", "cpu ratio", "target", "baseline is", "notes"], rows, [1, 2, 3, 4])}\n\n${legend}\n`;
 }

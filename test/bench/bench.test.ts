@@ -9,8 +9,8 @@ import { parseBenchOptions } from "../../src/bench/options.ts";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 describe("npm run bench", () => {
-  it("prints {machine, results: [{name, ms, baselineMs, ratio}]} with --json", async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "src/bench/main.ts", "--json", "--size", "tiny"], {
+  it("prints {machine, results: [{name, ms, baselineMs, ratio}]} with --json, for every benchmark", async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "src/bench/main.ts", "--json", "--size", "tiny", "--entities", "500"], {
       cwd: ROOT,
       maxBuffer: 10 * 2 ** 20,
     });
@@ -18,7 +18,8 @@ describe("npm run bench", () => {
     expect(Object.keys(report).sort()).toEqual(["machine", "results"]);
     expect(report.machine).toMatchObject({ cores: expect.any(Number), cpuModel: expect.any(String), node: process.version });
     const names = report.results.map((entry) => entry.name);
-    for (const prefix of ["load 2k/6k", "memory 2k/6k", "subgraph 2k/6k: ego", "subgraph 2k/6k: time slice", "subgraph 2k/6k: shortest path"]) {
+    const prefixes = ["load 500/1500", "memory 500/1500", "subgraph 500/1500: ego", "subgraph 500/1500: time slice", "subgraph 500/1500: shortest path", "gexf 500/1500: write", "gexf 500/1500: parse back"];
+    for (const prefix of prefixes) {
       expect(names.some((name) => typeof name === "string" && name.startsWith(prefix)), prefix).toBe(true);
     }
     for (const entry of report.results) {
@@ -27,6 +28,11 @@ describe("npm run bench", () => {
     }
     const load = report.results.find((entry) => String(entry.name).startsWith("load"));
     expect(load).toMatchObject({ target: 2, pass: expect.any(Boolean), rssMB: expect.any(Number), baselineRssMB: expect.any(Number) });
+    const gexf = report.results.find((entry) => String(entry.name).startsWith("gexf 500/1500: write"));
+    expect(gexf).toMatchObject({ target: 0.5, pass: expect.any(Boolean) });
+    // Both files pass shared/tools/check-gexf wherever it can run (null: the checker is missing here).
+    expect([true, null]).toContain(gexf?.valid);
+    expect([true, null]).toContain(gexf?.baselineValid);
   }, 120_000);
 });
 

@@ -3,6 +3,9 @@ export const TASKS = {
   load: async () => (await import("./load.ts")).load,
   "load-baseline": async () => (await import("./load.ts")).loadBaseline,
   subgraph: async () => (await import("./subgraph.ts")).subgraph,
+  "gexf-write": async () => (await import("./gexf.ts")).gexfWrite,
+  "gexf-read": async () => (await import("./gexf.ts")).gexfRead,
+  "gexf-read-baseline": async () => (await import("./gexf.ts")).gexfReadBaseline,
 } as const;
 
 export type TaskName = keyof typeof TASKS;
