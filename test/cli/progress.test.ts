@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/program.ts";
 import { progressOn } from "../../src/cli/progress.ts";
@@ -49,5 +52,20 @@ describe("progress of long work", () => {
     expect(plain.err).toBe("");
     for (const step of ["reading files", "checking files", "checking references"]) expect(terminal.err).toContain(step);
     expect(terminal.err.endsWith("\r\u001b[K")).toBe(true);
+  });
+
+  it("shows the writing of a GEXF file on a terminal, cleared before the summary line", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "atlas-progress-"));
+    try {
+      const terminal = capture(true);
+      expect(await runCli(["export", "data", "--out", path.join(folder, "a.gexf")], terminal)).toBe(0);
+      expect(terminal.err).toMatch(/writing GEXF: (\d+) of \1 \(100%\)/);
+      expect(terminal.err).toMatch(/\r\u001b\[Kwrote .*a\.gexf/);
+      const plain = capture(false);
+      expect(await runCli(["export", "data", "--out", path.join(folder, "b.gexf")], plain)).toBe(0);
+      expect(plain.err).not.toMatch(/writing GEXF/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
