@@ -16,6 +16,7 @@ export interface BenchOptions {
   runs: number;
   repeats: number;
   gexfRepeats: number;
+  checkBigGexf: boolean;
   /** Entry ids to run (all when empty). */
   only: string[];
   help: boolean;
@@ -34,6 +35,7 @@ Options:
   --runs <n>           fresh-process runs per side for load and memory
   --repeats <n>        repetitions per side for subgraph extraction
   --gexf-repeats <n>   repetitions per side for the GEXF write and parse (default 1 at full size)
+  --check-gexf         check the GEXF files with check-gexf even above 64 MB (full size: slow)
   --only <ids>         comma-separated entries to run: load, subgraph, gexf
   -h, --help           show this help
 `;
@@ -61,6 +63,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
         runs: { type: "string" },
         repeats: { type: "string" },
         "gexf-repeats": { type: "string" },
+        "check-gexf": { type: "boolean", default: false },
         only: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -82,6 +85,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
     runs: wholeNumber("runs", values.runs, 1) ?? size.runs,
     repeats: wholeNumber("repeats", values.repeats, 1) ?? size.repeats,
     gexfRepeats: wholeNumber("gexf-repeats", values["gexf-repeats"], 1) ?? size.gexfRepeats,
+    checkBigGexf: values["check-gexf"],
     only: values.only === undefined ? [] : values.only.split(",").map((id) => id.trim()).filter(Boolean),
     help: values.help,
   };
