@@ -20,11 +20,17 @@ import {
   type RelationKind,
 } from "../model/ontology.ts";
 import { countryName, type Dataset, type Entity, type Evidence, type Relation, type Source } from "../model/schema.ts";
-import { PUBLISHERS, RELATION_VERBS, acronym, countryCode, entityName, followUp, inventedWord, slug, topic } from "./names.ts";
+import { PUBLISHERS, RELATION_VERBS, acronym, countryCode, entityName, followUp, inventedWord, topic } from "./names.ts";
+import { slugify } from "../model/text.ts";
 import { Random, WeightedChoice } from "./random.ts";
 
 /** Bumped whenever the output for given options changes (benchmarks cache generated data by it). */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
+
+/** A slug of a name for ids and URLs; names always hold letters, the fallback is only a guard. */
+function slug(name: string, max = 40): string {
+  return slugify(name, max) || "item";
+}
 
 export interface GenerateOptions {
   entities: number;

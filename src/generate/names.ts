@@ -144,15 +144,3 @@ export function acronym(name: string): string | undefined {
     .join("");
   return letters.length >= 2 ? letters : undefined;
 }
-
-/** An ASCII slug for ids and URLs: lowercase letters and digits joined by single hyphens. */
-export function slug(text: string, maxLength = 40): string {
-  const ascii = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .slice(0, maxLength)
-    .replace(/^-+|-+$/g, "");
-  return ascii.length > 0 ? ascii : "item";
-}
