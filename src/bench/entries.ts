@@ -21,6 +21,8 @@ export interface BenchContext {
   gexfRepeats: number;
   /** Check the written GEXF files with check-gexf even when they are big. */
   checkBigGexf: boolean;
+  /** Entity counts of the browser benchmarks (relations three times that). */
+  browserSizes: readonly number[];
   log: (message: string) => void;
 }
 
@@ -186,4 +188,51 @@ const gexfEntry: BenchEntry = {
   },
 };
 
-export const ENTRIES: readonly BenchEntry[] = [loadEntry, subgraphEntry, gexfEntry];
+/** Gephi Lite's first draw of a GEXF in the same headless Chromium here (performance-anchors.md), by entity count. */
+const GEPHI_LITE_FIRST_DRAW_MS: Readonly<Record<number, number>> = { 1_000: 6_300, 10_000: 11_400, 50_000: 42_400 };
+const FRAME_BUDGET_MS = 1000 / 30;
+
+const browserEntry: BenchEntry = {
+  id: "browser",
+  async run({ browserSizes, log }) {
+    if (browserSizes.length === 0) return [];
+    const measured = await attempt(() => runTask("browser", { sizes: [...browserSizes], out: BENCH_FOLDER, settleMs: 30_000 }), log, "browser benchmark");
+    if (!measured) return [];
+    const results: BenchResult[] = [];
+    for (const item of measured) {
+      const size = `${item.entities / 1000}k/${item.relations / 1000}k`;
+      log(`browser ${size}: first render ${Math.round(item.firstRenderMs)} ms; fps layout ${item.layout.fps.toFixed(1)}, pan ${item.pan.fps.toFixed(1)}, zoom ${item.zoom.fps.toFixed(1)}; settled ${item.settled}`);
+      const anchor = GEPHI_LITE_FIRST_DRAW_MS[item.entities];
+      results.push(
+        result({
+          name: `browser ${size}: first render`,
+          ms: item.firstRenderMs,
+          baselineMs: anchor ?? Number.NaN,
+          metric: "time",
+          baseline: "Gephi Lite first draw here (anchor, not this run)",
+          ...(item.entities === 50_000 ? { targetMs: 3_000 } : {}),
+          runs: 1,
+          notes: `explorer marks (ms): ${item.marks.map(([name, at]) => `${name.replace("atlas:", "")} ${at}`).join(", ")}`,
+        }),
+      );
+      for (const [what, stats] of [["during layout", item.layout], ["panning", item.pan], ["zooming", item.zoom]] as const) {
+        results.push(
+          result({
+            name: `browser ${size}: frame time ${what}`,
+            // Mean frame time; with no frame at all in the window, the longest "frame" is the whole window.
+            ms: stats.fps > 0 ? 1000 / stats.fps : stats.longestFrameMs,
+            baselineMs: FRAME_BUDGET_MS,
+            metric: "time",
+            baseline: "30 fps frame budget",
+            ...(what === "panning" && item.entities === 10_000 ? { target: 1 } : {}),
+            runs: 1,
+            notes: `${stats.fps.toFixed(1)} fps, longest frame ${Math.round(stats.longestFrameMs)} ms${what === "during layout" ? "" : item.settled ? "; layout settled" : "; layout still running"}`,
+          }),
+        );
+      }
+    }
+    return results;
+  },
+};
+
+export const ENTRIES: readonly BenchEntry[] = [loadEntry, subgraphEntry, gexfEntry, browserEntry];

@@ -2,9 +2,9 @@
 import { parseArgs } from "node:util";
 
 export const SIZES = {
-  tiny: { entities: 2_000, relations: 6_000, runs: 1, repeats: 1, gexfRepeats: 1 },
-  small: { entities: 10_000, relations: 30_000, runs: 3, repeats: 5, gexfRepeats: 2 },
-  full: { entities: 100_000, relations: 300_000, runs: 3, repeats: 5, gexfRepeats: 1 },
+  tiny: { entities: 2_000, relations: 6_000, runs: 1, repeats: 1, gexfRepeats: 1, browserSizes: [] },
+  small: { entities: 10_000, relations: 30_000, runs: 3, repeats: 5, gexfRepeats: 2, browserSizes: [1_000, 10_000] },
+  full: { entities: 100_000, relations: 300_000, runs: 3, repeats: 5, gexfRepeats: 1, browserSizes: [1_000, 10_000, 50_000] },
 } as const;
 export type SizeName = keyof typeof SIZES;
 
@@ -17,6 +17,7 @@ export interface BenchOptions {
   repeats: number;
   gexfRepeats: number;
   checkBigGexf: boolean;
+  browserSizes: number[];
   /** Entry ids to run (all when empty). */
   only: string[];
   help: boolean;
@@ -36,7 +37,8 @@ Options:
   --repeats <n>        repetitions per side for subgraph extraction
   --gexf-repeats <n>   repetitions per side for the GEXF write and parse (default 1 at full size)
   --check-gexf         check the GEXF files with check-gexf even above 64 MB (full size: slow)
-  --only <ids>         comma-separated entries to run: load, subgraph, gexf
+  --only <ids>         comma-separated entries to run: load, subgraph, gexf, browser
+                       (browser: 1k, 10k and 50k entities at full size, 1k and 10k at small, none at tiny)
   -h, --help           show this help
 `;
 
@@ -86,6 +88,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
     repeats: wholeNumber("repeats", values.repeats, 1) ?? size.repeats,
     gexfRepeats: wholeNumber("gexf-repeats", values["gexf-repeats"], 1) ?? size.gexfRepeats,
     checkBigGexf: values["check-gexf"],
+    browserSizes: [...size.browserSizes],
     only: values.only === undefined ? [] : values.only.split(",").map((id) => id.trim()).filter(Boolean),
     help: values.help,
   };
