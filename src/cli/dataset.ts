@@ -4,21 +4,28 @@ import type { LoadResult } from "../load/parse.ts";
 import { formatIssue } from "../load/issues.ts";
 import type { Dataset } from "../model/schema.ts";
 import { CliError, EXIT, type CliIo } from "./io.ts";
+import { progressOn } from "./progress.ts";
 
 export const DEFAULT_DATASET_PATH = "data";
 
-/** Loads a dataset; a path that does not exist or holds no JSON is a usage error (exit 2). */
-export async function loadFromPath(path: string): Promise<LoadResult> {
+/**
+ * Loads a dataset; a path that does not exist or holds no JSON is a usage error (exit 2).
+ * Given the command's io, it shows the loading steps on stderr when that is a terminal.
+ */
+export async function loadFromPath(path: string, io?: CliIo): Promise<LoadResult> {
+  const progress = io ? progressOn(io) : undefined;
   try {
-    return await loadDataset(path);
+    return await loadDataset(path, progress ? { onProgress: (step, done, total) => progress.update(step, done, total) } : {});
   } catch (error) {
     if (error instanceof DatasetPathError) throw new CliError(error.message, EXIT.usage);
     throw error;
+  } finally {
+    progress?.finish();
   }
 }
 
 export async function loadOrFail(path: string, io: CliIo): Promise<Dataset> {
-  const result = await loadFromPath(path);
+  const result = await loadFromPath(path, io);
   if (!result.ok) {
     for (const issue of result.issues) io.stderr(`${formatIssue(issue)}\n`);
     const errors = result.issues.filter((issue) => issue.severity === "error").length;

@@ -2,11 +2,14 @@
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** True when stderr is a terminal: long commands then show their progress there. */
+  stderrIsTerminal?: boolean;
 }
 
 export const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stderrIsTerminal: process.stderr.isTTY === true,
 };
 
 /** A failure the user can act on: printed as one line, never with a stack trace. */

@@ -7,6 +7,7 @@ import { registerSchema } from "./commands/schema.ts";
 import { registerLeverage } from "./commands/leverage.ts";
 import { registerExport } from "./commands/export.ts";
 import { registerImport } from "./commands/import.ts";
+import { registerGenerate } from "./commands/generate.ts";
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command("atlas")
@@ -20,6 +21,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   registerLeverage(program, io);
   registerExport(program, io);
   registerImport(program, io);
+  registerGenerate(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;
 }

@@ -44,6 +44,8 @@ export interface GexfWriteOptions {
   positions?: (id: string) => Position | undefined;
   /** The file's lastmodifieddate (YYYY-MM-DD); today (UTC) by default. */
   date?: string;
+  /** Told now and then how many of the entities and relations are written, for progress on big graphs. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface GexfWriteReport {
@@ -152,6 +154,9 @@ export function nodeSize(degree: number): number {
   return Math.round((5 + 3 * Math.sqrt(degree)) * 100) / 100;
 }
 
+/** How many entities and relations are written between two progress reports. */
+const PROGRESS_EVERY = 10_000;
+
 /** Joins many small strings into chunks of about this many characters before handing them on. */
 const CHUNK_CHARACTERS = 1 << 16;
 
@@ -219,6 +224,13 @@ export function writeGexfChunks(graph: AtlasGraph, onChunk: (chunk: string) => v
     return { x: computed?.x ?? 0, y: computed?.y ?? 0 };
   };
 
+  const total = graph.order + graph.size;
+  let done = 0;
+  const progressed = (): void => {
+    done += 1;
+    if (options.onProgress && (done % PROGRESS_EVERY === 0 || done === total)) options.onProgress(done, total);
+  };
+
   write(`    <nodes count="${graph.order}">\n`);
   graph.forEachNode((id, attributes) => {
     const span = spans?.get(id);
@@ -230,6 +242,7 @@ export function writeGexfChunks(graph: AtlasGraph, onChunk: (chunk: string) => v
     write(`        <viz:position x="${float(position.x)}" y="${float(position.y)}"/>\n`);
     write(`        ${color(ENTITY_KIND_COLORS[attributes.kind] ?? ENTITY_KIND_COLORS.organization)}\n`);
     write("      </node>\n");
+    progressed();
   });
   write("    </nodes>\n");
 
@@ -241,6 +254,7 @@ export function writeGexfChunks(graph: AtlasGraph, onChunk: (chunk: string) => v
     attvalues(EDGE_FIELDS, relationValues(attributes, sources));
     write(`        ${color(RELATION_FAMILY_COLORS[attributes.family] ?? RELATION_FAMILY_COLORS.structure)}\n`);
     write("      </edge>\n");
+    progressed();
   });
   write("    </edges>\n");
   write("  </graph>\n");

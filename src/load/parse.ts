@@ -4,7 +4,7 @@
  * broken relation does not hide the problems of the others, and ids of broken items still
  * count as defined so a typo in one field does not cascade into "missing entity" errors.
  */
-import type { z } from "zod";
+import { z } from "zod";
 import { closest, distance } from "fastest-levenshtein";
 import {
   DOCUMENT_KEYS,
@@ -16,6 +16,7 @@ import {
   type Dataset,
   type DatasetMeta,
   type Entity,
+  type Evidence,
   type Relation,
   type Source,
 } from "../model/schema.ts";
@@ -42,6 +43,8 @@ export type LoadResult =
 export interface ParseOptions {
   /** Dataset name used when no file carries `dataset.name`. */
   defaultName?: string;
+  /** Told how far the work is, for long loads: a step ("checking files") and how much of it is done. */
+  onProgress?: (step: string, done: number, total: number) => void;
 }
 
 type Collection = "entities" | "relations" | "sources";
@@ -49,10 +52,12 @@ type Collection = "entities" | "relations" | "sources";
 const COLLECTION_NOUN: Record<Collection, string> = { entities: "entity", relations: "relation", sources: "source" };
 const WITH_ARTICLE: Record<Collection, string> = { entities: "an entity", relations: "a relation", sources: "a source" };
 
+// Pointers are built only when an issue needs one: a valid 100,000-item dataset needs none.
 interface Definition {
   collection: Collection;
   file: string;
-  pointer: string;
+  /** Position in its file's collection. */
+  index: number;
   /** Entity kind, when the entity's kind is valid. */
   kind?: EntityKind;
 }
@@ -60,10 +65,38 @@ interface Definition {
 interface Located<T> {
   value: T;
   file: string;
-  pointer: string;
+  index: number;
 }
 
 const ITEM_SCHEMAS = { entities: entitySchema, relations: relationSchema, sources: sourceSchema } as const;
+/**
+ * Each collection is validated with one zod call (an array of the item schema): zod's per-call
+ * overhead is paid once per file rather than once per item. Issues carry the item's index first,
+ * so they are split per item and each item is still reported (and kept or dropped) on its own.
+ */
+const ITEM_ARRAY_SCHEMAS = {
+  entities: z.array(entitySchema),
+  relations: z.array(relationSchema),
+  sources: z.array(sourceSchema),
+} as const;
+
+/** The pointer of an item of a collection (neither part ever needs RFC 6901 escaping). */
+function itemPointer(collection: Collection, index: number): string {
+  return `/${collection}/${index}`;
+}
+
+/** Zod issues of an array parse, by item index, each with the path inside its item. */
+function issuesByItem(issues: readonly z.core.$ZodIssue[]): Map<number, z.core.$ZodIssue[]> {
+  const byItem = new Map<number, z.core.$ZodIssue[]>();
+  for (const issue of issues) {
+    const [index, ...path] = issue.path;
+    if (typeof index !== "number") continue;
+    const list = byItem.get(index) ?? [];
+    list.push({ ...issue, path });
+    byItem.set(index, list);
+  }
+  return byItem;
+}
 
 function fieldsOf(schema: z.ZodObject): string[] {
   return Object.keys(schema.shape);
@@ -128,7 +161,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function definitionPlace(definition: Definition): string {
-  return `${definition.file}#${definition.pointer}`;
+  return `${definition.file}#${itemPointer(definition.collection, definition.index)}`;
 }
 
 /** Validates and merges dataset documents; reports every problem with its file and JSON pointer. */
@@ -139,13 +172,15 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
   const entities: Located<Entity>[] = [];
   const relations: Located<Relation>[] = [];
   const sources: Located<Source>[] = [];
-  let meta: Located<DatasetMeta> | undefined;
+  let meta: { value: DatasetMeta; file: string } | undefined;
   const counts: ItemCounts = { entities: 0, relations: 0, sources: 0 };
   /** Ids that broken relations refer to: they count as used, so the unused-item warnings do not pile onto the errors. */
   const mentioned = new Set<string>();
 
-  for (const input of inputs) {
+  const progress = options.onProgress ?? (() => {});
+  for (const [inputIndex, input] of inputs.entries()) {
     const { file } = input;
+    progress("checking files", inputIndex, inputs.length);
     let value: unknown;
     if ("text" in input) {
       let text = input.text;
@@ -191,9 +226,9 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
         if (isPlainObject(value.dataset)) collector.addZodIssues(file, ["dataset"], "dataset", result.error.issues);
         else collector.add(file, "/dataset", `dataset must be an object with a name, got ${describeValue(value.dataset)}`);
       } else if (meta) {
-        collector.add(file, "/dataset", `dataset metadata is given twice: also at ${meta.file}#${meta.pointer}; keep it in one file`);
+        collector.add(file, "/dataset", `dataset metadata is given twice: also at ${meta.file}#/dataset; keep it in one file`);
       } else {
-        meta = { value: result.data, file, pointer: "/dataset" };
+        meta = { value: result.data, file };
         const period = result.data.period;
         if (period && endsBeforeStart(period.from, period.to)) {
           collector.add(file, "/dataset/period/to", `period ends (${quote(period.to)}) before it starts (${quote(period.from)})`);
@@ -210,47 +245,54 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
       }
       holdsData = true;
       counts[collection] += items.length;
-      const schema = ITEM_SCHEMAS[collection];
-      items.forEach((item: unknown, index: number) => {
-        const pointer = toPointer([collection, index]);
+      const parsed = ITEM_ARRAY_SCHEMAS[collection].safeParse(items, { reportInput: true });
+      const problems = parsed.success ? undefined : issuesByItem(parsed.error.issues);
+      for (let index = 0; index < items.length; index += 1) {
+        if (!(index in items)) continue; // a hole in a sparse list (possible in `json` inputs): nothing to check
+        const item: unknown = items[index];
         if (!isPlainObject(item)) {
-          collector.add(file, pointer, `each item of ${collection} must be an object, got ${describeValue(item)}`);
-          return;
+          collector.add(file, itemPointer(collection, index), `each item of ${collection} must be an object, got ${describeValue(item)}`);
+          continue;
         }
         // Register the id first, valid item or not, so references to it resolve (see the module comment).
         const id = item.id;
-        const idUsable = typeof id === "string" && id.length > 0;
-        if (idUsable) {
+        if (typeof id === "string" && id.length > 0) {
           const previous = definitions.get(id);
           if (previous) {
             const noun = COLLECTION_NOUN[previous.collection];
-            collector.add(file, `${pointer}/id`, `duplicate id ${quote(id)}: already used by the ${noun} at ${definitionPlace(previous)}`);
+            collector.add(file, `${itemPointer(collection, index)}/id`, `duplicate id ${quote(id)}: already used by the ${noun} at ${definitionPlace(previous)}`);
           } else {
-            const definition: Definition = { collection, file, pointer };
+            const definition: Definition = { collection, file, index };
             if (collection === "entities" && typeof item.kind === "string" && Object.hasOwn(ENTITY_KIND_INFO, item.kind)) {
               definition.kind = item.kind as EntityKind;
             }
             definitions.set(id, definition);
           }
         }
-        const result = schema.safeParse(item, { reportInput: true });
-        if (!result.success) {
-          collector.addZodIssues(file, [collection, index], collection, result.error.issues);
+        const itemIssues = problems?.get(index);
+        if (itemIssues) {
+          collector.addZodIssues(file, [collection, index], collection, itemIssues);
           if (collection === "relations") rememberMentions(item, mentioned);
-          return;
+          continue;
         }
-        const located = { value: result.data, file, pointer };
+        // Valid: zod's output of the whole list when it parsed, else of this item alone (the slow path
+        // only runs for files with broken items).
+        const value = parsed.success ? parsed.data[index] : ITEM_SCHEMAS[collection].parse(item);
+        const located = { value, file, index };
         if (collection === "entities") entities.push(located as Located<Entity>);
         else if (collection === "relations") relations.push(located as Located<Relation>);
         else sources.push(located as Located<Source>);
-      });
+      }
     }
     if (!holdsData && value.dataset === undefined) {
       collector.add(file, "", 'the file holds no "entities", "relations" or "sources"', "warning");
     }
   }
 
+  progress("checking files", inputs.length, inputs.length);
+  progress("checking references", 0, 1);
   checkReferences(collector, definitions, entities, relations, sources, mentioned);
+  progress("checking references", 1, 1);
 
   locateIssues(collector.issues, texts);
   const order = new Map(inputs.map((input, index) => [input.file, index]));
@@ -298,73 +340,85 @@ function checkReferences(
   const linkedEntities = new Set<string>(mentioned);
   const citedSources = new Set<string>(mentioned);
 
-  const expectEntity = (file: string, pointer: string, id: string, role: string): Definition | undefined => {
+  const expectEntity = (file: string, index: number, field: string, id: string, role: string): Definition | undefined => {
     const definition = definitions.get(id);
     if (!definition) {
-      collector.add(file, pointer, `${role} ${quote(id)} is not defined: no entity has this id`);
+      collector.add(file, `${itemPointer("relations", index)}/${field}`, `${role} ${quote(id)} is not defined: no entity has this id`);
       return undefined;
     }
     if (definition.collection !== "entities") {
-      collector.add(file, pointer, `${role} ${quote(id)} is ${WITH_ARTICLE[definition.collection]} (at ${definitionPlace(definition)}), not an entity`);
+      collector.add(
+        file,
+        `${itemPointer("relations", index)}/${field}`,
+        `${role} ${quote(id)} is ${WITH_ARTICLE[definition.collection]} (at ${definitionPlace(definition)}), not an entity`,
+      );
       return undefined;
     }
     linkedEntities.add(id);
     return definition;
   };
 
-  for (const { value: relation, file, pointer } of relations) {
-    const spec = RELATION_KINDS[relation.kind];
-    const sourceEntity = expectEntity(file, `${pointer}/source`, relation.source, "source entity");
-    const targetEntity = expectEntity(file, `${pointer}/target`, relation.target, "target entity");
-    for (const [end, definition, allowed] of [
-      ["source", sourceEntity, spec.source],
-      ["target", targetEntity, spec.target],
-    ] as const) {
-      if (definition?.kind && !(allowed as readonly string[]).includes(definition.kind)) {
-        const id = end === "source" ? relation.source : relation.target;
-        collector.add(
-          file,
-          `${pointer}/${end}`,
-          `a "${relation.kind}" relation cannot ${end === "source" ? "start at" : "point to"} a ${definition.kind} (${quote(id)}); allowed ${end} kinds: ${allowed.join(", ")}`,
-        );
-      }
+  const checkEnd = (file: string, index: number, relation: Relation, end: "source" | "target", definition: Definition | undefined): void => {
+    const allowed: readonly string[] = RELATION_KINDS[relation.kind][end];
+    if (definition?.kind && !allowed.includes(definition.kind)) {
+      collector.add(
+        file,
+        `${itemPointer("relations", index)}/${end}`,
+        `a "${relation.kind}" relation cannot ${end === "source" ? "start at" : "point to"} a ${definition.kind} (${quote(relation[end])}); allowed ${end} kinds: ${allowed.join(", ")}`,
+      );
     }
+  };
+
+  for (const { value: relation, file, index } of relations) {
+    const spec = RELATION_KINDS[relation.kind];
+    const sourceEntity = expectEntity(file, index, "source", relation.source, "source entity");
+    const targetEntity = expectEntity(file, index, "target", relation.target, "target entity");
+    checkEnd(file, index, relation, "source", sourceEntity);
+    checkEnd(file, index, relation, "target", targetEntity);
     if (relation.source === relation.target) {
-      collector.add(file, `${pointer}/target`, `the relation links ${quote(relation.source)} to itself`, "warning");
+      collector.add(file, `${itemPointer("relations", index)}/target`, `the relation links ${quote(relation.source)} to itself`, "warning");
     }
     if (relation.about !== undefined) {
       if (!FAMILIES_WITH_ABOUT.includes(spec.family)) {
-        collector.add(file, `${pointer}/about`, `"about" is only for ${FAMILIES_WITH_ABOUT.join(", ")} relations; "${relation.kind}" is a ${spec.family} relation`);
+        collector.add(
+          file,
+          `${itemPointer("relations", index)}/about`,
+          `"about" is only for ${FAMILIES_WITH_ABOUT.join(", ")} relations; "${relation.kind}" is a ${spec.family} relation`,
+        );
       }
-      expectEntity(file, `${pointer}/about`, relation.about, "about entity");
+      expectEntity(file, index, "about", relation.about, "about entity");
     }
     if (relation.end != null && endsBeforeStart(relation.start, relation.end)) {
-      collector.add(file, `${pointer}/end`, `end ${quote(relation.end)} is before start ${quote(relation.start)}`);
+      collector.add(file, `${itemPointer("relations", index)}/end`, `end ${quote(relation.end)} is before start ${quote(relation.start)}`);
     }
-    relation.evidence.forEach((evidence, index) => {
-      const evidencePointer = `${pointer}/evidence/${index}/source`;
-      const definition = definitions.get(evidence.source);
-      if (!definition) {
-        collector.add(file, evidencePointer, `cited source ${quote(evidence.source)} is not defined: no source has this id`);
-      } else if (definition.collection !== "sources") {
-        collector.add(file, evidencePointer, `cited source ${quote(evidence.source)} is ${WITH_ARTICLE[definition.collection]} (at ${definitionPlace(definition)}), not a source`);
-      } else {
-        citedSources.add(evidence.source);
+    const { evidence } = relation;
+    for (let cited = 0; cited < evidence.length; cited += 1) {
+      const source = (evidence[cited] as Evidence).source;
+      const definition = definitions.get(source);
+      if (definition?.collection === "sources") {
+        citedSources.add(source);
+        continue;
       }
-    });
+      const pointer = `${itemPointer("relations", index)}/evidence/${cited}/source`;
+      if (!definition) {
+        collector.add(file, pointer, `cited source ${quote(source)} is not defined: no source has this id`);
+      } else {
+        collector.add(file, pointer, `cited source ${quote(source)} is ${WITH_ARTICLE[definition.collection]} (at ${definitionPlace(definition)}), not a source`);
+      }
+    }
   }
 
-  for (const { value: entity, file, pointer } of entities) {
+  for (const { value: entity, file, index } of entities) {
     if (!linkedEntities.has(entity.id)) {
-      collector.add(file, `${pointer}/id`, `entity ${quote(entity.id)} has no relation: link it or remove it`, "warning");
+      collector.add(file, `${itemPointer("entities", index)}/id`, `entity ${quote(entity.id)} has no relation: link it or remove it`, "warning");
     }
   }
-  for (const { value: source, file, pointer } of sources) {
+  for (const { value: source, file, index } of sources) {
     if (!citedSources.has(source.id)) {
-      collector.add(file, `${pointer}/id`, `source ${quote(source.id)} is never cited by a relation`, "warning");
+      collector.add(file, `${itemPointer("sources", index)}/id`, `source ${quote(source.id)} is never cited by a relation`, "warning");
     }
     if (source.published === undefined) {
-      collector.add(file, pointer, `source ${quote(source.id)} has no publication date ("published")`, "warning");
+      collector.add(file, itemPointer("sources", index), `source ${quote(source.id)} has no publication date ("published")`, "warning");
     }
   }
 }

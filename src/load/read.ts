@@ -6,7 +6,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { decodeDatasetBytes } from "./decode.ts";
 import type { LoadIssue } from "./issues.ts";
-import { parseDataset, type DatasetInput, type LoadResult } from "./parse.ts";
+import { parseDataset, type DatasetInput, type LoadResult, type ParseOptions } from "./parse.ts";
 
 export class DatasetPathError extends Error {}
 
@@ -30,7 +30,7 @@ async function readInput(file: string, shownAs: string): Promise<DatasetInput | 
  * Loads a dataset from a folder or a file. Paths in issues are shown relative to the
  * current directory when below it. Throws DatasetPathError only when the path itself is unusable.
  */
-export async function loadDataset(target: string): Promise<LoadResult> {
+export async function loadDataset(target: string, options: Pick<ParseOptions, "onProgress"> = {}): Promise<LoadResult> {
   const info = await stat(target).catch(() => undefined);
   if (!info) throw new DatasetPathError(`no such file or folder: ${target}`);
   const files = info.isDirectory() ? await listDatasetFiles(target) : [target];
@@ -39,7 +39,16 @@ export async function loadDataset(target: string): Promise<LoadResult> {
     const relative = path.relative(process.cwd(), file);
     return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
   };
-  const read = await Promise.all(files.map((file) => readInput(file, shown(file))));
+  let filesRead = 0;
+  options.onProgress?.("reading files", 0, files.length);
+  const read = await Promise.all(
+    files.map(async (file) => {
+      const input = await readInput(file, shown(file));
+      filesRead += 1;
+      options.onProgress?.("reading files", filesRead, files.length);
+      return input;
+    }),
+  );
   const inputs: DatasetInput[] = [];
   const encodingIssues: LoadResult["issues"] = [];
   for (const item of read) {
@@ -47,7 +56,7 @@ export async function loadDataset(target: string): Promise<LoadResult> {
     else inputs.push(item);
   }
   const defaultName = path.basename(path.resolve(target), ".json");
-  const result = parseDataset(inputs, { defaultName });
+  const result = parseDataset(inputs, { defaultName, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   if (encodingIssues.length === 0) return result;
   return { ok: false, issues: [...encodingIssues, ...result.issues], counts: result.counts };
 }

@@ -8,6 +8,7 @@ import { exportDataset, relationsAboutMissing } from "../../export/dataset.ts";
 import { writeGexfChunks } from "../../export/gexf-write.ts";
 import { writeDatasetJson } from "../../export/json.ts";
 import { writeFileAtomically } from "../atomic-write.ts";
+import { progressOn } from "../progress.ts";
 import { DEFAULT_DATASET_PATH, loadOrFail } from "../dataset.ts";
 import { CliError, EXIT, type CliIo } from "../io.ts";
 
@@ -172,16 +173,25 @@ export function registerExport(program: Command, io: CliIo): void {
           write(writeDatasetJson(dataset));
           return { sources: dataset.sources.length, replaced: 0 };
         }
-        const report = writeGexfChunks(subgraph, write, { dynamic: options.dynamic === true });
+        const report = writeGexfChunks(subgraph, write, {
+          dynamic: options.dynamic === true,
+          // Progress only when writing a file: on stdout the text itself is the output.
+          ...(options.out === undefined ? {} : { onProgress: (done: number, total: number) => progress.update("writing GEXF", done, total) }),
+        });
         return { sources: report.sources, replaced: report.replacedValues };
       };
       let result = { sources: 0, replaced: 0 };
+      const progress = progressOn(io);
       if (options.out === undefined) result = produce(io.stdout);
       else {
         const out = options.out;
-        writeFileAtomically(out, (write) => {
-          result = produce(write);
-        });
+        try {
+          writeFileAtomically(out, (write) => {
+            result = produce(write);
+          });
+        } finally {
+          progress.finish();
+        }
         const what = format === "json" ? "JSON dataset" : options.dynamic ? "GEXF 1.3, dynamic" : "GEXF 1.3";
         io.stderr(`wrote ${out} (${what}): ${plural(subgraph.order, "entity", "entities")}, ${plural(subgraph.size, "relation")}, ${plural(result.sources, "source")}\n`);
       }

@@ -15,7 +15,7 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
     .option("--json", "print one JSON object {ok, entities, relations, sources, errors}")
     .addHelpText("after", "\nExit status: 0 valid (warnings allowed), 1 errors found, 2 usage error.")
     .action(async (path: string, options: { json?: boolean }) => {
-      const result = await loadFromPath(path);
+      const result = await loadFromPath(path, io);
       const errors = result.issues.filter((issue) => issue.severity === "error").length;
       const warnings = result.issues.length - errors;
       if (options.json) {

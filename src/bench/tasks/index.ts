@@ -1,0 +1,34 @@
+/** The tasks a benchmark child process can run, loaded on demand so each child imports only its own code. */
+export const TASKS = {
+  load: async () => (await import("./load.ts")).load,
+  "load-baseline": async () => (await import("./load.ts")).loadBaseline,
+  subgraph: async () => (await import("./subgraph.ts")).subgraph,
+  "gexf-write": async () => (await import("./gexf.ts")).gexfWrite,
+  "gexf-read": async () => (await import("./gexf.ts")).gexfRead,
+  "gexf-read-baseline": async () => (await import("./gexf.ts")).gexfReadBaseline,
+  browser: async () => (await import("./browser.ts")).browserBench,
+} as const;
+
+export type TaskName = keyof typeof TASKS;
+type TaskFunction<N extends TaskName> = Awaited<ReturnType<(typeof TASKS)[N]>>;
+export type TaskArgs<N extends TaskName> = Parameters<TaskFunction<N>>[0];
+export type TaskOutput<N extends TaskName> = Awaited<ReturnType<TaskFunction<N>>>;
+
+/** Peak resident set size of this process so far, in MB. */
+export function peakRssMB(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+/**
+ * Runs `work`, returning its result with its wall time and the CPU time (user + system, all threads)
+ * the process spent meanwhile. CPU time is reported beside wall time because on a shared machine
+ * other processes stretch wall time but hardly CPU time.
+ */
+export async function measure<T>(work: () => Promise<T> | T): Promise<{ value: T; ms: number; cpuMs: number }> {
+  const cpuBefore = process.cpuUsage();
+  const start = performance.now();
+  const value = await work();
+  const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { value, ms, cpuMs: (cpu.user + cpu.system) / 1000 };
+}

@@ -1,0 +1,392 @@
+/**
+ * The loader as it was before the speed work (src/load/parse.ts at commit 72a7014), kept verbatim as
+ * the oracle of a differential test: the optimised parseDataset must report exactly the same issues
+ * and return exactly the same dataset. Delete it, and that test, when the loader's behaviour changes
+ * on purpose.
+ */
+/**
+ * parseDataset: in-memory documents -> a checked Dataset, or every problem at once.
+ * Runs in node and in the browser (no I/O here). Each item is validated on its own so one
+ * broken relation does not hide the problems of the others, and ids of broken items still
+ * count as defined so a typo in one field does not cascade into "missing entity" errors.
+ */
+import type { z } from "zod";
+import { closest, distance } from "fastest-levenshtein";
+import {
+  DOCUMENT_KEYS,
+  datasetMetaSchema,
+  entitySchema,
+  evidenceSchema,
+  relationSchema,
+  sourceSchema,
+  type Dataset,
+  type DatasetMeta,
+  type Entity,
+  type Relation,
+  type Source,
+} from "../../src/model/schema.ts";
+import { ENTITY_KIND_INFO, FAMILIES_WITH_ABOUT, RELATION_KINDS, type EntityKind } from "../../src/model/ontology.ts";
+import { endsBeforeStart } from "../../src/model/dates.ts";
+import { describeValue, quote } from "../../src/model/text.ts";
+import { errorCount, toPointer, type LoadIssue, type Severity } from "../../src/load/issues.ts";
+import { locatePointers, parseJsonText } from "../../src/load/json-text.ts";
+
+/** One input file: its text (preferred: errors get line numbers) or an already parsed JSON value. */
+export type DatasetInput = { file: string; text: string } | { file: string; json: unknown };
+
+/** How many items the files hold, valid or not. */
+export interface ItemCounts {
+  entities: number;
+  relations: number;
+  sources: number;
+}
+
+export type LoadResult =
+  | { ok: true; dataset: Dataset; issues: LoadIssue[]; counts: ItemCounts }
+  | { ok: false; dataset?: undefined; issues: LoadIssue[]; counts: ItemCounts };
+
+export interface ParseOptions {
+  /** Dataset name used when no file carries `dataset.name`. */
+  defaultName?: string;
+}
+
+type Collection = "entities" | "relations" | "sources";
+
+const COLLECTION_NOUN: Record<Collection, string> = { entities: "entity", relations: "relation", sources: "source" };
+const WITH_ARTICLE: Record<Collection, string> = { entities: "an entity", relations: "a relation", sources: "a source" };
+
+interface Definition {
+  collection: Collection;
+  file: string;
+  pointer: string;
+  /** Entity kind, when the entity's kind is valid. */
+  kind?: EntityKind;
+}
+
+interface Located<T> {
+  value: T;
+  file: string;
+  pointer: string;
+}
+
+const ITEM_SCHEMAS = { entities: entitySchema, relations: relationSchema, sources: sourceSchema } as const;
+
+function fieldsOf(schema: z.ZodObject): string[] {
+  return Object.keys(schema.shape);
+}
+
+/** Known fields of the object a zod path points into, for "unknown field" suggestions. */
+function knownFieldsAt(collection: Collection | "dataset", path: readonly PropertyKey[]): string[] {
+  if (collection === "dataset") return fieldsOf(datasetMetaSchema);
+  if (collection === "relations" && path[0] === "evidence") return fieldsOf(evidenceSchema);
+  return fieldsOf(ITEM_SCHEMAS[collection]);
+}
+
+const EXPECTED_NOUN: Record<string, string> = {
+  array: "a list",
+  object: "an object",
+  string: "a string",
+  number: "a number",
+  boolean: "a boolean",
+  null: "null",
+};
+
+export class IssueCollector {
+  readonly issues: LoadIssue[] = [];
+
+  add(file: string, pointer: string, message: string, severity: Severity = "error"): void {
+    this.issues.push({ file, pointer, message, severity });
+  }
+
+  /** Converts zod issues of one value (found at `base` in `file`) into curator-facing issues. */
+  addZodIssues(file: string, base: readonly PropertyKey[], collection: Collection | "dataset", issues: readonly z.core.$ZodIssue[]): void {
+    for (const issue of issues) {
+      const path = [...base, ...issue.path];
+      const field = String(issue.path[issue.path.length - 1] ?? "");
+      if (issue.code === "unrecognized_keys") {
+        const known = knownFieldsAt(collection, issue.path);
+        for (const key of issue.keys) {
+          const suggestion = closest(key, known);
+          const hint = suggestion && similar(key, suggestion) ? `; did you mean "${suggestion}"?` : `; known fields: ${known.join(", ")}`;
+          this.add(file, toPointer([...path, key]), `unknown field ${quote(key)}${hint}`);
+        }
+      } else if (issue.code === "invalid_type" && issue.input === undefined) {
+        this.add(file, toPointer(path), `missing required field ${quote(field)}`);
+      } else if (issue.code === "invalid_type" && issue.message.startsWith("Invalid input")) {
+        const what = typeof issue.path[issue.path.length - 1] === "number" ? "each item" : field || "the value";
+        this.add(file, toPointer(path), `${what} must be ${EXPECTED_NOUN[issue.expected] ?? issue.expected}, got ${describeValue(issue.input)}`);
+      } else if (issue.code === "invalid_union") {
+        this.add(file, toPointer(path), `${field || "the value"} has the wrong type: got ${describeValue(issue.input)}`);
+      } else {
+        this.add(file, toPointer(path), issue.message);
+      }
+    }
+  }
+}
+
+function similar(a: string, b: string): boolean {
+  // closest() always answers; only suggest a near miss (a typo), not any field.
+  return distance(a.toLowerCase(), b.toLowerCase()) <= Math.max(1, Math.floor(b.length / 3));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function definitionPlace(definition: Definition): string {
+  return `${definition.file}#${definition.pointer}`;
+}
+
+/** Validates and merges dataset documents; reports every problem with its file and JSON pointer. */
+export function referenceParseDataset(inputs: readonly DatasetInput[], options: ParseOptions = {}): LoadResult {
+  const collector = new IssueCollector();
+  const texts = new Map<string, string>();
+  const definitions = new Map<string, Definition>();
+  const entities: Located<Entity>[] = [];
+  const relations: Located<Relation>[] = [];
+  const sources: Located<Source>[] = [];
+  let meta: Located<DatasetMeta> | undefined;
+  const counts: ItemCounts = { entities: 0, relations: 0, sources: 0 };
+  /** Ids that broken relations refer to: they count as used, so the unused-item warnings do not pile onto the errors. */
+  const mentioned = new Set<string>();
+
+  for (const input of inputs) {
+    const { file } = input;
+    let value: unknown;
+    if ("text" in input) {
+      let text = input.text;
+      if (text.charCodeAt(0) === 0xfeff) {
+        text = text.slice(1);
+        collector.add(file, "", "the file starts with a byte-order mark (BOM); it was ignored, but save the file as UTF-8 without BOM", "warning");
+      }
+      texts.set(file, text);
+      const parsed = parseJsonText(text);
+      if (!parsed.ok) {
+        for (const problem of parsed.problems) {
+          collector.issues.push({ file, pointer: "", message: problem.message, severity: "error", line: problem.line, column: problem.column });
+        }
+        continue;
+      }
+      value = parsed.value;
+    } else {
+      value = input.json;
+    }
+
+    if (!isPlainObject(value)) {
+      collector.add(file, "", `a dataset file must hold a JSON object with "entities", "relations" and/or "sources", got ${describeValue(value)}`);
+      continue;
+    }
+
+    let holdsData = false;
+    for (const key of Object.keys(value)) {
+      if (!(DOCUMENT_KEYS as readonly string[]).includes(key)) {
+        const suggestion = closest(key, [...DOCUMENT_KEYS]);
+        const hint = suggestion && similar(key, suggestion) ? `did you mean "${suggestion}"? ` : "";
+        collector.add(file, toPointer([key]), `unknown top-level field ${quote(key)}; ${hint}a dataset file holds ${DOCUMENT_KEYS.join(", ")}`);
+      }
+    }
+
+    const schemaRef = value.$schema;
+    if (schemaRef !== undefined && typeof schemaRef !== "string") {
+      collector.add(file, "/$schema", `$schema must be a string (a path or URL to the JSON Schema), got ${describeValue(schemaRef)}`);
+    }
+
+    if (value.dataset !== undefined) {
+      const result = datasetMetaSchema.safeParse(value.dataset, { reportInput: true });
+      if (!result.success) {
+        if (isPlainObject(value.dataset)) collector.addZodIssues(file, ["dataset"], "dataset", result.error.issues);
+        else collector.add(file, "/dataset", `dataset must be an object with a name, got ${describeValue(value.dataset)}`);
+      } else if (meta) {
+        collector.add(file, "/dataset", `dataset metadata is given twice: also at ${meta.file}#${meta.pointer}; keep it in one file`);
+      } else {
+        meta = { value: result.data, file, pointer: "/dataset" };
+      }
+    }
+
+    for (const collection of ["entities", "relations", "sources"] as const) {
+      const items = value[collection];
+      if (items === undefined) continue;
+      if (!Array.isArray(items)) {
+        collector.add(file, toPointer([collection]), `${collection} must be a list, got ${describeValue(items)}`);
+        continue;
+      }
+      holdsData = true;
+      counts[collection] += items.length;
+      const schema = ITEM_SCHEMAS[collection];
+      items.forEach((item: unknown, index: number) => {
+        const pointer = toPointer([collection, index]);
+        if (!isPlainObject(item)) {
+          collector.add(file, pointer, `each item of ${collection} must be an object, got ${describeValue(item)}`);
+          return;
+        }
+        // Register the id first, valid item or not, so references to it resolve (see the module comment).
+        const id = item.id;
+        const idUsable = typeof id === "string" && id.length > 0;
+        if (idUsable) {
+          const previous = definitions.get(id);
+          if (previous) {
+            const noun = COLLECTION_NOUN[previous.collection];
+            collector.add(file, `${pointer}/id`, `duplicate id ${quote(id)}: already used by the ${noun} at ${definitionPlace(previous)}`);
+          } else {
+            const definition: Definition = { collection, file, pointer };
+            if (collection === "entities" && typeof item.kind === "string" && Object.hasOwn(ENTITY_KIND_INFO, item.kind)) {
+              definition.kind = item.kind as EntityKind;
+            }
+            definitions.set(id, definition);
+          }
+        }
+        const result = schema.safeParse(item, { reportInput: true });
+        if (!result.success) {
+          collector.addZodIssues(file, [collection, index], collection, result.error.issues);
+          if (collection === "relations") rememberMentions(item, mentioned);
+          return;
+        }
+        const located = { value: result.data, file, pointer };
+        if (collection === "entities") entities.push(located as Located<Entity>);
+        else if (collection === "relations") relations.push(located as Located<Relation>);
+        else sources.push(located as Located<Source>);
+      });
+    }
+    if (!holdsData && value.dataset === undefined) {
+      collector.add(file, "", 'the file holds no "entities", "relations" or "sources"', "warning");
+    }
+  }
+
+  checkReferences(collector, definitions, entities, relations, sources, mentioned);
+
+  locateIssues(collector.issues, texts);
+  const order = new Map(inputs.map((input, index) => [input.file, index]));
+  collector.issues.sort(
+    (a, b) =>
+      (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) ||
+      (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER) ||
+      (a.column ?? 0) - (b.column ?? 0),
+  );
+
+  if (errorCount(collector.issues) > 0) return { ok: false, issues: collector.issues, counts };
+  return {
+    ok: true,
+    issues: collector.issues,
+    counts,
+    dataset: {
+      meta: meta?.value ?? { name: options.defaultName ?? "Untitled dataset" },
+      entities: entities.map((item) => item.value),
+      relations: relations.map((item) => item.value),
+      sources: sources.map((item) => item.value),
+    },
+  };
+}
+
+function rememberMentions(relation: Record<string, unknown>, mentioned: Set<string>): void {
+  for (const key of ["source", "target", "about"]) {
+    const value = relation[key];
+    if (typeof value === "string") mentioned.add(value);
+  }
+  if (Array.isArray(relation.evidence)) {
+    for (const evidence of relation.evidence as unknown[]) {
+      if (isPlainObject(evidence) && typeof evidence.source === "string") mentioned.add(evidence.source);
+    }
+  }
+}
+
+function checkReferences(
+  collector: IssueCollector,
+  definitions: ReadonlyMap<string, Definition>,
+  entities: readonly Located<Entity>[],
+  relations: readonly Located<Relation>[],
+  sources: readonly Located<Source>[],
+  mentioned: ReadonlySet<string>,
+): void {
+  const linkedEntities = new Set<string>(mentioned);
+  const citedSources = new Set<string>(mentioned);
+
+  const expectEntity = (file: string, pointer: string, id: string, role: string): Definition | undefined => {
+    const definition = definitions.get(id);
+    if (!definition) {
+      collector.add(file, pointer, `${role} ${quote(id)} is not defined: no entity has this id`);
+      return undefined;
+    }
+    if (definition.collection !== "entities") {
+      collector.add(file, pointer, `${role} ${quote(id)} is ${WITH_ARTICLE[definition.collection]} (at ${definitionPlace(definition)}), not an entity`);
+      return undefined;
+    }
+    linkedEntities.add(id);
+    return definition;
+  };
+
+  for (const { value: relation, file, pointer } of relations) {
+    const spec = RELATION_KINDS[relation.kind];
+    const sourceEntity = expectEntity(file, `${pointer}/source`, relation.source, "source entity");
+    const targetEntity = expectEntity(file, `${pointer}/target`, relation.target, "target entity");
+    for (const [end, definition, allowed] of [
+      ["source", sourceEntity, spec.source],
+      ["target", targetEntity, spec.target],
+    ] as const) {
+      if (definition?.kind && !(allowed as readonly string[]).includes(definition.kind)) {
+        const id = end === "source" ? relation.source : relation.target;
+        collector.add(
+          file,
+          `${pointer}/${end}`,
+          `a "${relation.kind}" relation cannot ${end === "source" ? "start at" : "point to"} a ${definition.kind} (${quote(id)}); allowed ${end} kinds: ${allowed.join(", ")}`,
+        );
+      }
+    }
+    if (relation.source === relation.target) {
+      collector.add(file, `${pointer}/target`, `the relation links ${quote(relation.source)} to itself`, "warning");
+    }
+    if (relation.about !== undefined) {
+      if (!FAMILIES_WITH_ABOUT.includes(spec.family)) {
+        collector.add(file, `${pointer}/about`, `"about" is only for ${FAMILIES_WITH_ABOUT.join(", ")} relations; "${relation.kind}" is a ${spec.family} relation`);
+      }
+      expectEntity(file, `${pointer}/about`, relation.about, "about entity");
+    }
+    if (relation.end != null && endsBeforeStart(relation.start, relation.end)) {
+      collector.add(file, `${pointer}/end`, `end ${quote(relation.end)} is before start ${quote(relation.start)}`);
+    }
+    relation.evidence.forEach((evidence: { source: string }, index: number) => {
+      const evidencePointer = `${pointer}/evidence/${index}/source`;
+      const definition = definitions.get(evidence.source);
+      if (!definition) {
+        collector.add(file, evidencePointer, `cited source ${quote(evidence.source)} is not defined: no source has this id`);
+      } else if (definition.collection !== "sources") {
+        collector.add(file, evidencePointer, `cited source ${quote(evidence.source)} is ${WITH_ARTICLE[definition.collection]} (at ${definitionPlace(definition)}), not a source`);
+      } else {
+        citedSources.add(evidence.source);
+      }
+    });
+  }
+
+  for (const { value: entity, file, pointer } of entities) {
+    if (!linkedEntities.has(entity.id)) {
+      collector.add(file, `${pointer}/id`, `entity ${quote(entity.id)} has no relation: link it or remove it`, "warning");
+    }
+  }
+  for (const { value: source, file, pointer } of sources) {
+    if (!citedSources.has(source.id)) {
+      collector.add(file, `${pointer}/id`, `source ${quote(source.id)} is never cited by a relation`, "warning");
+    }
+    if (source.published === undefined) {
+      collector.add(file, pointer, `source ${quote(source.id)} has no publication date ("published")`, "warning");
+    }
+  }
+}
+
+function locateIssues(issues: LoadIssue[], texts: ReadonlyMap<string, string>): void {
+  const byFile = new Map<string, LoadIssue[]>();
+  for (const issue of issues) {
+    if (issue.line !== undefined || !texts.has(issue.file)) continue;
+    const list = byFile.get(issue.file) ?? [];
+    list.push(issue);
+    byFile.set(issue.file, list);
+  }
+  for (const [file, fileIssues] of byFile) {
+    const locations = locatePointers(texts.get(file) ?? "", fileIssues.map((issue) => issue.pointer));
+    for (const issue of fileIssues) {
+      const location = locations.get(issue.pointer);
+      if (location) {
+        issue.line = location.line;
+        issue.column = location.column;
+      }
+    }
+  }
+}
