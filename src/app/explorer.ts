@@ -313,8 +313,9 @@ export class Explorer {
     const renderer = this.renderer;
     renderer.on("enterNode", ({ node }) => this.setActive(node));
     renderer.on("leaveNode", () => this.setActive(null));
-    renderer.on("clickNode", ({ node, event }) => {
-      const original = event.original;
+    let lastClicked: string | null = null;
+    const clickNode = (node: string, original: MouseEvent | TouchEvent): void => {
+      lastClicked = node;
       if ("shiftKey" in original && original.shiftKey) {
         const next = new Set(this.selection);
         if (next.has(node)) next.delete(node);
@@ -324,6 +325,17 @@ export class Explorer {
         this.setSelection([node]);
         this.update({ focus: node });
       }
+    };
+    renderer.on("clickNode", ({ node, event }) => clickNode(node, event.original));
+    // Sigma counts any two clicks within its double-click delay as a double click, wherever they land:
+    // a quick click on one entity then shift-click on another must still select the second.
+    renderer.on("doubleClickNode", ({ node, event, preventSigmaDefault }) => {
+      if (node === lastClicked) return;
+      preventSigmaDefault();
+      clickNode(node, event.original);
+    });
+    renderer.on("clickStage", () => {
+      lastClicked = null;
     });
     renderer.on("enterEdge", ({ edge, event }) => this.showEdgeTooltip(edge, event.x, event.y));
     renderer.on("leaveEdge", () => {
