@@ -199,6 +199,7 @@ export class Explorer {
     this.leverage = new LeverageController(graph, this.renderer, {
       onChange: (patch) => this.update(patch),
       onEntity: (id) => this.choose(id),
+      onAnalysed: () => this.update({}),
     });
     panel.insertBefore(this.leverage.element, this.legend.element);
     const camera = this.renderer.getCamera();
