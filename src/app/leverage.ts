@@ -61,7 +61,8 @@ export class LeverageController {
     this.worker = new Worker(new URL("./leverage-worker.ts", import.meta.url), { type: "module", name: "atlas-leverage" });
     this.worker.onmessage = (event: MessageEvent<LeverageReply>) => this.receive(event.data);
     this.worker.onerror = (event) => this.receive({ type: "failed", message: event.message || "the analysis stopped" });
-    this.post({ type: "graph", graph: graph.export() });
+    // Copying the graph to the worker takes a second or two at 50k entities: after the first frame, not before it.
+    requestAnimationFrame(() => setTimeout(() => this.post({ type: "graph", graph: graph.export() }), 0));
     document.addEventListener("keydown", this.onKeyDown);
   }
 
