@@ -15,7 +15,7 @@ import { timeBounds } from "./model/time.ts";
 import { computeView, type ViewResult } from "./model/view.ts";
 import { defaultViewState, queryString, writeViewState, type ViewState } from "./model/view-state.ts";
 import type { ViewGraph } from "./model/view-graph.ts";
-import { createRenderer, type AtlasRenderer } from "./renderer.ts";
+import { createRenderer, HIDE_EDGES_ON_MOVE_FROM, type AtlasRenderer } from "./renderer.ts";
 import { LayoutController, type LayoutProgress, type LayoutStatus } from "./layout.ts";
 import { LeverageController } from "./leverage.ts";
 import { EntityCombobox } from "./ui/combobox.ts";
@@ -517,6 +517,8 @@ export class Explorer {
         ? "ForceAtlas2 is arranging the graph"
         : `${status === "settled" ? "The layout has settled" : "The layout is stopped"} (${plural(this.layout.progress.iterations, "iteration")})`;
     this.root.dataset.layout = status;
+    const hideEdges = status === "running" && this.graph.size > HIDE_EDGES_ON_MOVE_FROM;
+    if (this.renderer.getGraphState().isLayingOut !== hideEdges) this.renderer.setGraphState({ isLayingOut: hideEdges });
     if (status === "settled") this.leverage.layoutSettled();
     if (status === "settled" && this.recentreOnSettle) {
       this.recentreOnSettle = false;

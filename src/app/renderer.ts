@@ -48,9 +48,11 @@ export interface GraphState {
   hasActive: boolean;
   hasPath: boolean;
   hasLeverage: boolean;
+  /** A big graph being laid out: its relations wait until the layout rests (see HIDE_EDGES_ON_MOVE_FROM). */
+  isLayingOut: boolean;
 }
 
-/** Above this many relations, edges are not drawn while the camera moves. */
+/** Above this many relations, edges are not drawn while the camera moves or the layout runs. */
 export const HIDE_EDGES_ON_MOVE_FROM = 10_000;
 
 /** Above this many relations, edge hover (which costs a second picking pass) is turned off. */
@@ -62,7 +64,7 @@ function createSigma(graph: ViewGraph, container: HTMLElement) {
   return new Sigma(graph, container, {
     customNodeState: { isActive: false, isFocus: false, isOnPath: false, isSelected: false, isLeverage: false },
     customEdgeState: { isActive: false, isOnPath: false, isLeverage: false },
-    customGraphState: { hasActive: false, hasPath: false, hasLeverage: false },
+    customGraphState: { hasActive: false, hasPath: false, hasLeverage: false, isLayingOut: false },
     primitives: {
       nodes: { shapes: [sdfCircle(), sdfSquare(), sdfDiamond(), sdfTriangle()], layers: [layerFill()] },
       edges: {
@@ -148,6 +150,7 @@ function createSigma(graph: ViewGraph, container: HTMLElement) {
             (graphState.hasLeverage && !state.isLeverage && !state.isActive),
           then: { color: DIMMED_EDGE_COLOR },
         },
+        { when: (_attributes, _state, graphState) => graphState.isLayingOut, then: { visibility: "hidden" } },
         { whenState: "isActive", then: { size: 2.2, depth: "topEdges" } },
         { whenState: "isOnPath", then: { size: 3.2, depth: "topEdges" } },
         // A leverage chain keeps its family colours, drawn thick above the rest.
@@ -168,8 +171,8 @@ function createSigma(graph: ViewGraph, container: HTMLElement) {
       stagePadding: 40,
       minCameraRatio: 0.05,
       maxCameraRatio: 4,
-      // While the camera moves, big graphs draw their entities only (software WebGL fills every edge's pixels
-      // again each frame; docs/benchmarks.md): panning and zooming stay fluid, the edges return at rest.
+      // While the camera moves (and while the layout runs: explorer.ts), big graphs draw their entities only:
+      // without a GPU every edge's pixels are filled again each frame (docs/benchmarks.md). The edges return at rest.
       hideEdgesOnMove: graph.size > HIDE_EDGES_ON_MOVE_FROM,
     },
   });

@@ -228,7 +228,7 @@ const browserEntry: BenchEntry = {
             runs: 1,
             notes: `${stats.fps.toFixed(1)} fps, longest frame ${Math.round(stats.longestFrameMs)} ms${
               what === "during layout"
-                ? `; ForceAtlas2 worker ${item.layoutIterationsPerSecond.toFixed(1)} iterations/s (${item.layoutIterations} after 3 s)`
+                ? `; ForceAtlas2 worker ${item.layoutIterationsPerSecond.toFixed(1)} iterations/s (${item.layoutIterations} iterations ${item.settled ? "until settled" : "in the wait"})`
                 : item.settled
                   ? "; layout settled"
                   : "; layout still running"

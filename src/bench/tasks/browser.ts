@@ -35,7 +35,7 @@ export interface BrowserMeasurement {
   layout: FrameStats;
   pan: FrameStats;
   zoom: FrameStats;
-  /** ForceAtlas2 in its worker: its latest rate (iterations per second, over about a second) and iterations run, after the first 3 s. */
+  /** ForceAtlas2 in its worker: its rate (iterations per second over about a second) and iterations run, as last reported once the layout settled or the wait ended. */
   layoutIterationsPerSecond: number;
   layoutIterations: number;
   /** Whether the layout settled within the wait (else the frames were measured while it still ran). */
@@ -132,12 +132,14 @@ export async function browserBench(args: { sizes: number[]; out: string; settleM
       const marks = JSON.parse((await page.evaluate(MARKS)) as string) as [string, number][];
       step(`ready; first frame at ${Math.round(firstRenderMs)} ms; marks ${marks.map(([name, at]) => `${name} ${at}`).join(", ")}`);
       const layout = await frames(page, () => page.waitForTimeout(3_000));
-      const progress = (await page.evaluate(LAYOUT_PROGRESS)) as { iterations: number; iterationsPerSecond: number };
-      const layoutIterationsPerSecond = progress.iterationsPerSecond;
+
       step("layout frames counted; waiting for the layout to settle");
       const settled = await page
         .waitForSelector("#app[data-layout=settled], #app[data-layout=stopped]", { timeout: args.settleMs })
         .then(() => true, () => false);
+      // The worker's rate over its last second, and its iterations, as last reported to the page (at settling, or after the wait).
+      const progress = (await page.evaluate(LAYOUT_PROGRESS)) as { iterations: number; iterationsPerSecond: number };
+      const layoutIterationsPerSecond = progress.iterationsPerSecond;
       const box = (await page.locator("#graph").boundingBox()) ?? { x: 0, y: 0, width: 1280, height: 800 };
       step(`settled: ${settled}; panning`);
       const panned = await frames(page, () => pan(page, box));
