@@ -15,7 +15,7 @@ import { timeBounds } from "./model/time.ts";
 import { computeView, type ViewResult } from "./model/view.ts";
 import { defaultViewState, queryString, writeViewState, type ViewState } from "./model/view-state.ts";
 import type { ViewGraph } from "./model/view-graph.ts";
-import { createRenderer, HIDE_EDGES_ON_MOVE_FROM, type AtlasRenderer } from "./renderer.ts";
+import { createRenderer, hidesEdgesWhileMoving, type AtlasRenderer } from "./renderer.ts";
 import { LayoutController, type LayoutProgress, type LayoutStatus } from "./layout.ts";
 import { LeverageController } from "./leverage.ts";
 import { EntityCombobox } from "./ui/combobox.ts";
@@ -195,7 +195,8 @@ export class Explorer {
     root.replaceChildren(header, el("main", { class: "app-main" }, pane, panel));
 
     // Renderer (draws its first frame in its constructor) and layout.
-    this.renderer = createRenderer(graph, container);
+    // The layout starts at once (below): a big graph's relations wait for it from the first frame.
+    this.renderer = createRenderer(graph, container, { isLayingOut: hidesEdgesWhileMoving(graph) });
     this.leverage = new LeverageController(graph, this.renderer, {
       onChange: (patch) => this.update(patch),
       onEntity: (id) => this.choose(id),
@@ -217,10 +218,10 @@ export class Explorer {
     zoomOut.addEventListener("click", () => void camera.zoomOut({ duration: 250 }));
     fit.addEventListener("click", () => void camera.reset({ duration: 300 }));
     this.bindRendererEvents();
-    this.showLayoutStatus("stopped");
     this.renderSelection();
 
     this.update(initial, { moveCamera: true });
+    // Shows the layout's status (running) on the button too.
     this.layout.start();
   }
 
@@ -517,7 +518,7 @@ export class Explorer {
         ? "ForceAtlas2 is arranging the graph"
         : `${status === "settled" ? "The layout has settled" : "The layout is stopped"} (${plural(this.layout.progress.iterations, "iteration")})`;
     this.root.dataset.layout = status;
-    const hideEdges = status === "running" && this.graph.size > HIDE_EDGES_ON_MOVE_FROM;
+    const hideEdges = status === "running" && hidesEdgesWhileMoving(this.graph);
     if (this.renderer.getGraphState().isLayingOut !== hideEdges) this.renderer.setGraphState({ isLayingOut: hideEdges });
     if (status === "settled") this.leverage.layoutSettled();
     if (status === "settled" && this.recentreOnSettle) {
