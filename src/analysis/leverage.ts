@@ -18,10 +18,10 @@ import { relationFilter, SelectionError } from "../graph/select.ts";
 import type { AtlasGraph } from "../graph/types.ts";
 import { firstDay } from "../model/dates.ts";
 import { ENTITY_KINDS, type EntityKind } from "../model/ontology.ts";
-import { citeRelation, isActiveIn, type CitedRelation, type TimeWindow } from "./relations.ts";
+import { citeRelation, spanIsActiveIn, type CitedRelation, type TimeWindow } from "./relations.ts";
 import { indexLinks, type DependencyLink, type Link, type LinkIndex } from "./links.ts";
 import { NETWORK_KIND, PRESSURE_FAMILY } from "./rules.ts";
-import { actingFor, entitiesUnder, type Membership, type MembershipRoute } from "./sides.ts";
+import { above, actingFor, entitiesUnder, isUnder, type MembershipRoute, type Side } from "./sides.ts";
 
 export interface LeverageOptions {
   /** Keep pressures active on this date (YYYY, YYYY-MM or YYYY-MM-DD) and judge everything else on it too. */
@@ -114,7 +114,7 @@ export class LeverageContext {
   /** Cached sides and ties are dropped past this many, so a long-lived context stays small. */
   static readonly CACHE_LIMIT = 512;
   readonly index: LinkIndex;
-  private readonly sides = new Map<string, Map<string, Membership>>();
+  private readonly sides = new Map<string, Side>();
   private readonly ties = new Map<string, LeverageTie[]>();
 
   constructor(readonly graph: AtlasGraph) {
@@ -122,7 +122,7 @@ export class LeverageContext {
   }
 
   /** Entities under a party (with its country) or under a vendor (without: a vendor's country is not the vendor). */
-  under(party: string, window: TimeWindow, byCountry: boolean): Map<string, Membership> {
+  under(party: string, window: TimeWindow, byCountry: boolean): Side {
     const key = `${party}\u0000${window.from}\u0000${window.to ?? ""}\u0000${byCountry}`;
     let side = this.sides.get(key);
     if (!side) {
@@ -169,7 +169,8 @@ function isDomestic(context: LeverageContext, presser: string, pressed: string, 
   if (presser === pressed) return true;
   const presserCountry = context.graph.getNodeAttribute(presser, "country");
   if (presserCountry !== undefined && presserCountry === context.graph.getNodeAttribute(pressed, "country")) return true;
-  return context.under(pressed, window, true).has(presser) || context.under(presser, window, true).has(pressed);
+  // Walking up from one party to the other: a side walked down can hold a whole country.
+  return isUnder(context.index, presser, pressed, window, true) || isUnder(context.index, pressed, presser, window, true);
 }
 
 /** Every pressure about something, resolved to its presser and pressed, filtered by `at` and `target`. */
@@ -223,23 +224,34 @@ function byDependentOrder(a: DependentEntity, b: DependentEntity): number {
 /** The entities under the pressed party that depend on the vendor (or its parts) in the case's window. */
 export function dependentsOf(context: LeverageContext, item: PressureCase): DependentEntity[] {
   const { graph, index } = context;
-  const pressedSide = context.under(item.pressed, item.window, true);
   const vendorSide = context.under(item.vendor, item.window, false);
-  const found = new Map<string, DependentEntity>();
-  for (const [supplier, supplierMembership] of vendorSide) {
+  // Who depends on the vendor's side in the window; the pressed side is then walked only towards them.
+  const candidates: DependencyLink[] = [];
+  for (const [supplier] of vendorSide) {
     for (const link of index.byProvider.get(supplier) ?? NO_DEPENDENCIES) {
-      const membership = pressedSide.get(link.dependent);
-      if (!membership || vendorSide.has(link.dependent) || !isActiveIn(link.attributes, item.window)) continue;
-      let entry = found.get(link.dependent);
-      if (!entry) {
-        const { kind, label } = graph.getNodeAttributes(link.dependent);
-        entry = { id: link.dependent, kind, label, route: membership.route, dependencies: [], relations: [...membership.relations] };
-        found.set(link.dependent, entry);
-      }
-      entry.dependencies.push(link.id);
-      for (const relation of [link.id, ...supplierMembership.relations])
-        if (!entry.relations.includes(relation)) entry.relations.push(relation);
+      if (!vendorSide.has(link.dependent) && spanIsActiveIn(link.span, item.window)) candidates.push(link);
     }
+  }
+  if (candidates.length === 0) return [];
+  const within = above(
+    index,
+    candidates.map((link) => link.dependent),
+    item.window,
+  );
+  const pressedSide = entitiesUnder(index, item.pressed, item.window, true, within);
+  const found = new Map<string, DependentEntity>();
+  for (const link of candidates) {
+    const membership = pressedSide.get(link.dependent);
+    if (!membership) continue;
+    let entry = found.get(link.dependent);
+    if (!entry) {
+      const { kind, label } = graph.getNodeAttributes(link.dependent);
+      entry = { id: link.dependent, kind, label, route: membership.route, dependencies: [], relations: [...membership.relations] };
+      found.set(link.dependent, entry);
+    }
+    entry.dependencies.push(link.id);
+    for (const relation of [link.id, ...(vendorSide.get(link.provider)?.relations ?? [])])
+      if (!entry.relations.includes(relation)) entry.relations.push(relation);
   }
   return [...found.values()].sort(byDependentOrder);
 }
@@ -256,15 +268,15 @@ function computeTies(context: LeverageContext, pressed: string, presser: string,
   // Walk the smaller side: the pressed side's dependencies, or the presser's side's provisions.
   const walkPressed = pressedSide.size <= presserSide.size;
   const links = walkPressed
-    ? [...pressedSide.keys()].flatMap((node) => index.byDependent.get(node) ?? NO_DEPENDENCIES)
-    : [...presserSide.keys()].flatMap((node) => index.byProvider.get(node) ?? NO_DEPENDENCIES);
+    ? [...pressedSide.entriesIn(index.byDependent)].flatMap(([node]) => index.byDependent.get(node) ?? NO_DEPENDENCIES)
+    : [...presserSide.entriesIn(index.byProvider)].flatMap(([node]) => index.byProvider.get(node) ?? NO_DEPENDENCIES);
   const dependencyTies: DependencyTie[] = [];
   for (const link of links) {
     const dependentMembership = pressedSide.get(link.dependent);
     const providerMembership = presserSide.get(link.provider);
     // An entity on both sides (say, a company of one country owned from the other) ties nothing.
     if (!dependentMembership || !providerMembership || pressedSide.has(link.provider) || presserSide.has(link.dependent)) continue;
-    if (!isActiveIn(link.attributes, window)) continue;
+    if (!spanIsActiveIn(link.span, window)) continue;
     dependencyTies.push({
       type: "dependency",
       dependent: link.dependent,
@@ -283,13 +295,13 @@ function computeTies(context: LeverageContext, pressed: string, presser: string,
 
 function blocMemberships(
   index: LinkIndex,
-  side: Map<string, Membership>,
+  side: Side,
   window: TimeWindow,
 ): Map<string, { members: string[]; relations: string[] }> {
   const blocs = new Map<string, { members: string[]; relations: string[] }>();
-  for (const [member, membership] of side) {
+  for (const [member, membership] of side.entriesIn(index.blocMemberships)) {
     for (const link of index.blocMemberships.get(member) ?? []) {
-      if (!isActiveIn(link.attributes, window)) continue;
+      if (!spanIsActiveIn(link.span, window)) continue;
       const entry = blocs.get(link.target) ?? { members: [], relations: [] };
       if (!entry.members.includes(member)) entry.members.push(member);
       entry.relations.push(link.id, ...membership.relations);
@@ -302,8 +314,8 @@ function blocMemberships(
 function blocTies(
   context: LeverageContext,
   window: TimeWindow,
-  pressedSide: Map<string, Membership>,
-  presserSide: Map<string, Membership>,
+  pressedSide: Side,
+  presserSide: Side,
 ): BlocTie[] {
   const pressedBlocs = blocMemberships(context.index, pressedSide, window);
   const presserBlocs = blocMemberships(context.index, presserSide, window);

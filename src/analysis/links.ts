@@ -5,6 +5,7 @@
  * cheap where walking each entity's full edge list through graphology would not.
  */
 import type { AtlasGraph, RelationAttributes } from "../graph/types.ts";
+import { daySpan, type DaySpan } from "./relations.ts";
 import {
   ACTS_FOR_KINDS,
   BLOC_KIND,
@@ -24,6 +25,8 @@ export interface Link {
   source: string;
   target: string;
   attributes: RelationAttributes;
+  /** The relation's dates as days, for the many activity tests of a walk (relations.ts: spanIsActiveIn). */
+  span: DaySpan;
 }
 
 /** A structure relation an analysis walks (acting for, part of, ownership). */
@@ -39,14 +42,19 @@ export interface DependencyLink extends Link {
 
 export interface LinkIndex {
   graph: AtlasGraph;
-  /** Carriers, vendors, organizations and agencies by country. */
-  countries: Map<string, string[]>;
+  /** Carriers, vendors, organizations and agencies by country, in graph order. */
+  countries: Map<string, Set<string>>;
+  /** The same, only those that have part_of or owns relations (a walk down from a country starts from them). */
+  walkableMembers: Map<string, string[]>;
   /** Relations an actor acts for another through (rules.ts: ACTS_FOR_KINDS), by the entity acting. */
   actsFor: Map<string, StructureLink[]>;
   /** part_of relations by the whole. */
   parts: Map<string, StructureLink[]>;
   /** owns relations by the owner. */
   owned: Map<string, StructureLink[]>;
+  /** The same relations the other way: part_of by the part, owns by what is owned (for walks up to a party). */
+  wholes: Map<string, StructureLink[]>;
+  owners: Map<string, StructureLink[]>;
   /** Dependency relations by their dependent end, and by the end depended on. */
   byDependent: Map<string, DependencyLink[]>;
   byProvider: Map<string, DependencyLink[]>;
@@ -71,24 +79,38 @@ export function indexLinks(graph: AtlasGraph): LinkIndex {
   const index: LinkIndex = {
     graph,
     countries: new Map(),
+    walkableMembers: new Map(),
     actsFor: new Map(),
     parts: new Map(),
     owned: new Map(),
+    wholes: new Map(),
+    owners: new Map(),
     byDependent: new Map(),
     byProvider: new Map(),
     blocMemberships: new Map(),
     pressures: [],
   };
   graph.forEachNode((node, attributes) => {
-    if (attributes.country !== undefined && countryMemberKinds.has(attributes.kind)) append(index.countries, attributes.country, node);
+    if (attributes.country === undefined || !countryMemberKinds.has(attributes.kind)) return;
+    const members = index.countries.get(attributes.country);
+    if (members) members.add(node);
+    else index.countries.set(attributes.country, new Set([node]));
   });
   graph.forEachEdge((id, attributes, source, target) => {
-    const link: Link = { id, source, target, attributes };
+    const link: Link = { id, source, target, attributes, span: daySpan(attributes.start, attributes.end) };
     const { kind } = attributes;
     if (attributes.family === PRESSURE_FAMILY && attributes.about !== undefined) index.pressures.push(link);
     if (isActsForKind(kind)) append(index.actsFor, source, { ...link, kind });
-    if (isPartKind(kind)) append(index.parts, target, { ...link, kind });
-    if (isOwnerKind(kind)) append(index.owned, source, { ...link, kind });
+    if (isPartKind(kind)) {
+      const part: StructureLink = { ...link, kind };
+      append(index.parts, target, part);
+      append(index.wholes, source, part);
+    }
+    if (isOwnerKind(kind)) {
+      const ownership: StructureLink = { ...link, kind };
+      append(index.owned, source, ownership);
+      append(index.owners, target, ownership);
+    }
     if (kind === MEMBERSHIP_KIND && graph.getNodeAttribute(target, "kind") === BLOC_KIND) append(index.blocMemberships, source, link);
     if (isDependencyKind(kind)) {
       const [dependent, provider] = DEPENDENT_END[kind] === "source" ? [source, target] : [target, source];
@@ -97,5 +119,9 @@ export function indexLinks(graph: AtlasGraph): LinkIndex {
       append(index.byProvider, provider, dependency);
     }
   });
+  for (const [country, members] of index.countries) {
+    const walkable = [...members].filter((member) => index.parts.has(member) || index.owned.has(member));
+    if (walkable.length > 0) index.walkableMembers.set(country, walkable);
+  }
   return index;
 }

@@ -2,7 +2,7 @@
  * Relations as an analysis reports them: endpoints, dates, confidence, claim and the sources
  * they cite resolved through the graph's `sources`, so a result stands on its own (CLI, JSON, panel).
  */
-import { isActiveDuring } from "../model/dates.ts";
+import { firstDay, isActiveDuring, lastDay } from "../model/dates.ts";
 import type { Confidence, RelationFamily, RelationKind } from "../model/ontology.ts";
 import type { Source } from "../model/schema.ts";
 import type { AtlasGraph, RelationAttributes } from "../graph/types.ts";
@@ -35,6 +35,36 @@ export interface TimeWindow {
 
 /** The latest partial date: stands for an open end in interval checks. */
 const OPEN_END = "9999";
+
+/** A relation's dates as the first and the last day it covers (YYYY-MM-DD; an open end sorts after every day). */
+export interface DaySpan {
+  first: string;
+  last: string;
+}
+
+const AFTER_EVERY_DAY = "\uffff";
+
+export function daySpan(start: string, end: string | null): DaySpan {
+  return { first: firstDay(start), last: end === null ? AFTER_EVERY_DAY : lastDay(end) };
+}
+
+/** Window spans are reused by every relation tested against them: computed once per window object. */
+const windowSpans = new WeakMap<TimeWindow, DaySpan>();
+
+function windowSpan(window: TimeWindow): DaySpan {
+  let span = windowSpans.get(window);
+  if (!span) {
+    span = { first: firstDay(window.from), last: lastDay(window.to ?? OPEN_END) };
+    windowSpans.set(window, span);
+  }
+  return span;
+}
+
+/** As isActiveIn, for a relation whose span is computed already (the analyses' indexes hold one per relation). */
+export function spanIsActiveIn(span: DaySpan, window: TimeWindow): boolean {
+  const bounds = windowSpan(window);
+  return span.first <= bounds.last && span.last >= bounds.first;
+}
 
 export function isActiveIn(attributes: Pick<RelationAttributes, "start" | "end">, window: TimeWindow): boolean {
   return isActiveDuring(attributes.start, attributes.end, window.from, window.to ?? OPEN_END);

@@ -15,8 +15,8 @@ import { timeBounds } from "./model/time.ts";
 import { computeView, type ViewResult } from "./model/view.ts";
 import { defaultViewState, queryString, writeViewState, type ViewState } from "./model/view-state.ts";
 import type { ViewGraph } from "./model/view-graph.ts";
-import { createRenderer, type AtlasRenderer } from "./renderer.ts";
-import { LayoutController, type LayoutStatus } from "./layout.ts";
+import { createRenderer, hidesEdgesWhileMoving, type AtlasRenderer } from "./renderer.ts";
+import { LayoutController, type LayoutProgress, type LayoutStatus } from "./layout.ts";
 import { LeverageController } from "./leverage.ts";
 import { EntityCombobox } from "./ui/combobox.ts";
 import { DetailsPanel } from "./ui/details-panel.ts";
@@ -29,6 +29,8 @@ import { TimeControl } from "./ui/time-control.ts";
 const MAX_LISTED_WARNINGS = 50;
 /** Above this many entities, search waits for a pause in typing. */
 const SEARCH_DEBOUNCE_FROM = 5_000;
+/** The layout's positions wait until the camera has been still this long (a pan or zoom stays one frame per step). */
+const CAMERA_REST_MS = 250;
 
 export interface ExplorerSlots {
   /** Toolbar over the graph (layout and zoom buttons live here). */
@@ -62,6 +64,8 @@ export class Explorer {
   private readonly notices: HTMLElement;
   private readonly tooltip: HTMLElement;
   private readonly layoutButton: HTMLButtonElement;
+  private readonly layoutLabel: HTMLElement;
+  private readonly layoutCount: HTMLElement;
   private readonly selectionInfo: HTMLElement;
   private activeNodes: string[] = [];
   private activeEdges: string[] = [];
@@ -105,7 +109,15 @@ export class Explorer {
 
     // Graph pane: canvas container, toolbar, time bar, notices, edge tooltip.
     const container = el("div", { class: "graph", attrs: { id: "graph" } });
-    this.layoutButton = el("button", { class: "button", attrs: { type: "button", id: "layout-toggle" } });
+    // The button's label, and the live iteration count beside it while the layout runs (text only: the name stays "Stop layout").
+    this.layoutLabel = el("span");
+    this.layoutCount = el("span", { class: "layout-count", attrs: { "aria-hidden": "true", hidden: true } });
+    this.layoutButton = el(
+      "button",
+      { class: "button layout-toggle", attrs: { type: "button", id: "layout-toggle" } },
+      this.layoutLabel,
+      this.layoutCount,
+    );
     const zoomIn = el("button", { class: "icon-button", text: "+", attrs: { type: "button", "aria-label": "Zoom in", title: "Zoom in" } });
     const zoomOut = el("button", {
       class: "icon-button",
@@ -183,23 +195,33 @@ export class Explorer {
     root.replaceChildren(header, el("main", { class: "app-main" }, pane, panel));
 
     // Renderer (draws its first frame in its constructor) and layout.
-    this.renderer = createRenderer(graph, container);
+    // The layout starts at once (below): a big graph's relations wait for it from the first frame.
+    this.renderer = createRenderer(graph, container, { isLayingOut: hidesEdgesWhileMoving(graph) });
     this.leverage = new LeverageController(graph, this.renderer, {
       onChange: (patch) => this.update(patch),
       onEntity: (id) => this.choose(id),
+      onAnalysed: () => this.update({}),
     });
     panel.insertBefore(this.leverage.element, this.legend.element);
-    this.layout = new LayoutController(graph, (status) => this.showLayoutStatus(status));
-    this.layoutButton.addEventListener("click", () => this.layout.toggle());
     const camera = this.renderer.getCamera();
+    let cameraMovedAt = -Infinity;
+    camera.on("updated", () => {
+      cameraMovedAt = performance.now();
+    });
+    this.layout = new LayoutController(graph, {
+      onStatus: (status) => this.showLayoutStatus(status),
+      onProgress: (progress) => this.showLayoutProgress(progress),
+      isBusy: () => performance.now() - cameraMovedAt < CAMERA_REST_MS,
+    });
+    this.layoutButton.addEventListener("click", () => this.layout.toggle());
     zoomIn.addEventListener("click", () => void camera.zoomIn({ duration: 250 }));
     zoomOut.addEventListener("click", () => void camera.zoomOut({ duration: 250 }));
     fit.addEventListener("click", () => void camera.reset({ duration: 300 }));
     this.bindRendererEvents();
-    this.showLayoutStatus("stopped");
     this.renderSelection();
 
     this.update(initial, { moveCamera: true });
+    // Shows the layout's status (running) on the button too.
     this.layout.start();
   }
 
@@ -480,16 +502,24 @@ export class Explorer {
     );
   }
 
+  /** The live count on the layout button: iterations so far and the worker's rate. */
+  private showLayoutProgress(progress: LayoutProgress): void {
+    this.layoutCount.textContent = `${progress.iterations.toLocaleString("en")} it · ${Math.round(progress.iterationsPerSecond)}/s`;
+    this.layoutButton.title = `ForceAtlas2 is arranging the graph: ${plural(progress.iterations, "iteration")}, ${Math.round(progress.iterationsPerSecond)} per second`;
+  }
+
   private showLayoutStatus(status: LayoutStatus): void {
-    this.layoutButton.textContent = status === "running" ? "❚❚ Stop layout" : "▶ Run layout";
+    this.layoutLabel.textContent = status === "running" ? "❚❚ Stop layout" : "▶ Run layout";
+    this.layoutCount.hidden = status !== "running";
+    if (status === "running") this.layoutCount.textContent = "";
     this.layoutButton.setAttribute("aria-pressed", String(status === "running"));
     this.layoutButton.title =
       status === "running"
         ? "ForceAtlas2 is arranging the graph"
-        : status === "settled"
-          ? "The layout has settled"
-          : "The layout is stopped";
+        : `${status === "settled" ? "The layout has settled" : "The layout is stopped"} (${plural(this.layout.progress.iterations, "iteration")})`;
     this.root.dataset.layout = status;
+    const hideEdges = status === "running" && hidesEdgesWhileMoving(this.graph);
+    if (this.renderer.getGraphState().isLayingOut !== hideEdges) this.renderer.setGraphState({ isLayingOut: hideEdges });
     if (status === "settled") this.leverage.layoutSettled();
     if (status === "settled" && this.recentreOnSettle) {
       this.recentreOnSettle = false;

@@ -1,21 +1,13 @@
 /**
- * The Leverage panel's controller: keeps one LeverageContext for the graph, recomputes the chains
- * only when the government or the month changes, lights the chosen chain up on the renderer
- * (isLeverage flags on its entities and relations, hasLeverage dims the rest) and fits the camera
- * to it when it is chosen. The explorer calls `set` on every view change and keeps the returned
- * highlight visible, as it does for a path.
+ * The Leverage panel's controller: the analysis runs in a web worker (leverage-worker.ts) that
+ * ranks the pressed parties once and computes the panel's view when the government or the month
+ * changes; the controller lights the chosen chain up on the renderer (isLeverage flags on its
+ * entities and relations, hasLeverage dims the rest) and fits the camera to it when it is chosen.
+ * The explorer calls `set` on every view change and keeps the returned highlight visible, as it
+ * does for a path; when an answer arrives, `onAnalysed` asks it to apply the view again.
  */
-import { exposure } from "../analysis/exposure.ts";
-import { LeverageContext } from "../analysis/leverage.ts";
-import {
-  defaultGovernment,
-  leverageView,
-  pressedParties,
-  shownGovernment,
-  type EntityRef,
-  type Highlight,
-  type LeverageView,
-} from "./model/leverage-view.ts";
+import type { LeverageReply, LeverageRequest } from "./leverage-worker.ts";
+import { shownGovernment, type EntityRef, type Highlight, type LeverageView } from "./model/leverage-view.ts";
 import type { ViewGraph } from "./model/view-graph.ts";
 import type { ViewState } from "./model/view-state.ts";
 import type { AtlasRenderer } from "./renderer.ts";
@@ -28,17 +20,25 @@ const FIT_DURATION_MS = 450;
 export interface LeverageHandlers {
   onChange: (patch: Pick<ViewState, "leverage" | "chain">) => void;
   onEntity: (id: string) => void;
+  /** The worker answered (the ranking, or a view asked for): apply the view state again. */
+  onAnalysed: () => void;
 }
+
+/** Views kept by government and month, so the time control going back and forth asks the worker once per month. */
+const KEPT_VIEWS = 64;
 
 export class LeverageController {
   readonly element: HTMLElement;
-  /** The government shown by default: the dataset's main case, else its most exposed government. */
-  readonly defaultGovernment: string | null;
-  private readonly context: LeverageContext;
+  /** The government shown by default: the dataset's main case, else its most exposed government (null until ranked). */
+  defaultGovernment: string | null = null;
   private readonly panel: LeveragePanel;
-  private readonly parties: EntityRef[];
+  private readonly worker: Worker;
+  /** Null until the worker has ranked the pressed parties. */
+  private parties: EntityRef[] | null = null;
+  private failure: string | null = null;
+  private readonly views = new Map<string, LeverageView>();
+  private asked = "";
   private view: LeverageView | null = null;
-  private viewKey = "";
   private chosen: string | null = null;
   private highlight: Highlight | null = null;
   private highlightId: string | null = null;
@@ -51,17 +51,40 @@ export class LeverageController {
     private readonly renderer: AtlasRenderer,
     private readonly handlers: LeverageHandlers,
   ) {
-    this.context = new LeverageContext(graph);
-    const ranking = exposure(graph, {}, this.context);
-    this.parties = pressedParties(graph, ranking);
-    this.defaultGovernment = defaultGovernment(graph, ranking);
     this.panel = new LeveragePanel({
       onGovernment: (id) => handlers.onChange({ leverage: id, chain: null }),
       onChain: (id) => this.choose(id),
       onEntity: (id) => handlers.onEntity(id),
     });
     this.element = this.panel.element;
+    this.panel.showPending("Analysing leverage…");
+    this.worker = new Worker(new URL("./leverage-worker.ts", import.meta.url), { type: "module", name: "atlas-leverage" });
+    this.worker.onmessage = (event: MessageEvent<LeverageReply>) => this.receive(event.data);
+    this.worker.onerror = (event) => this.receive({ type: "failed", message: event.message || "the analysis stopped" });
+    // Copying the graph to the worker takes a second or two at 50k entities: after the first frame, not before it.
+    requestAnimationFrame(() => setTimeout(() => this.post({ type: "graph", graph: graph.export() }), 0));
     document.addEventListener("keydown", this.onKeyDown);
+  }
+
+  private post(request: LeverageRequest): void {
+    this.worker.postMessage(request);
+  }
+
+  private receive(reply: LeverageReply): void {
+    if (reply.type === "failed") {
+      this.failure = `The leverage analysis failed: ${reply.message}`;
+      this.panel.showPending(this.failure);
+      return;
+    }
+    if (reply.type === "ranking") {
+      performance.mark("atlas:leverage-ranked");
+      this.parties = reply.parties;
+      this.defaultGovernment = reply.defaultGovernment;
+    } else {
+      if (this.views.size >= KEPT_VIEWS) this.views.delete(this.views.keys().next().value ?? "");
+      this.views.set(reply.key, reply.view);
+    }
+    this.handlers.onAnalysed();
   }
 
   /** Escape clears the chain from anywhere but a text field or a panel that uses Escape itself. */
@@ -76,6 +99,7 @@ export class LeverageController {
   /** Removes the page-level listener, before another dataset replaces the explorer. */
   destroy(): void {
     document.removeEventListener("keydown", this.onKeyDown);
+    this.worker.terminate();
   }
 
   /** The chain lit up on the graph (null when none is, or the chosen one is not active at the month). */
@@ -93,15 +117,26 @@ export class LeverageController {
    * relations to keep visible (the highlighted chain), or null.
    */
   set(state: ViewState): Highlight | null {
+    if (this.failure !== null) return null;
+    if (this.parties === null) {
+      // Not ranked yet: the panel says so, and the view is asked for once the worker can answer.
+      return this.highlight;
+    }
     const government = shownGovernment(this.graph, state, this.defaultGovernment);
     const key = `${government ?? ""}\u0000${state.at ?? ""}`;
-    if (this.view === null || key !== this.viewKey) {
-      this.viewKey = key;
-      this.view = leverageView(this.graph, this.context, { government, at: state.at, chain: state.chain });
+    const ready = this.views.get(key);
+    if (!ready) {
+      if (this.asked !== key) {
+        this.asked = key;
+        this.post({ type: "view", key, government, at: state.at });
+      }
+      // Until the answer, the panel and the highlight stay as they are (the time control may be playing).
+      if (this.view === null) this.panel.showPending("Analysing leverage…");
+      return this.highlight;
     }
     this.chosen = state.chain;
-    const chosenRow = state.chain === null ? null : (this.view.chains.find((chain) => chain.id === state.chain) ?? null);
-    this.view = { ...this.view, chosen: chosenRow };
+    const chosenRow = state.chain === null ? null : (ready.chains.find((chain) => chain.id === state.chain) ?? null);
+    this.view = { ...ready, chosen: chosenRow };
     this.panel.show(this.view, this.parties, state.chain);
     this.applyHighlight(chosenRow?.id ?? null, chosenRow?.highlight ?? null);
     return this.highlight;

@@ -48,18 +48,23 @@ export interface GraphState {
   hasActive: boolean;
   hasPath: boolean;
   hasLeverage: boolean;
+  /** A big graph being laid out: its relations wait until the layout rests (see HIDE_EDGES_ON_MOVE_FROM). */
+  isLayingOut: boolean;
 }
+
+/** Above this many relations, edges are not drawn while the camera moves or the layout runs. */
+export const HIDE_EDGES_ON_MOVE_FROM = 10_000;
 
 /** Above this many relations, edge hover (which costs a second picking pass) is turned off. */
 export const EDGE_EVENTS_MAX_EDGES = 20_000;
 
 const LABEL_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
-function createSigma(graph: ViewGraph, container: HTMLElement) {
+function createSigma(graph: ViewGraph, container: HTMLElement, initial: Partial<GraphState> = {}) {
   return new Sigma(graph, container, {
     customNodeState: { isActive: false, isFocus: false, isOnPath: false, isSelected: false, isLeverage: false },
     customEdgeState: { isActive: false, isOnPath: false, isLeverage: false },
-    customGraphState: { hasActive: false, hasPath: false, hasLeverage: false },
+    customGraphState: { hasActive: false, hasPath: false, hasLeverage: false, isLayingOut: false, ...initial },
     primitives: {
       nodes: { shapes: [sdfCircle(), sdfSquare(), sdfDiamond(), sdfTriangle()], layers: [layerFill()] },
       edges: {
@@ -145,6 +150,7 @@ function createSigma(graph: ViewGraph, container: HTMLElement) {
             (graphState.hasLeverage && !state.isLeverage && !state.isActive),
           then: { color: DIMMED_EDGE_COLOR },
         },
+        { when: (_attributes, _state, graphState) => graphState.isLayingOut, then: { visibility: "hidden" } },
         { whenState: "isActive", then: { size: 2.2, depth: "topEdges" } },
         { whenState: "isOnPath", then: { size: 3.2, depth: "topEdges" } },
         // A leverage chain keeps its family colours, drawn thick above the rest.
@@ -165,7 +171,9 @@ function createSigma(graph: ViewGraph, container: HTMLElement) {
       stagePadding: 40,
       minCameraRatio: 0.05,
       maxCameraRatio: 4,
-      hideEdgesOnMove: graph.size > 50_000,
+      // While the camera moves (and while the layout runs: explorer.ts), big graphs draw their entities only:
+      // without a GPU every edge's pixels are filled again each frame (docs/benchmarks.md). The edges return at rest.
+      hideEdgesOnMove: hidesEdgesWhileMoving(graph),
     },
   });
 }
@@ -173,9 +181,17 @@ function createSigma(graph: ViewGraph, container: HTMLElement) {
 export type AtlasRenderer = ReturnType<typeof createSigma>;
 export type { GraphAttributes, RelationAttributes, ViewNodeAttributes };
 
-/** Creates the renderer; throws when WebGL2 is unavailable or the context cannot be made. */
-export function createRenderer(graph: ViewGraph, container: HTMLElement): AtlasRenderer {
-  return createSigma(graph, container);
+/**
+ * Creates the renderer, in the graph state given (a big graph about to be laid out starts with its
+ * relations waiting: changing a graph state restyles every item); throws when WebGL2 is unavailable.
+ */
+export function createRenderer(graph: ViewGraph, container: HTMLElement, initial: Partial<GraphState> = {}): AtlasRenderer {
+  return createSigma(graph, container, initial);
+}
+
+/** Whether a graph this big draws its relations only when nothing moves (camera or layout). */
+export function hidesEdgesWhileMoving(graph: ViewGraph): boolean {
+  return graph.size > HIDE_EDGES_ON_MOVE_FROM;
 }
 
 /** True when this browser can give a WebGL2 context (sigma v4 needs it). */

@@ -201,7 +201,7 @@ const browserEntry: BenchEntry = {
     const results: BenchResult[] = [];
     for (const item of measured) {
       const size = `${item.entities / 1000}k/${item.relations / 1000}k`;
-      log(`browser ${size}: first render ${Math.round(item.firstRenderMs)} ms; fps layout ${item.layout.fps.toFixed(1)}, pan ${item.pan.fps.toFixed(1)}, zoom ${item.zoom.fps.toFixed(1)}; settled ${item.settled}`);
+      log(`browser ${size}: first render ${Math.round(item.firstRenderMs)} ms; fps layout ${item.layout.fps.toFixed(1)}, pan ${item.pan.fps.toFixed(1)}, zoom ${item.zoom.fps.toFixed(1)}; FA2 ${item.layoutIterationsPerSecond.toFixed(1)} iterations/s; settled ${item.settled}`);
       const anchor = GEPHI_LITE_FIRST_DRAW_MS[item.entities];
       results.push(
         result({
@@ -226,7 +226,13 @@ const browserEntry: BenchEntry = {
             baseline: "30 fps frame budget",
             ...(what === "panning" && item.entities === 10_000 ? { target: 1 } : {}),
             runs: 1,
-            notes: `${stats.fps.toFixed(1)} fps, longest frame ${Math.round(stats.longestFrameMs)} ms${what === "during layout" ? "" : item.settled ? "; layout settled" : "; layout still running"}`,
+            notes: `${stats.fps.toFixed(1)} fps, longest frame ${Math.round(stats.longestFrameMs)} ms${
+              what === "during layout"
+                ? `; ForceAtlas2 worker ${item.layoutIterationsPerSecond.toFixed(1)} iterations/s (${item.layoutIterations} iterations ${item.settled ? "until settled" : "in the wait"})`
+                : item.settled
+                  ? "; layout settled"
+                  : "; layout still running"
+            }`,
           }),
         );
       }

@@ -32,8 +32,12 @@ export function datePrecision(value: string): DatePrecision {
   return value.length === 4 ? "year" : value.length === 7 ? "month" : "day";
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Gregorian rules, computed rather than through Date: time filters call this for every relation. */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
+  return DAYS_IN_MONTH[month - 1] ?? 31;
 }
 
 /** First day covered by a partial date, as YYYY-MM-DD. */

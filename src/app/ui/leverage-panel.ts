@@ -81,8 +81,15 @@ export class LeveragePanel {
     );
   }
 
+  /** While the analysis runs (or when it failed): a line of text in place of the chains. */
+  showPending(message: string): void {
+    this.element.setAttribute("aria-busy", "true");
+    this.status.replaceChildren(el("p", { class: "leverage-pending", text: message }));
+  }
+
   /** Shows a view; rebuilds the chain list only when its chains changed. */
   show(view: LeverageView, parties: readonly EntityRef[], chosen: string | null): void {
+    this.element.removeAttribute("aria-busy");
     this.renderOptions(view.government, parties);
     this.renderExposure(view);
     const key = `${view.government?.id ?? ""}\u0000${view.at ?? ""}\u0000${view.chains.map((chain) => chain.id).join(",")}`;

@@ -35,6 +35,9 @@ export interface BrowserMeasurement {
   layout: FrameStats;
   pan: FrameStats;
   zoom: FrameStats;
+  /** ForceAtlas2 in its worker: its rate (iterations per second over about a second) and iterations run, as last reported once the layout settled or the wait ended. */
+  layoutIterationsPerSecond: number;
+  layoutIterations: number;
   /** Whether the layout settled within the wait (else the frames were measured while it still ran). */
   settled: boolean;
   /** The explorer's own marks (ms from navigation): fetched and parsed, graph built, ready. */
@@ -58,6 +61,8 @@ const START_COUNTING = `(() => {
 })()`;
 const STOP_COUNTING = "(() => { window.benchFrames.running = false; return window.benchFrames.times; })()";
 const MARKS = "JSON.stringify(performance.getEntriesByType('mark').filter((mark) => mark.name.startsWith('atlas:')).map((mark) => [mark.name, Math.round(mark.startTime)]))";
+/** The explorer's layout progress (src/app/layout.ts), read through the page's `atlas` handle. */
+const LAYOUT_PROGRESS = "(() => { const p = window.atlas.layout.progress; return { iterations: p.iterations, iterationsPerSecond: p.iterationsPerSecond }; })()";
 const NEXT_FRAME_TIME = "new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))";
 
 /** Counts animation frames in the page during `work` (run in node): frames per second of the wall time it took. */
@@ -127,16 +132,33 @@ export async function browserBench(args: { sizes: number[]; out: string; settleM
       const marks = JSON.parse((await page.evaluate(MARKS)) as string) as [string, number][];
       step(`ready; first frame at ${Math.round(firstRenderMs)} ms; marks ${marks.map(([name, at]) => `${name} ${at}`).join(", ")}`);
       const layout = await frames(page, () => page.waitForTimeout(3_000));
+
       step("layout frames counted; waiting for the layout to settle");
       const settled = await page
         .waitForSelector("#app[data-layout=settled], #app[data-layout=stopped]", { timeout: args.settleMs })
         .then(() => true, () => false);
+      // The worker's rate over its last second, and its iterations, as last reported to the page (at settling, or after the wait).
+      const progress = (await page.evaluate(LAYOUT_PROGRESS)) as { iterations: number; iterationsPerSecond: number };
+      const layoutIterationsPerSecond = progress.iterationsPerSecond;
       const box = (await page.locator("#graph").boundingBox()) ?? { x: 0, y: 0, width: 1280, height: 800 };
       step(`settled: ${settled}; panning`);
       const panned = await frames(page, () => pan(page, box));
       step("zooming");
       const zoomed = await frames(page, () => zoom(page, box));
-      out.push({ entities: size, relations: size * 3, firstRenderMs, layout, pan: panned, zoom: zoomed, settled, marks });
+      // The marks again: the leverage ranking arrives from its worker after ready.
+      const allMarks = JSON.parse((await page.evaluate(MARKS)) as string) as [string, number][];
+      out.push({
+        entities: size,
+        relations: size * 3,
+        firstRenderMs,
+        layout,
+        layoutIterationsPerSecond,
+        layoutIterations: progress.iterations,
+        pan: panned,
+        zoom: zoomed,
+        settled,
+        marks: allMarks,
+      });
       await context.close();
     }
   } finally {
