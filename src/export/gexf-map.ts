@@ -135,9 +135,11 @@ function usableUrl(value: string): boolean {
 
 /** Lines for the XML attributes of a node or edge that the mapping does not read (GEXF's intervals, pid..., or foreign ones). */
 function otherXmlAttributes(element: XmlElement, read: ReadonlySet<string>): string[] {
-  return Object.entries(element.attributes)
-    .filter(([name]) => !read.has(name))
-    .map(([name, value]) => `${name}: ${value}`);
+  const lines: string[] = [];
+  const attributes = element.attributes;
+  // Own attributes only: the table has no prototype.
+  for (const name in attributes) if (!read.has(name)) lines.push(`${name}: ${attributes[name] ?? ""}`);
+  return lines;
 }
 
 /** Removes what the dataset's text rules forbid (controls, bidi overrides); line breaks become spaces in one-line fields. */
@@ -224,13 +226,43 @@ function locate(place: Place | undefined): { line?: number; column?: number } {
   return place ? { line: place.line, column: place.column } : {};
 }
 
-function placeOf(element: XmlElement): Place {
-  return { line: element.line, column: element.column };
+/** A node or an edge as messages name it: by its id in the file, or an edge without one by its position. */
+function nodeWhat(rawId: string): string {
+  return `node ${quote(rawId)}`;
 }
 
-/** Where an entity or relation came from. */
-interface Origin extends Place {
-  what: string;
+function edgeWhat(rawIdOrPosition: string | number): string {
+  return `edge ${typeof rawIdOrPosition === "number" ? `#${rawIdOrPosition}` : quote(rawIdOrPosition)}`;
+}
+
+/**
+ * What edges need to know of a node: its entity's id; its kind and name once the entity is complete (a node
+ * refused for its text has none: edges see an organization named by its id); whether the file gave the kind
+ * (else it was imported as organization).
+ */
+interface NodeInfo {
+  id: string;
+  kind?: EntityKind;
+  name?: string;
+  kindGiven: boolean;
+}
+
+/** Where each entity or relation came from (its node's or edge's id or position, line and column), by index: kept compact, one per item. */
+class Origins {
+  private readonly items: (string | number)[] = [];
+  private readonly places: number[] = [];
+
+  push(item: string | number, line: number, column: number): void {
+    this.items.push(item);
+    this.places.push(line, column);
+  }
+
+  at(index: number): { item: string | number; line: number; column: number } | undefined {
+    const item = this.items[index];
+    const line = this.places[2 * index];
+    const column = this.places[2 * index + 1];
+    return item === undefined || line === undefined || column === undefined ? undefined : { item, line, column };
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -469,10 +501,21 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
     return values;
   };
 
+  /** Titles in lower case, computed once per title (the same few titles come with every node or edge). */
+  const lowerCase = new Map<string, string>();
+  const lower = (title: string): string => {
+    let lowered = lowerCase.get(title);
+    if (lowered === undefined) {
+      lowered = title.toLowerCase();
+      lowerCase.set(title, lowered);
+    }
+    return lowered;
+  };
+
   /** Takes a known field out of the values (case-insensitive title); time-bound or repeated values stay for the "title: value" lines. */
   const take = (values: Map<string, AttValue[]>, title: string): string | undefined => {
     for (const [key, list] of values) {
-      if (key.toLowerCase() !== title) continue;
+      if (lower(key) !== title) continue;
       if (list.length !== 1 || list[0]?.start !== undefined || list[0]?.end !== undefined) return undefined;
       values.delete(key);
       return list[0]?.value;
@@ -491,24 +534,23 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
     return lines;
   };
 
-  const entityIdOf = new Map<string, string>();
-  const entityKindOf = new Map<string, EntityKind>();
-  const entityNameOf = new Map<string, string>();
-  /** Entities whose kind the file gave (the others were imported as organization). */
-  const kindGiven = new Set<string>();
+  /** What edges need of each node, by the node's id in the file (one lookup per end of an edge). */
+  const entityIdOf = new Map<string, NodeInfo>();
+  /** The ids of complete entities (an edge's "about" may name one). */
+  const entityIds = new Set<string>();
   const entities: Entity[] = [];
-  /** Where each entity and relation came from, for messages about them. */
-  const entityOrigins: Origin[] = [];
-  const textTooLong = (what: string, field: string, value: string, max: number, at: Place): boolean => {
+  /** Where each entity and relation came from, for messages about them (see `origin`). */
+  const entityOrigins = new Origins();
+  const textTooLong = (what: () => string, field: string, value: string, max: number, at: Place): boolean => {
     if (value.length <= max) return false;
-    error(`${what}: ${field} is ${value.length.toLocaleString("en")} characters, over the dataset's limit of ${max.toLocaleString("en")}; it would be cut`, at);
+    error(`${what()}: ${field} is ${value.length.toLocaleString("en")} characters, over the dataset's limit of ${max.toLocaleString("en")}; it would be cut`, at);
     return true;
   };
   const pending: {
     entity: Entity;
     rawId: string;
-    at: Place;
-    what: string;
+    line: number;
+    column: number;
     ownDescription: string | undefined;
     lines: string[];
     other: string[];
@@ -529,14 +571,15 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
     }
     const id = ids.allocate(rawId, "entity");
     if (id !== rawId) tally.add("node-id", `${rawId} -> ${id}`);
-    entityIdOf.set(rawId, id);
+    const info: NodeInfo = { id, kindGiven: false };
+    entityIdOf.set(rawId, info);
     const ownOriginals = own(originals.nodes, rawId);
     const values = readValues(element, "node");
     const restored = (title: string, read: string | undefined): string | undefined => {
       const original = ownOriginals?.[title];
       return typeof original === "string" ? original : read;
     };
-    const what = `node ${quote(rawId)}`;
+    const what = (): string => nodeWhat(rawId);
     const lines: string[] = [];
 
     const label = restored("label", attribute(element, "label"));
@@ -552,7 +595,7 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
     let kind: EntityKind = "organization";
     if (kindValue !== undefined && isEntityKind(kindValue)) {
       kind = kindValue;
-      kindGiven.add(id);
+      info.kindGiven = true;
     } else {
       tally.add("entity-kind", rawId);
       if (kindValue !== undefined && kindValue.trim() !== "") lines.push(`kind: ${kindValue}`);
@@ -597,9 +640,10 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
     if (entity.aliases?.some((alias) => textTooLong(what, "an alias", alias, TEXT_LIMITS.name, element))) return;
 
     // The description is finished once the relations are known (see below).
-    pending.push({ entity, rawId, at: placeOf(element), what, ownDescription, lines, other: keptLines(values), span, spellLines });
-    entityKindOf.set(id, kind);
-    entityNameOf.set(id, entity.name);
+    pending.push({ entity, rawId, line: element.line, column: element.column, ownDescription, lines, other: keptLines(values), span, spellLines });
+    info.kind = kind;
+    info.name = entity.name;
+    entityIds.add(id);
   };
 
   // Nodes (hierarchies are flattened; a parent is kept as a line), from every <nodes> (GEXF allows one; more
@@ -633,24 +677,28 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
 
   // Edges.
   const relations: Relation[] = [];
-  const relationOrigins: Origin[] = [];
+  const relationOrigins = new Origins();
   let edgeIndex = 0;
   const edge = (element: XmlElement): void => {
     edgeIndex += 1;
     const rawId = attribute(element, "id");
-    const what = `edge ${rawId === undefined ? `#${edgeIndex}` : quote(rawId)}`;
+    /** The edge's place among the edges, which names it in messages when it has no id. */
+    const position = edgeIndex;
+    const what = (): string => edgeWhat(rawId ?? position);
     const rawSource = attribute(element, "source");
     const rawTarget = attribute(element, "target");
-    const source = rawSource === undefined ? undefined : entityIdOf.get(rawSource);
-    const target = rawTarget === undefined ? undefined : entityIdOf.get(rawTarget);
-    if (source === undefined || target === undefined) {
+    const sourceEntity = rawSource === undefined ? undefined : entityIdOf.get(rawSource);
+    const targetEntity = rawTarget === undefined ? undefined : entityIdOf.get(rawTarget);
+    if (sourceEntity === undefined || targetEntity === undefined) {
       const missing = [
-        source === undefined ? `source ${rawSource === undefined ? "(none)" : quote(rawSource)}` : "",
-        target === undefined ? `target ${rawTarget === undefined ? "(none)" : quote(rawTarget)}` : "",
+        sourceEntity === undefined ? `source ${rawSource === undefined ? "(none)" : quote(rawSource)}` : "",
+        targetEntity === undefined ? `target ${rawTarget === undefined ? "(none)" : quote(rawTarget)}` : "",
       ].filter(Boolean);
-      error(`${what} points to a node that does not exist: ${missing.join(" and ")}`, element);
+      error(`${what()} points to a node that does not exist: ${missing.join(" and ")}`, element);
       return;
     }
+    const source = sourceEntity.id;
+    const target = targetEntity.id;
     if (rawId === undefined) tally.add("edge-no-id", `#${edgeIndex}`);
     const type = attribute(element, "type") ?? defaultEdgeType;
     if (type !== "directed") tally.add("undirected", rawId ?? `#${edgeIndex}`);
@@ -670,8 +718,8 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
     // Kind.
     const xmlKind = attribute(element, "kind");
     const kindValue = restored("kind", take(values, "kind") ?? xmlKind);
-    const sourceKind = entityKindOf.get(source) ?? "organization";
-    const targetKind = entityKindOf.get(target) ?? "organization";
+    const sourceKind = sourceEntity.kind ?? "organization";
+    const targetKind = targetEntity.kind ?? "organization";
     const allows = (candidate: RelationKind): boolean => {
       const spec = RELATION_KINDS[candidate];
       return (spec.source as readonly string[]).includes(sourceKind) && (spec.target as readonly string[]).includes(targetKind);
@@ -679,7 +727,7 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
     let kind: RelationKind | undefined;
     // A kind of the ontology stays, unless it only clashes with an entity kind this import made up
     // (then it is kept as a line of the claim); a clash between kinds the file gave is an error.
-    const endpointsGiven = kindGiven.has(source) && kindGiven.has(target);
+    const endpointsGiven = sourceEntity.kindGiven && targetEntity.kindGiven;
     if (kindValue !== undefined && isRelationKind(kindValue) && (allows(kindValue) || endpointsGiven)) {
       kind = kindValue;
       if (!allows(kind)) {
@@ -688,13 +736,13 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
           (spec.source as readonly string[]).includes(sourceKind) ? "" : `cannot start at a ${sourceKind} (${quote(rawSource ?? "")}); allowed source kinds: ${spec.source.join(", ")}`,
           (spec.target as readonly string[]).includes(targetKind) ? "" : `cannot end at a ${targetKind} (${quote(rawTarget ?? "")}); allowed target kinds: ${spec.target.join(", ")}`,
         ].filter(Boolean);
-        error(`${what}: a ${quote(kind)} relation ${clashes.join("; and it ")}`, element);
+        error(`${what()}: a ${quote(kind)} relation ${clashes.join("; and it ")}`, element);
         return;
       }
     } else {
       kind = FALLBACK_RELATION_KINDS.find(allows);
       if (kind === undefined) {
-        error(`${what}: no relation kind allows a ${sourceKind} to point to a ${targetKind}; give the edge a "kind" attribute`, element);
+        error(`${what()}: no relation kind allows a ${sourceKind} to point to a ${targetKind}; give the edge a "kind" attribute`, element);
         return;
       }
       tally.add(kindValue !== undefined && isRelationKind(kindValue) ? "relation-kind-clash" : "relation-kind", rawId ?? `#${edgeIndex}`);
@@ -791,7 +839,7 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
     const aboutValue = restored("about", take(values, "about"));
     let about: string | undefined;
     if (aboutValue !== undefined) {
-      const mapped = entityIdOf.get(aboutValue) ?? (entityKindOf.has(aboutValue) ? aboutValue : undefined);
+      const mapped = entityIdOf.get(aboutValue)?.id ?? (entityIds.has(aboutValue) ? aboutValue : undefined);
       if (mapped !== undefined && FAMILIES_WITH_ABOUT.includes(family)) about = mapped;
       else if (native && mapped === undefined) tally.add("about-missing", rawId ?? `#${edgeIndex}`);
       else lines.push(`about: ${aboutValue}`);
@@ -802,7 +850,7 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
     if (lines.length > 0) tally.add("edge-kept", rawId ?? `#${edgeIndex}`);
     const generated =
       claimValue === undefined || claimValue.trim() === ""
-        ? `Imported from ${file.replace(/^.*[\\/]/, "")} (edge ${rawId ?? `#${edgeIndex}`}): ${entityNameOf.get(source) ?? source} to ${entityNameOf.get(target) ?? target}.`
+        ? `Imported from ${file.replace(/^.*[\\/]/, "")} (edge ${rawId ?? `#${edgeIndex}`}): ${sourceEntity.name ?? source} to ${targetEntity.name ?? target}.`
         : claimValue;
     if (claimValue === undefined || claimValue.trim() === "") tally.add("no-claim", rawId ?? `#${edgeIndex}`);
 
@@ -822,7 +870,7 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
         tally.add("no-start", rawId ?? `#${edgeIndex}`);
       }
       if (end !== null && isPartialDate(start) && isPartialDate(end) && endsBeforeStart(start, end)) {
-        error(`${what}: ends (${end}) before it starts (${start})`, element);
+        error(`${what()}: ends (${end}) before it starts (${start})`, element);
         return;
       }
       const wantedId = rawId === undefined ? `edge-${edgeIndex}` : index === 0 ? rawId : `${rawId}-${index + 1}`;
@@ -834,7 +882,7 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
       const relation: Relation = { id, kind, source, target, start, end, claim: claimText, evidence, confidence };
       if (about !== undefined) relation.about = about;
       relations.push(relation);
-      relationOrigins.push({ what, line: element.line, column: element.column });
+      relationOrigins.push(rawId ?? position, element.line, element.column);
     });
   };
 
@@ -855,7 +903,7 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
         }
       }
     }
-    for (const { entity, rawId, at, what, ownDescription, lines, other, span, spellLines } of pending) {
+    for (const { entity, rawId, line, column, ownDescription, lines, other, span, spellLines } of pending) {
       if (!native && span) {
         const hull = hulls.get(entity.id);
         const start = span.start === undefined ? undefined : timeAsDate(span.start, times);
@@ -868,9 +916,9 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
       if (lines.length > 0) tally.add("node-kept", rawId);
       const fullDescription = [ownDescription, lines.length > 0 ? lines.join("\n") : undefined].filter((part) => part !== undefined && part.trim() !== "").join("\n\n");
       if (fullDescription !== "") entity.description = clean(fullDescription, true);
-      if (entity.description !== undefined && textTooLong(what, "the description (with the attributes kept in it)", entity.description, TEXT_LIMITS.text, at)) continue;
+      if (entity.description !== undefined && textTooLong(() => nodeWhat(rawId), "the description (with the attributes kept in it)", entity.description, TEXT_LIMITS.text, { line, column })) continue;
       entities.push(entity);
-      entityOrigins.push({ what, line: at.line, column: at.column });
+      entityOrigins.push(rawId, line, column);
     }
 
     // Dataset metadata.
@@ -889,8 +937,8 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
       ];
       const text = clean(parts.filter((part): part is string => typeof part === "string" && part.trim() !== "").join("\n\n"), true);
       if (text !== "") meta.description = text;
-      textTooLong("the dataset", "the name", meta.name, TEXT_LIMITS.name, graphPlace);
-      if (meta.description !== undefined) textTooLong("the dataset", "the description (with the title, keywords and creator kept in it)", meta.description, TEXT_LIMITS.claim, metaElement ?? graphPlace);
+      textTooLong(() => "the dataset", "the name", meta.name, TEXT_LIMITS.name, graphPlace);
+      if (meta.description !== undefined) textTooLong(() => "the dataset", "the description (with the title, keywords and creator kept in it)", meta.description, TEXT_LIMITS.claim, metaElement ?? graphPlace);
     }
 
     summarize(tally, warn, { native, file, placeholder, sawViz: sawViz && !native, fileDate, importDay });
@@ -904,8 +952,10 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
     // located at the node or edge the value came from, else at the record in <meta><description>.
     const origin = (pointer: string): { what: string; at: Place | undefined } => {
       const [collection, index] = pointer.split("/").slice(1);
-      const item = collection === "entities" ? entityOrigins[Number(index)] : collection === "relations" ? relationOrigins[Number(index)] : undefined;
-      if (item) return { what: item.what, at: item };
+      const entity = collection === "entities" ? entityOrigins.at(Number(index)) : undefined;
+      if (entity) return { what: nodeWhat(String(entity.item)), at: entity };
+      const relation = collection === "relations" ? relationOrigins.at(Number(index)) : undefined;
+      if (relation) return { what: edgeWhat(relation.item), at: relation };
       const recordElement = metaElement && firstElement(metaElement, "description");
       return native && recordElement ? { what: "the export record", at: recordElement } : { what: "the dataset", at: graphPlace };
     };

@@ -31,7 +31,8 @@
  *   years; an edge with several spells becomes one relation per spell; an edge with no usable date starts
  *   on the file's lastmodifieddate (or the import day) and is ongoing;
  * - confidence `alleged` unless given; relations that cite nothing cite one source standing for the file.
- * Viz (colour, size, position) is not data and is not kept: the explorer lays the graph out itself. *
+ * Viz (colour, size, position) is not data and is not kept: the explorer lays the graph out itself.
+ *
  * Streaming: nodes and edges are mapped as the XML reader (xml-tree.ts) closes them and then dropped, so memory
  * and time grow with the file, not faster (holding the whole element tree made 100k nodes and 300k edges
  * take minutes and gigabytes, mostly in the garbage collector). Mapping a node needs the metadata, the export
@@ -89,14 +90,13 @@ export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadR
 class ReadElements {
   readonly unread: { count: number; examples: { path: number[]; example: string }[] } = { count: 0, examples: [] };
   sawViz = false;
-  /** Per open element, by depth: whether it is read, and its place among its parent's children. */
+  /** Per open element, by depth (entries deeper than the element being read are stale): whether it is read, and its place among its parent's children. */
   private readonly read: boolean[] = [];
   private readonly path: number[] = [];
   private rootMetaSeen = false;
 
   open(element: XmlElement, parent: XmlElement | undefined, index: number, depth: number): void {
     this.path[depth] = index;
-    this.path.length = depth + 1;
     if (!parent) {
       // A root other than <gexf> is refused; nothing in it is read.
       this.read[0] = element.localName === "gexf";
@@ -108,19 +108,20 @@ class ReadElements {
       const firstMeta = name === "meta" && depth === 1 && !this.rootMetaSeen;
       if ((parent.localName === "node" || parent.localName === "edge") && VIZ_ELEMENTS.has(name)) this.sawViz = true;
       else if ((Object.hasOwn(READ_CHILDREN, parent.localName) ? (READ_CHILDREN[parent.localName] ?? []) : []).includes(name) && (name !== "meta" || firstMeta)) read = true;
-      else this.addUnread(`<${element.tagName}> (line ${element.line})`);
+      else this.addUnread(depth, `<${element.tagName}> (line ${element.line})`);
     }
     if (name === "meta" && depth === 1) this.rootMetaSeen = true;
     this.read[depth] = read;
   }
 
-  private addUnread(example: string): void {
-    const { unread, path } = this;
+  private addUnread(depth: number, example: string): void {
+    const { unread } = this;
     unread.count += 1;
     const examples = unread.examples;
     const last = examples[examples.length - 1];
+    const path = this.path.slice(0, depth + 1);
     if (examples.length === 3 && last && compareVisits(path, last.path) >= 0) return;
-    const entry = { path: [...path], example };
+    const entry = { path, example };
     let at = examples.length;
     while (at > 0 && compareVisits(entry.path, examples[at - 1]?.path ?? []) < 0) at -= 1;
     examples.splice(at, 0, entry);

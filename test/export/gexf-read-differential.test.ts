@@ -198,6 +198,14 @@ describe("the streaming reader answers exactly as the reader before it", () => {
     TIMEOUT,
   );
 
+  it("on relations the loader refuses once mapped, named by the edge's id or, without one, its position", () => {
+    // A claim of nothing but a bidi override passes the mapping and is empty once cleaned: the loader refuses it.
+    const refusedClaim = '<attvalues><attvalue for="c" value="&#x202E;"/></attvalues>';
+    const text = `<gexf><graph><attributes class="edge"><attribute id="c" title="claim"/></attributes><nodes><node id="a"/><node id="b"/></nodes><edges><edge source="a" target="b"/><edge source="b" target="a">${refusedClaim}<spells><spell start="2019"/><spell start="2020"/></spells></edge><edge id="e" source="a" target="b">${refusedClaim}</edge></edges></graph></gexf>`;
+    expectSameAnswer(text);
+    expect(readGexf(text, OPTIONS).issues.filter((issue) => issue.severity === "error").map((issue) => issue.message.replace(/:.*/, ""))).toEqual(["edge #2", "edge #2", 'edge "e"']);
+  });
+
   it("on files with carriage returns, many unread elements, and ids that slug alike", () => {
     const unread = Array.from({ length: 40 }, (_, index) => `<x${index % 7}/>`).join("\r\n");
     expectSameAnswer(`<gexf>\r<meta/>\r\n<junk/><graph>${unread}<nodes>${unread}<node id="a">${unread}</node></nodes>${unread}</graph>${unread}<meta/></gexf>`);
