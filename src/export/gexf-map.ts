@@ -133,6 +133,14 @@ function usableUrl(value: string): boolean {
   return value.length <= TEXT_LIMITS.url && isHttpUrl(value);
 }
 
+/**
+ * Appends items one by one: `target.push(...items)` passes every item as an argument on the stack, and a node
+ * with some 130,000 attributes, values or spells overflows it (RangeError).
+ */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 /** Lines for the XML attributes of a node or edge that the mapping does not read (GEXF's intervals, pid..., or foreign ones). */
 function otherXmlAttributes(element: XmlElement, read: ReadonlySet<string>): string[] {
   const lines: string[] = [];
@@ -625,7 +633,7 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
     for (const parents of elements(element, "parents")) {
       for (const other of elements(parents, "parent")) lines.push(`parent: ${attribute(other, "for") ?? "(none)"}`);
     }
-    lines.push(...otherXmlAttributes(element, NODE_XML_ATTRIBUTES));
+    append(lines, otherXmlAttributes(element, NODE_XML_ATTRIBUTES));
     const start = attribute(element, "start") ?? attribute(element, "timestamp");
     const end = attribute(element, "end");
     const spells = firstElement(element, "spells");
@@ -759,7 +767,7 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
     if (label !== undefined && label !== kind && label.trim() !== "") lines.push(`label: ${label}`);
     const weight = attribute(element, "weight");
     if (weight !== undefined) lines.push(`weight: ${weight}`);
-    lines.push(...otherXmlAttributes(element, EDGE_XML_ATTRIBUTES));
+    append(lines, otherXmlAttributes(element, EDGE_XML_ATTRIBUTES));
 
     // Dates: ours as written, when they are dates (in another file, "start_date" may hold anything: then it
     // is kept as a line); otherwise from GEXF times.
@@ -846,7 +854,7 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
     }
 
     const claimValue = restored("claim", take(values, "claim"));
-    lines.push(...keptLines(values));
+    append(lines, keptLines(values));
     if (lines.length > 0) tally.add("edge-kept", rawId ?? `#${edgeIndex}`);
     const generated =
       claimValue === undefined || claimValue.trim() === ""
@@ -911,8 +919,8 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
         const derived = hull !== undefined && start === hull.start && (end ?? null) === hull.end && spellLines.length === 0;
         if (!derived) lines.push(`present: from ${span.start ?? "the start"} to ${span.end ?? "the end"}`);
       }
-      if (!native) lines.push(...spellLines);
-      lines.push(...other);
+      if (!native) append(lines, spellLines);
+      append(lines, other);
       if (lines.length > 0) tally.add("node-kept", rawId);
       const fullDescription = [ownDescription, lines.length > 0 ? lines.join("\n") : undefined].filter((part) => part !== undefined && part.trim() !== "").join("\n\n");
       if (fullDescription !== "") entity.description = clean(fullDescription, true);
