@@ -610,6 +610,28 @@ describe("generated pathological inputs finish with one clear answer", () => {
   );
 
   it(
+    "reads a node or an edge with 150,000 XML attributes, attribute values or spells without overflowing the stack",
+    () => {
+      // Lists of lines were once appended with push(...list), which passes each line on the stack.
+      const many = (make: (index: number) => string): string => Array.from({ length: 150_000 }, (_, index) => make(index)).join("");
+      const attributes = many((index) => ` a${index}="v"`);
+      const cases = [
+        `<nodes><node id="a"${attributes}/></nodes>`,
+        `<nodes><node id="a"/></nodes><edges><edge source="a" target="a"${attributes}/></edges>`,
+        `<nodes><node id="a"/></nodes><edges><edge source="a" target="a"><attvalues>${many((index) => `<attvalue for="u${index}" value="v"/>`)}</attvalues></edge></edges>`,
+        `<nodes><node id="a"><spells>${many(() => '<spell start="2019"/>')}</spells></node></nodes>`,
+      ];
+      expect(cases.map((graph) => errors(readGexf(gexf(`<graph>${graph}</graph>`))))).toEqual([
+        ['@3:15 error: node "a": the description (with the attributes kept in it) is 1,538,889 characters, over the dataset\'s limit of 2,000; it would be cut'],
+        ["@3:44 error: edge #1: the claim (with the attributes kept in it) is 1,538,935 characters, over the dataset's limit of 10,000; it would be cut"],
+        ["@3:44 error: edge #1: the claim (with the attributes kept in it) is 1,538,935 characters, over the dataset's limit of 10,000; it would be cut"],
+        ['@3:15 error: node "a": the description (with the attributes kept in it) is 4,499,999 characters, over the dataset\'s limit of 2,000; it would be cut'],
+      ]);
+    },
+    SLOW,
+  );
+
+  it(
     "lists the first 50 of 5,000 broken edges, then how many more",
     () => {
       const edges = Array.from({ length: 5_000 }, (_, index) => `<edge id="e${index}" source="a" target="ghost${index}"/>`).join("\n");
