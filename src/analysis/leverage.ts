@@ -293,11 +293,7 @@ function computeTies(context: LeverageContext, pressed: string, presser: string,
   return [...dependencyTies, ...blocTies(context, window, pressedSide, presserSide)];
 }
 
-function blocMemberships(
-  index: LinkIndex,
-  side: Side,
-  window: TimeWindow,
-): Map<string, { members: string[]; relations: string[] }> {
+function blocMemberships(index: LinkIndex, side: Side, window: TimeWindow): Map<string, { members: string[]; relations: string[] }> {
   const blocs = new Map<string, { members: string[]; relations: string[] }>();
   for (const [member, membership] of side.entriesIn(index.blocMemberships)) {
     for (const link of index.blocMemberships.get(member) ?? []) {
@@ -311,12 +307,7 @@ function blocMemberships(
   return blocs;
 }
 
-function blocTies(
-  context: LeverageContext,
-  window: TimeWindow,
-  pressedSide: Side,
-  presserSide: Side,
-): BlocTie[] {
+function blocTies(context: LeverageContext, window: TimeWindow, pressedSide: Side, presserSide: Side): BlocTie[] {
   const pressedBlocs = blocMemberships(context.index, pressedSide, window);
   const presserBlocs = blocMemberships(context.index, presserSide, window);
   const ties: BlocTie[] = [];

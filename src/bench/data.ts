@@ -21,13 +21,23 @@ export interface BenchDataset {
 
 const COMPLETE = ".complete";
 
-export async function benchDataset(entities: number, relations: number, seed: number, log: (message: string) => void): Promise<BenchDataset> {
+export async function benchDataset(
+  entities: number,
+  relations: number,
+  seed: number,
+  log: (message: string) => void,
+): Promise<BenchDataset> {
   const dir = path.join(BENCH_FOLDER, "data", `e${entities}-r${relations}-s${seed}-g${GENERATOR_VERSION}`);
-  const complete = await stat(path.join(dir, COMPLETE)).then(() => true, () => false);
+  const complete = await stat(path.join(dir, COMPLETE)).then(
+    () => true,
+    () => false,
+  );
   if (!complete) {
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
-    log(`generating ${entities.toLocaleString("en")} entities, ${relations.toLocaleString("en")} relations (seed ${seed}) into ${path.relative(REPO_ROOT, dir)}`);
+    log(
+      `generating ${entities.toLocaleString("en")} entities, ${relations.toLocaleString("en")} relations (seed ${seed}) into ${path.relative(REPO_ROOT, dir)}`,
+    );
     const start = performance.now();
     const dataset = generateDataset({ entities, relations, seed });
     await writeDataset(dataset, dir);

@@ -48,7 +48,9 @@ const loadEntry: BenchEntry = {
       baseline.push(await runTask("load-baseline", { files: data.files }));
       measured.push(await runTask("load", { dir: data.dir }));
       const [last, lastBaseline] = [measured.at(-1), baseline.at(-1)];
-      log(`load run ${run + 1}/${runs}: ${Math.round(last?.ms ?? 0)} ms (cpu ${Math.round(last?.cpuMs ?? 0)}) vs baseline ${Math.round(lastBaseline?.ms ?? 0)} ms (cpu ${Math.round(lastBaseline?.cpuMs ?? 0)})`);
+      log(
+        `load run ${run + 1}/${runs}: ${Math.round(last?.ms ?? 0)} ms (cpu ${Math.round(last?.cpuMs ?? 0)}) vs baseline ${Math.round(lastBaseline?.ms ?? 0)} ms (cpu ${Math.round(lastBaseline?.cpuMs ?? 0)})`,
+      );
     }
     const ms = median(measured.map((item) => item.ms));
     const baselineMs = median(baseline.map((item) => item.ms));
@@ -142,7 +144,10 @@ const gexfEntry: BenchEntry = {
       ours = { valid: null, problem };
       theirs = { valid: null, problem };
     }
-    for (const [who, check] of [["atlas", ours], ["graphology-gexf", theirs]] as const) {
+    for (const [who, check] of [
+      ["atlas", ours],
+      ["graphology-gexf", theirs],
+    ] as const) {
       if (check?.valid !== true) log(`${who} GEXF ${check?.valid === false ? "INVALID" : "not checked"}: ${check?.problem ?? "?"}`);
     }
     const reads: ReadMeasurement[] = [];
@@ -196,12 +201,18 @@ const browserEntry: BenchEntry = {
   id: "browser",
   async run({ browserSizes, log }) {
     if (browserSizes.length === 0) return [];
-    const measured = await attempt(() => runTask("browser", { sizes: [...browserSizes], out: BENCH_FOLDER, settleMs: 30_000 }), log, "browser benchmark");
+    const measured = await attempt(
+      () => runTask("browser", { sizes: [...browserSizes], out: BENCH_FOLDER, settleMs: 30_000 }),
+      log,
+      "browser benchmark",
+    );
     if (!measured) return [];
     const results: BenchResult[] = [];
     for (const item of measured) {
       const size = `${item.entities / 1000}k/${item.relations / 1000}k`;
-      log(`browser ${size}: first render ${Math.round(item.firstRenderMs)} ms; fps layout ${item.layout.fps.toFixed(1)}, pan ${item.pan.fps.toFixed(1)}, zoom ${item.zoom.fps.toFixed(1)}; FA2 ${item.layoutIterationsPerSecond.toFixed(1)} iterations/s; settled ${item.settled}`);
+      log(
+        `browser ${size}: first render ${Math.round(item.firstRenderMs)} ms; fps layout ${item.layout.fps.toFixed(1)}, pan ${item.pan.fps.toFixed(1)}, zoom ${item.zoom.fps.toFixed(1)}; FA2 ${item.layoutIterationsPerSecond.toFixed(1)} iterations/s; settled ${item.settled}`,
+      );
       const anchor = GEPHI_LITE_FIRST_DRAW_MS[item.entities];
       results.push(
         result({
@@ -215,7 +226,11 @@ const browserEntry: BenchEntry = {
           notes: `explorer marks (ms): ${item.marks.map(([name, at]) => `${name.replace("atlas:", "")} ${at}`).join(", ")}`,
         }),
       );
-      for (const [what, stats] of [["during layout", item.layout], ["panning", item.pan], ["zooming", item.zoom]] as const) {
+      for (const [what, stats] of [
+        ["during layout", item.layout],
+        ["panning", item.pan],
+        ["zooming", item.zoom],
+      ] as const) {
         results.push(
           result({
             name: `browser ${size}: frame time ${what}`,

@@ -25,7 +25,17 @@ async function main(args: readonly string[]): Promise<number> {
   for (const entry of ENTRIES) {
     if (options.only.length > 0 && !options.only.includes(entry.id)) continue;
     log(`running ${entry.id}`);
-    results.push(...(await entry.run({ data, runs: options.runs, repeats: options.repeats, gexfRepeats: options.gexfRepeats, checkBigGexf: options.checkBigGexf, browserSizes: options.browserSizes, log })));
+    results.push(
+      ...(await entry.run({
+        data,
+        runs: options.runs,
+        repeats: options.repeats,
+        gexfRepeats: options.gexfRepeats,
+        checkBigGexf: options.checkBigGexf,
+        browserSizes: options.browserSizes,
+        log,
+      })),
+    );
   }
   const report: BenchReport = { machine: machineInfo(), results };
   process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));

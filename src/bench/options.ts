@@ -47,7 +47,8 @@ export class UsageError extends Error {}
 function wholeNumber(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!Number.isSafeInteger(number) || number < min) throw new UsageError(`--${name} must be a whole number of at least ${min}, got "${value}"`);
+  if (!Number.isSafeInteger(number) || number < min)
+    throw new UsageError(`--${name} must be a whole number of at least ${min}, got "${value}"`);
   return number;
 }
 
@@ -75,10 +76,12 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  if (!Object.hasOwn(SIZES, values.size)) throw new UsageError(`--size must be one of ${Object.keys(SIZES).join(", ")}, got "${values.size}"`);
+  if (!Object.hasOwn(SIZES, values.size))
+    throw new UsageError(`--size must be one of ${Object.keys(SIZES).join(", ")}, got "${values.size}"`);
   const size = SIZES[values.size as SizeName];
   const entities = wholeNumber("entities", values.entities, 2) ?? size.entities;
-  const relations = wholeNumber("relations", values.relations, entities - 1) ?? (values.entities === undefined ? size.relations : entities * 3);
+  const relations =
+    wholeNumber("relations", values.relations, entities - 1) ?? (values.entities === undefined ? size.relations : entities * 3);
   return {
     json: values.json,
     entities,
@@ -89,7 +92,13 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
     gexfRepeats: wholeNumber("gexf-repeats", values["gexf-repeats"], 1) ?? size.gexfRepeats,
     checkBigGexf: values["check-gexf"],
     browserSizes: [...size.browserSizes],
-    only: values.only === undefined ? [] : values.only.split(",").map((id) => id.trim()).filter(Boolean),
+    only:
+      values.only === undefined
+        ? []
+        : values.only
+            .split(",")
+            .map((id) => id.trim())
+            .filter(Boolean),
     help: values.help,
   };
 }

@@ -29,7 +29,10 @@ export async function loadOrFail(path: string, io: CliIo): Promise<Dataset> {
   if (!result.ok) {
     for (const issue of result.issues) io.stderr(`${formatIssue(issue)}\n`);
     const errors = result.issues.filter((issue) => issue.severity === "error").length;
-    throw new CliError(`${path}: the dataset has ${errors} error${errors === 1 ? "" : "s"}; run "atlas validate ${path}" for details`, EXIT.invalid);
+    throw new CliError(
+      `${path}: the dataset has ${errors} error${errors === 1 ? "" : "s"}; run "atlas validate ${path}" for details`,
+      EXIT.invalid,
+    );
   }
   return result.dataset;
 }

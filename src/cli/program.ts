@@ -12,7 +12,7 @@ import { registerGenerate } from "./commands/generate.ts";
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command("atlas")
     .description("Leverage Atlas: check, explore and export datasets of technology pressure and vendor dependency")
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   registerValidate(program, io, setExit);

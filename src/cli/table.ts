@@ -1,5 +1,9 @@
 /** Plain-text tables for terminal output: columns padded to their widest cell. */
-export function table(header: readonly string[], rows: readonly (readonly (string | number)[])[], rightAligned: readonly number[] = []): string {
+export function table(
+  header: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+  rightAligned: readonly number[] = [],
+): string {
   const cells = [header, ...rows].map((row) => row.map(String));
   const widths = header.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? "").length)));
   const line = (row: readonly string[]): string =>

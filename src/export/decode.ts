@@ -38,7 +38,12 @@ export function decodeXmlBytes(bytes: Uint8Array): DecodeResult {
   try {
     decoder = new TextDecoder(encoding, { fatal: true });
   } catch {
-    return { ok: false, message: `the XML declaration names an unknown encoding ${JSON.stringify(encoding.slice(0, 60))}`, line: 1, column: 1 };
+    return {
+      ok: false,
+      message: `the XML declaration names an unknown encoding ${JSON.stringify(encoding.slice(0, 60))}`,
+      line: 1,
+      column: 1,
+    };
   }
   try {
     return { ok: true, text: decoder.decode(bytes) };

@@ -26,7 +26,8 @@ export function exportFileName(parts: FileNameParts, format: ExportFormat): stri
   if (selection.relationKinds) pieces.push(slugify(selection.relationKinds.join("-"), 30));
   if (parts.scope === "view" && !selection.ego && !selection.path && !selection.ids) pieces.push("view");
   if (selection.at !== undefined) pieces.push(`at-${selection.at}`);
-  else if (selection.from !== undefined || selection.to !== undefined) pieces.push(`${selection.from ?? "start"}-to-${selection.to ?? "now"}`);
+  else if (selection.from !== undefined || selection.to !== undefined)
+    pieces.push(`${selection.from ?? "start"}-to-${selection.to ?? "now"}`);
   if (parts.dynamic && format === "gexf") pieces.push("dynamic");
   return `${pieces.join("_")}.${format}`;
 }

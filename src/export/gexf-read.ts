@@ -48,11 +48,21 @@
 import { readXml, type XmlElement, type XmlVisitor } from "./xml-tree.ts";
 import type { LoadIssue } from "../load/issues.ts";
 import { quote } from "../model/text.ts";
-import { READ_CHILDREN, VIZ_ELEMENTS, createGexfMapping, recordOf, type GexfMapping, type GexfReadOptions, type GexfReadResult, type UnreadElements } from "./gexf-map.ts";
+import {
+  READ_CHILDREN,
+  VIZ_ELEMENTS,
+  createGexfMapping,
+  recordOf,
+  type GexfMapping,
+  type GexfReadOptions,
+  type GexfReadResult,
+  type UnreadElements,
+} from "./gexf-map.ts";
 
 export type { GexfReadOptions, GexfReadResult } from "./gexf-map.ts";
 
-const DOCTYPE_REFUSED = "the file has a DOCTYPE declaration; GEXF never needs one, and it is refused because it could declare external or expanding entities";
+const DOCTYPE_REFUSED =
+  "the file has a DOCTYPE declaration; GEXF never needs one, and it is refused because it could declare external or expanding entities";
 
 /** The elements whose text the mapping reads (metadata, attribute defaults); other text is not collected. */
 const TEXT_READ = new Set(["creator", "keywords", "description", "title", "default"]);
@@ -107,7 +117,11 @@ class ReadElements {
     if (this.read[depth - 1]) {
       const firstMeta = name === "meta" && depth === 1 && !this.rootMetaSeen;
       if ((parent.localName === "node" || parent.localName === "edge") && VIZ_ELEMENTS.has(name)) this.sawViz = true;
-      else if ((Object.hasOwn(READ_CHILDREN, parent.localName) ? (READ_CHILDREN[parent.localName] ?? []) : []).includes(name) && (name !== "meta" || firstMeta)) read = true;
+      else if (
+        (Object.hasOwn(READ_CHILDREN, parent.localName) ? (READ_CHILDREN[parent.localName] ?? []) : []).includes(name) &&
+        (name !== "meta" || firstMeta)
+      )
+        read = true;
       else this.addUnread(depth, `<${element.tagName}> (line ${element.line})`);
     }
     if (name === "meta" && depth === 1) this.rootMetaSeen = true;
@@ -248,13 +262,17 @@ function mapTree(root: XmlElement, mapping: GexfMapping, readElements: ReadEleme
   mapping.begin(root);
   const [graph, secondGraph] = root.children.filter((child) => child.localName === "graph");
   if (!graph) return mapping.refuse("the file has no <graph> element", root);
-  if (secondGraph) return mapping.refuse("the file has a second <graph> element; GEXF holds one graph, and the second would be lost", secondGraph);
+  if (secondGraph)
+    return mapping.refuse("the file has a second <graph> element; GEXF holds one graph, and the second would be lost", secondGraph);
   const meta = root.children.find((child) => child.localName === "meta");
   if (!mapping.header(graph, meta, recordOf(meta))) return mapping.refused();
   const edges: XmlElement[] = [];
   const nestedEdges: XmlElement[] = [];
-  for (const block of graph.children) if (block.localName === "edges") for (const edge of block.children) if (edge.localName === "edge") edges.push(edge);
-  for (const block of graph.children) if (block.localName === "nodes") for (const node of block.children) if (node.localName === "node") mapping.nodeTree(node, undefined, nestedEdges);
+  for (const block of graph.children)
+    if (block.localName === "edges") for (const edge of block.children) if (edge.localName === "edge") edges.push(edge);
+  for (const block of graph.children)
+    if (block.localName === "nodes")
+      for (const node of block.children) if (node.localName === "node") mapping.nodeTree(node, undefined, nestedEdges);
   for (const edge of edges) mapping.edge(edge);
   for (const edge of nestedEdges) mapping.edge(edge);
   return mapping.finish(readElements.result(), readElements.sawViz);

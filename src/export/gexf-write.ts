@@ -63,7 +63,13 @@ type FieldValue = string | readonly string[] | undefined;
 
 function entityValues(attributes: EntityAttributes): FieldValue[] {
   // Aligned with NODE_FIELDS.
-  return [attributes.kind, attributes.country, attributes.aliases.length > 0 ? attributes.aliases : undefined, attributes.description, attributes.url];
+  return [
+    attributes.kind,
+    attributes.country,
+    attributes.aliases.length > 0 ? attributes.aliases : undefined,
+    attributes.description,
+    attributes.url,
+  ];
 }
 
 function relationValues(attributes: RelationAttributes, sources: Readonly<Record<string, Source>>): FieldValue[] {
@@ -190,7 +196,11 @@ export function writeGexfChunks(graph: AtlasGraph, onChunk: (chunk: string) => v
   const forPeople = meta.description === undefined ? meta.name : `${meta.name}\n\n${meta.description}`;
   write(`    <description>${escapeText(`${forPeople}\n\n${RECORD_PREFIX}${xmlSafeJson(record)}`)}</description>\n`);
   write("  </meta>\n");
-  write(dynamic ? '  <graph defaultedgetype="directed" mode="dynamic" timeformat="date">\n' : '  <graph defaultedgetype="directed" mode="static">\n');
+  write(
+    dynamic
+      ? '  <graph defaultedgetype="directed" mode="dynamic" timeformat="date">\n'
+      : '  <graph defaultedgetype="directed" mode="static">\n',
+  );
   for (const [cls, fields] of [
     ["node", NODE_FIELDS],
     ["edge", EDGE_FIELDS],
@@ -249,8 +259,12 @@ export function writeGexfChunks(graph: AtlasGraph, onChunk: (chunk: string) => v
   write(`    <edges count="${graph.size}">\n`);
   graph.forEachEdge((id, attributes, source, target) => {
     const kind = escapeAttribute(attributes.kind);
-    const time = dynamic ? ` start="${firstDay(attributes.start)}"${attributes.end === null ? "" : ` end="${lastDay(attributes.end)}"`}` : "";
-    write(`      <edge id="${escapeAttribute(id)}" source="${escapeAttribute(source)}" target="${escapeAttribute(target)}" kind="${kind}" label="${kind}"${time}>\n`);
+    const time = dynamic
+      ? ` start="${firstDay(attributes.start)}"${attributes.end === null ? "" : ` end="${lastDay(attributes.end)}"`}`
+      : "";
+    write(
+      `      <edge id="${escapeAttribute(id)}" source="${escapeAttribute(source)}" target="${escapeAttribute(target)}" kind="${kind}" label="${kind}"${time}>\n`,
+    );
     attvalues(EDGE_FIELDS, relationValues(attributes, sources));
     write(`        ${color(RELATION_FAMILY_COLORS[attributes.family] ?? RELATION_FAMILY_COLORS.structure)}\n`);
     write("      </edge>\n");

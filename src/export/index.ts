@@ -3,7 +3,15 @@
  * GEXF 1.3 static and dynamic (writeGexf, writeGexfChunks), GEXF import (readGexf),
  * JSON (exportDataset + writeDatasetJson) and the names of exported files (exportFileName).
  */
-export { writeGexf, writeGexfChunks, nodeSize, GexfWriteError, type GexfWriteOptions, type GexfWriteReport, type Position } from "./gexf-write.ts";
+export {
+  writeGexf,
+  writeGexfChunks,
+  nodeSize,
+  GexfWriteError,
+  type GexfWriteOptions,
+  type GexfWriteReport,
+  type Position,
+} from "./gexf-write.ts";
 export { readGexf, type GexfReadOptions, type GexfReadResult } from "./gexf-read.ts";
 export { exportDataset, exportedSources, relationsAboutMissing } from "./dataset.ts";
 export { datasetDocument, writeDatasetJson } from "./json.ts";

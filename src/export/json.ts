@@ -2,7 +2,15 @@
  * JSON export: a dataset as one dataset file, the same format as data/ (loads back with zero errors).
  * Fields follow the schema's order, so the same dataset always gives the same bytes, whichever way it came.
  */
-import { datasetMetaSchema, entitySchema, evidenceSchema, relationSchema, sourceSchema, type Dataset, type DatasetDocument } from "../model/schema.ts";
+import {
+  datasetMetaSchema,
+  entitySchema,
+  evidenceSchema,
+  relationSchema,
+  sourceSchema,
+  type Dataset,
+  type DatasetDocument,
+} from "../model/schema.ts";
 
 function inOrder<T extends object>(item: T, keys: readonly string[]): T {
   const record = item as Record<string, unknown>;
@@ -23,7 +31,9 @@ export function datasetDocument(dataset: Dataset): DatasetDocument {
   return {
     dataset: inOrder(dataset.meta, META_KEYS),
     entities: dataset.entities.map((entity) => inOrder(entity, ENTITY_KEYS)),
-    relations: dataset.relations.map((relation) => inOrder({ ...relation, evidence: relation.evidence.map((evidence) => inOrder(evidence, EVIDENCE_KEYS)) }, RELATION_KEYS)),
+    relations: dataset.relations.map((relation) =>
+      inOrder({ ...relation, evidence: relation.evidence.map((evidence) => inOrder(evidence, EVIDENCE_KEYS)) }, RELATION_KEYS),
+    ),
     sources: dataset.sources.map((source) => inOrder(source, SOURCE_KEYS)),
   };
 }

@@ -8,7 +8,8 @@
  * Characters XML 1.0 cannot carry at all, not even as character references: C0 controls other
  * than tab, newline and carriage return, the noncharacters U+FFFE and U+FFFF, and unpaired surrogates.
  */
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const INVALID_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** What an XML reader cannot show instead of an invalid character. */
 export const REPLACEMENT_CHARACTER = "\ufffd";

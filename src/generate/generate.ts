@@ -318,7 +318,12 @@ function relation(
 }
 
 /** Makes the sources and cites each at least once; extra citations favour a few prolific sources. */
-function citeSources(relations: Relation[], sourceCount: number, random: Random, report: (phase: string, done: number, total: number) => void): Source[] {
+function citeSources(
+  relations: Relation[],
+  sourceCount: number,
+  random: Random,
+  report: (phase: string, done: number, total: number) => void,
+): Source[] {
   const sources: Source[] = [];
   for (let index = 0; index < sourceCount; index += 1) {
     const publisher = PUBLISHERS[Math.floor(PUBLISHERS.length * random.float() ** 2)] as string;
@@ -326,7 +331,13 @@ function citeSources(relations: Relation[], sourceCount: number, random: Random,
     const published = isoDay(publishedDay);
     const title = `${inventedWord(random)} and the ${topic(random).toLowerCase()} question: ${random.pick(["what we know", "a timeline", "officials respond", "the decision explained", "analysis"])}`;
     const url = `https://www.${slug(publisher, 30)}.example/${published.slice(0, 4)}/${published.slice(5, 7)}/${slug(title, 50)}-${index + 1}`;
-    const source: Source = { id: `src-${index + 1}`, url, publisher, title, published: random.chance(0.3) ? published.slice(0, 7) : published };
+    const source: Source = {
+      id: `src-${index + 1}`,
+      url,
+      publisher,
+      title,
+      published: random.chance(0.3) ? published.slice(0, 7) : published,
+    };
     if (random.chance(0.5)) source.accessed = isoDay(Math.min(LAST_DAY, publishedDay + random.between(0, 400)));
     if (random.chance(0.1)) source.archive = `https://web.archive.org/web/${published.replaceAll("-", "")}000000/${url}`;
     sources.push(source);

@@ -23,9 +23,15 @@ function* documentPieces(header: Record<string, unknown>, collection: string, it
 }
 
 /** The JSON texts of a dataset's files, as pieces to write or join. */
-export function datasetDocuments(dataset: Dataset): { name: (typeof DATASET_FILE_NAMES)[number]; pieces: Iterable<string>; items: number }[] {
+export function datasetDocuments(
+  dataset: Dataset,
+): { name: (typeof DATASET_FILE_NAMES)[number]; pieces: Iterable<string>; items: number }[] {
   return [
-    { name: "entities.json", pieces: documentPieces({ dataset: dataset.meta }, "entities", dataset.entities), items: dataset.entities.length },
+    {
+      name: "entities.json",
+      pieces: documentPieces({ dataset: dataset.meta }, "entities", dataset.entities),
+      items: dataset.entities.length,
+    },
     { name: "relations.json", pieces: documentPieces({}, "relations", dataset.relations), items: dataset.relations.length },
     { name: "sources.json", pieces: documentPieces({}, "sources", dataset.sources), items: dataset.sources.length },
   ];
@@ -41,7 +47,11 @@ export async function foreignJsonFiles(folder: string): Promise<string[]> {
 }
 
 /** Writes the dataset's files into a folder (created if needed); returns their paths. */
-export async function writeDataset(dataset: Dataset, folder: string, onProgress?: (file: string, done: number, total: number) => void): Promise<string[]> {
+export async function writeDataset(
+  dataset: Dataset,
+  folder: string,
+  onProgress?: (file: string, done: number, total: number) => void,
+): Promise<string[]> {
   await mkdir(folder, { recursive: true });
   const written: string[] = [];
   for (const document of datasetDocuments(dataset)) {

@@ -54,7 +54,17 @@ function entityOf(id: string, attributes: EntityAttributes): Entity {
 }
 
 function relationOf(id: string, source: string, target: string, attributes: RelationAttributes): Relation {
-  const relation: Relation = { id, kind: attributes.kind, source, target, start: attributes.start, end: attributes.end, claim: attributes.claim, evidence: attributes.evidence, confidence: attributes.confidence };
+  const relation: Relation = {
+    id,
+    kind: attributes.kind,
+    source,
+    target,
+    start: attributes.start,
+    end: attributes.end,
+    claim: attributes.claim,
+    evidence: attributes.evidence,
+    confidence: attributes.confidence,
+  };
   if (attributes.about !== undefined) relation.about = attributes.about;
   return relation;
 }

@@ -176,7 +176,11 @@ function undirectedShortestPath(graph: AtlasGraph, from: string, to: string): st
 /** The nodes from `node` back to the side's start, following the recorded parents. */
 function walkBack(parents: ReadonlyMap<string, string>, node: string): string[] {
   const path = [node];
-  for (let current = node, parent = parents.get(node); parent !== undefined && parent !== current; current = parent, parent = parents.get(parent)) {
+  for (
+    let current = node, parent = parents.get(node);
+    parent !== undefined && parent !== current;
+    current = parent, parent = parents.get(parent)
+  ) {
     path.push(parent);
   }
   return path;
@@ -205,11 +209,22 @@ export function selectedNodes(filtered: AtlasGraph, selection: SubgraphSelection
 /** True when the selection narrows relations or entities by a filter (not by choosing entities). */
 function hasFilters(selection: SubgraphSelection): boolean {
   const { families, relationKinds, kinds, at, from, to } = selection;
-  return families !== undefined || relationKinds !== undefined || kinds !== undefined || at !== undefined || from !== undefined || to !== undefined;
+  return (
+    families !== undefined ||
+    relationKinds !== undefined ||
+    kinds !== undefined ||
+    at !== undefined ||
+    from !== undefined ||
+    to !== undefined
+  );
 }
 
 /** The subgraph of `graph` on `nodes` with the relations among them that pass the filter, in graph order. */
-function inducedSubgraph(graph: AtlasGraph, nodes: ReadonlySet<string>, keepRelation: (attributes: RelationAttributes) => boolean): AtlasGraph {
+function inducedSubgraph(
+  graph: AtlasGraph,
+  nodes: ReadonlySet<string>,
+  keepRelation: (attributes: RelationAttributes) => boolean,
+): AtlasGraph {
   const induced: AtlasGraph = graph.nullCopy();
   graph.forEachNode((node, attributes) => {
     if (nodes.has(node)) induced.addNode(node, { ...attributes });

@@ -93,7 +93,8 @@ function withoutCascades(text: string, errors: readonly ParseError[]): ParseErro
 
 /** Parses strict JSON (RFC 8259); on failure returns every syntax problem with its line and column. */
 export function parseJsonText(text: string): JsonTextResult {
-  if (text.trim().length === 0) return { ok: false, problems: [{ message: "the file is empty; a dataset file holds a JSON object", line: 1, column: 1 }] };
+  if (text.trim().length === 0)
+    return { ok: false, problems: [{ message: "the file is empty; a dataset file holds a JSON object", line: 1, column: 1 }] };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (parseError) {
@@ -101,7 +102,12 @@ export function parseJsonText(text: string): JsonTextResult {
     if (text[start] === "<") {
       return {
         ok: false,
-        problems: [{ message: "the file is not JSON: it starts with '<' (XML?); a GEXF file is read with `atlas import` or opened in the explorer", ...lineColumnAt(text, start) }],
+        problems: [
+          {
+            message: "the file is not JSON: it starts with '<' (XML?); a GEXF file is read with `atlas import` or opened in the explorer",
+            ...lineColumnAt(text, start),
+          },
+        ],
       };
     }
     const errors: ParseError[] = [];

@@ -141,7 +141,11 @@ export class IssueCollector {
         this.add(file, toPointer(path), `missing required field ${quote(field)}`);
       } else if (issue.code === "invalid_type" && issue.message.startsWith("Invalid input")) {
         const what = typeof issue.path[issue.path.length - 1] === "number" ? "each item" : field || "the value";
-        this.add(file, toPointer(path), `${what} must be ${EXPECTED_NOUN[issue.expected] ?? issue.expected}, got ${describeValue(issue.input)}`);
+        this.add(
+          file,
+          toPointer(path),
+          `${what} must be ${EXPECTED_NOUN[issue.expected] ?? issue.expected}, got ${describeValue(issue.input)}`,
+        );
       } else if (issue.code === "invalid_union") {
         this.add(file, toPointer(path), `${field || "the value"} has the wrong type: got ${describeValue(issue.input)}`);
       } else {
@@ -186,13 +190,25 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
       let text = input.text;
       if (text.charCodeAt(0) === 0xfeff) {
         text = text.slice(1);
-        collector.add(file, "", "the file starts with a byte-order mark (BOM); it was ignored, but save the file as UTF-8 without BOM", "warning");
+        collector.add(
+          file,
+          "",
+          "the file starts with a byte-order mark (BOM); it was ignored, but save the file as UTF-8 without BOM",
+          "warning",
+        );
       }
       texts.set(file, text);
       const parsed = parseJsonText(text);
       if (!parsed.ok) {
         for (const problem of parsed.problems) {
-          collector.issues.push({ file, pointer: "", message: problem.message, severity: "error", line: problem.line, column: problem.column });
+          collector.issues.push({
+            file,
+            pointer: "",
+            message: problem.message,
+            severity: "error",
+            line: problem.line,
+            column: problem.column,
+          });
         }
         continue;
       }
@@ -202,7 +218,11 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
     }
 
     if (!isPlainObject(value)) {
-      collector.add(file, "", `a dataset file must hold a JSON object with "entities", "relations" and/or "sources", got ${describeValue(value)}`);
+      collector.add(
+        file,
+        "",
+        `a dataset file must hold a JSON object with "entities", "relations" and/or "sources", got ${describeValue(value)}`,
+      );
       continue;
     }
 
@@ -211,7 +231,11 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
       if (!(DOCUMENT_KEYS as readonly string[]).includes(key)) {
         const suggestion = closest(key, [...DOCUMENT_KEYS]);
         const hint = suggestion && similar(key, suggestion) ? `did you mean "${suggestion}"? ` : "";
-        collector.add(file, toPointer([key]), `unknown top-level field ${quote(key)}; ${hint}a dataset file holds ${DOCUMENT_KEYS.join(", ")}`);
+        collector.add(
+          file,
+          toPointer([key]),
+          `unknown top-level field ${quote(key)}; ${hint}a dataset file holds ${DOCUMENT_KEYS.join(", ")}`,
+        );
       }
     }
 
@@ -260,7 +284,11 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
           const previous = definitions.get(id);
           if (previous) {
             const noun = COLLECTION_NOUN[previous.collection];
-            collector.add(file, `${itemPointer(collection, index)}/id`, `duplicate id ${quote(id)}: already used by the ${noun} at ${definitionPlace(previous)}`);
+            collector.add(
+              file,
+              `${itemPointer(collection, index)}/id`,
+              `duplicate id ${quote(id)}: already used by the ${noun} at ${definitionPlace(previous)}`,
+            );
           } else {
             const definition: Definition = { collection, file, index };
             if (collection === "entities" && typeof item.kind === "string" && Object.hasOwn(ENTITY_KIND_INFO, item.kind)) {
@@ -358,7 +386,13 @@ function checkReferences(
     return definition;
   };
 
-  const checkEnd = (file: string, index: number, relation: Relation, end: "source" | "target", definition: Definition | undefined): void => {
+  const checkEnd = (
+    file: string,
+    index: number,
+    relation: Relation,
+    end: "source" | "target",
+    definition: Definition | undefined,
+  ): void => {
     const allowed: readonly string[] = RELATION_KINDS[relation.kind][end];
     if (definition?.kind && !allowed.includes(definition.kind)) {
       collector.add(
@@ -403,14 +437,23 @@ function checkReferences(
       if (!definition) {
         collector.add(file, pointer, `cited source ${quote(source)} is not defined: no source has this id`);
       } else {
-        collector.add(file, pointer, `cited source ${quote(source)} is ${WITH_ARTICLE[definition.collection]} (at ${definitionPlace(definition)}), not a source`);
+        collector.add(
+          file,
+          pointer,
+          `cited source ${quote(source)} is ${WITH_ARTICLE[definition.collection]} (at ${definitionPlace(definition)}), not a source`,
+        );
       }
     }
   }
 
   for (const { value: entity, file, index } of entities) {
     if (!linkedEntities.has(entity.id)) {
-      collector.add(file, `${itemPointer("entities", index)}/id`, `entity ${quote(entity.id)} has no relation: link it or remove it`, "warning");
+      collector.add(
+        file,
+        `${itemPointer("entities", index)}/id`,
+        `entity ${quote(entity.id)} has no relation: link it or remove it`,
+        "warning",
+      );
     }
   }
   for (const { value: source, file, index } of sources) {
@@ -432,7 +475,10 @@ function locateIssues(issues: LoadIssue[], texts: ReadonlyMap<string, string>): 
     byFile.set(issue.file, list);
   }
   for (const [file, fileIssues] of byFile) {
-    const locations = locatePointers(texts.get(file) ?? "", fileIssues.map((issue) => issue.pointer));
+    const locations = locatePointers(
+      texts.get(file) ?? "",
+      fileIssues.map((issue) => issue.pointer),
+    );
     for (const issue of fileIssues) {
       const location = locations.get(issue.pointer);
       if (location) {

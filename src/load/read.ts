@@ -16,7 +16,13 @@ export async function listDatasetFiles(folder: string): Promise<string[]> {
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith(".json"))
     .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((file) => !path.relative(folder, file).split(path.sep).some((part) => part.startsWith(".") || part === "node_modules"))
+    .filter(
+      (file) =>
+        !path
+          .relative(folder, file)
+          .split(path.sep)
+          .some((part) => part.startsWith(".") || part === "node_modules"),
+    )
     .sort();
 }
 

@@ -6,10 +6,13 @@ import {
   chainIdParts,
   chainRow,
   defaultGovernment,
+  EXPOSURE_NAMES_LISTED,
   exposureText,
   leverageView,
   pressedParties,
   shownGovernment,
+  type EntityRef,
+  type ExposureLine,
 } from "../../src/app/model/leverage-view.ts";
 import { buildGraph } from "../../src/graph/build.ts";
 import type { AtlasGraph } from "../../src/graph/types.ts";
@@ -159,6 +162,24 @@ describe("the Leverage panel's view", () => {
     expect(view.exposure[0]?.others.map((other) => other.id)).toEqual(["lab"]);
     expect(view.exposure[0] && exposureText(view.exposure[0])).toBe(
       "2 dependent carriers (Name of alpha-tel, Name of zeta-tel), 1 other dependent (Name of lab); 1 pressure by Name of gov-us",
+    );
+  });
+
+  it("lists at most EXPOSURE_NAMES_LISTED names per group in an exposure line and counts the rest", () => {
+    const refs = (count: number, kind: EntityRef["kind"]): EntityRef[] =>
+      Array.from({ length: count }, (_, index) => ({ id: `${kind}-${index}`, label: `${kind} ${index}`, kind }));
+    const line: ExposureLine = {
+      vendor: { id: "vendor", label: "Vendor", kind: "vendor" },
+      score: 0,
+      carriers: refs(EXPOSURE_NAMES_LISTED + 3, "carrier"),
+      others: refs(EXPOSURE_NAMES_LISTED, "agency"),
+      pressers: refs(2, "government"),
+      pressures: 4,
+    };
+    const listed = (kind: string, count: number): string => Array.from({ length: count }, (_, index) => `${kind} ${index}`).join(", ");
+    expect(exposureText(line)).toBe(
+      `${EXPOSURE_NAMES_LISTED + 3} dependent carriers (${listed("carrier", EXPOSURE_NAMES_LISTED)} and 3 more), ` +
+        `${EXPOSURE_NAMES_LISTED} other dependents (${listed("agency", EXPOSURE_NAMES_LISTED)}); 4 pressures by government 0, government 1`,
     );
   });
 

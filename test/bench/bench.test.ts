@@ -10,20 +10,40 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 describe("npm run bench", () => {
   it("prints {machine, results: [{name, ms, baselineMs, ratio}]} with --json, for every benchmark", async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "src/bench/main.ts", "--json", "--size", "tiny", "--entities", "500"], {
-      cwd: ROOT,
-      maxBuffer: 10 * 2 ** 20,
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "src/bench/main.ts", "--json", "--size", "tiny", "--entities", "500"],
+      {
+        cwd: ROOT,
+        maxBuffer: 10 * 2 ** 20,
+      },
+    );
     const report = JSON.parse(stdout) as { machine: Record<string, unknown>; results: Record<string, unknown>[] };
     expect(Object.keys(report).sort()).toEqual(["machine", "results"]);
     expect(report.machine).toMatchObject({ cores: expect.any(Number), cpuModel: expect.any(String), node: process.version });
     const names = report.results.map((entry) => entry.name);
-    const prefixes = ["load 500/1500", "memory 500/1500", "subgraph 500/1500: ego", "subgraph 500/1500: time slice", "subgraph 500/1500: shortest path", "gexf 500/1500: write", "gexf 500/1500: parse back"];
+    const prefixes = [
+      "load 500/1500",
+      "memory 500/1500",
+      "subgraph 500/1500: ego",
+      "subgraph 500/1500: time slice",
+      "subgraph 500/1500: shortest path",
+      "gexf 500/1500: write",
+      "gexf 500/1500: parse back",
+    ];
     for (const prefix of prefixes) {
-      expect(names.some((name) => typeof name === "string" && name.startsWith(prefix)), prefix).toBe(true);
+      expect(
+        names.some((name) => typeof name === "string" && name.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
     }
     for (const entry of report.results) {
-      expect(entry).toMatchObject({ name: expect.any(String), ms: expect.any(Number), baselineMs: expect.any(Number), ratio: expect.any(Number) });
+      expect(entry).toMatchObject({
+        name: expect.any(String),
+        ms: expect.any(Number),
+        baselineMs: expect.any(Number),
+        ratio: expect.any(Number),
+      });
       expect(Number.isFinite(entry.ratio) && (entry.ratio as number) > 0).toBe(true);
     }
     const load = report.results.find((entry) => String(entry.name).startsWith("load"));
@@ -40,9 +60,17 @@ describe("bench results and options", () => {
   it("takes medians and ratios, and judges a result against its target", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
-    expect(result({ name: "x", ms: 30, baselineMs: 20, metric: "time", baseline: "b", runs: 1, target: 2 })).toMatchObject({ ratio: 1.5, pass: true });
-    expect(result({ name: "x", ms: 50, baselineMs: 20, metric: "time", baseline: "b", runs: 1, target: 2 })).toMatchObject({ ratio: 2.5, pass: false });
-    expect(result({ name: "x", ms: 50, baselineMs: 20, metric: "peak RSS", baseline: "b", runs: 1, ratio: 1.2, rssMB: 120, baselineRssMB: 100 })).toMatchObject({ ratio: 1.2 });
+    expect(result({ name: "x", ms: 30, baselineMs: 20, metric: "time", baseline: "b", runs: 1, target: 2 })).toMatchObject({
+      ratio: 1.5,
+      pass: true,
+    });
+    expect(result({ name: "x", ms: 50, baselineMs: 20, metric: "time", baseline: "b", runs: 1, target: 2 })).toMatchObject({
+      ratio: 2.5,
+      pass: false,
+    });
+    expect(
+      result({ name: "x", ms: 50, baselineMs: 20, metric: "peak RSS", baseline: "b", runs: 1, ratio: 1.2, rssMB: 120, baselineRssMB: 100 }),
+    ).toMatchObject({ ratio: 1.2 });
   });
 
   it("reads sizes and rejects bad options", () => {
@@ -50,7 +78,9 @@ describe("bench results and options", () => {
     expect(parseBenchOptions(["--size", "small", "--json"])).toMatchObject({ entities: 10_000, relations: 30_000, json: true });
     expect(parseBenchOptions(["--entities", "500"])).toMatchObject({ entities: 500, relations: 1_500 });
     expect(() => parseBenchOptions(["--size", "huge"])).toThrow(/--size must be one of tiny, small, full/);
-    expect(() => parseBenchOptions(["--entities", "500", "--relations", "10"])).toThrow(/--relations must be a whole number of at least 499/);
+    expect(() => parseBenchOptions(["--entities", "500", "--relations", "10"])).toThrow(
+      /--relations must be a whole number of at least 499/,
+    );
     expect(() => parseBenchOptions(["--fast"])).toThrow(/Unknown option/);
   });
 });

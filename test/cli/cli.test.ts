@@ -66,15 +66,23 @@ describe("atlas validate", () => {
       "sources.json:/sources/1/url", // not an http(s) URL
       "syntax.json:2:47", // JSON syntax error (at the trailing comma)
     ]);
-    expect(stdout).toMatch(/duplicate id "huawei": already used by the entity at test\/fixtures\/every-problem\/entities.json#\/entities\/2/);
-    expect(stdout.trim().split("\n").at(-1)).toBe("invalid: test/fixtures/every-problem: 6 entities, 7 relations, 2 sources; 14 errors, 0 warnings");
+    expect(stdout).toMatch(
+      /duplicate id "huawei": already used by the entity at test\/fixtures\/every-problem\/entities.json#\/entities\/2/,
+    );
+    expect(stdout.trim().split("\n").at(-1)).toBe(
+      "invalid: test/fixtures/every-problem: 6 entities, 7 relations, 2 sources; 14 errors, 0 warnings",
+    );
   });
 
   it("prints one JSON object with --json", async () => {
     const folder = await brokenDatasetFolder();
     const { code, stdout } = await run("validate", folder, "--json");
     expect(code).toBe(1);
-    const report = JSON.parse(stdout) as { ok: boolean; entities: number; errors: { file: string; pointer: string; message: string; severity: string }[] };
+    const report = JSON.parse(stdout) as {
+      ok: boolean;
+      entities: number;
+      errors: { file: string; pointer: string; message: string; severity: string }[];
+    };
     expect(report.ok).toBe(false);
     expect(report.entities).toBe(3);
     expect(report.errors.map((error) => error.pointer)).toEqual(["/relations/0/start", "/relations/0/confidence", ""]);
@@ -126,7 +134,9 @@ describe("npm run atlas", () => {
     const exec = promisify(execFile);
     const ok = await exec("npx", ["tsx", "src/cli/main.ts", "validate"]);
     expect(ok.stdout).toMatch(/^valid:/);
-    const failure = await exec("npx", ["tsx", "src/cli/main.ts", "stats", "no/such/place"]).catch((error: { code: number; stderr: string }) => error);
+    const failure = await exec("npx", ["tsx", "src/cli/main.ts", "stats", "no/such/place"]).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect("code" in failure && failure.code).toBe(2);
     expect("stderr" in failure && failure.stderr).toBe("atlas: no such file or folder: no/such/place\n");
   }, 60_000);

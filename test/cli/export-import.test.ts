@@ -34,7 +34,9 @@ describe("atlas export", () => {
     const written = await atlas("export", DATA, "--out", out);
     expect(written).toMatchObject({ code: 0, stdout: "" });
     const { entities, relations, sources } = await starterDataset();
-    expect(written.stderr).toBe(`wrote ${out} (GEXF 1.3): ${entities.length} entities, ${relations.length} relations, ${sources.length} sources\n`);
+    expect(written.stderr).toBe(
+      `wrote ${out} (GEXF 1.3): ${entities.length} entities, ${relations.length} relations, ${sources.length} sources\n`,
+    );
     expect(readdirSync(folder).filter((file) => file.endsWith(".tmp"))).toEqual([]);
     const back = readGexf(readFileSync(out, "utf8"));
     expect(back.ok && back.dataset.entities.length).toBe(entities.length);
@@ -57,7 +59,11 @@ describe("atlas export", () => {
     expect(loaded.dataset?.relations.every((relation) => relation.start <= "2019-12-31")).toBe(true);
 
     const ids = await atlas("export", DATA, "--format", "json", "--ids", "bell,telus,huawei");
-    expect(JSON.parse(ids.stdout).entities.map((entity: { id: string }) => entity.id).sort()).toEqual(["bell", "huawei", "telus"]);
+    expect(
+      JSON.parse(ids.stdout)
+        .entities.map((entity: { id: string }) => entity.id)
+        .sort(),
+    ).toEqual(["bell", "huawei", "telus"]);
     const pathExport = await atlas("export", DATA, "--format", "json", "--path", "gov-united-states,huawei");
     expect(pathExport.code).toBe(0);
   });
@@ -73,7 +79,11 @@ describe("atlas export", () => {
 
   it("names an unknown id and writes no file at all (exit 1)", async () => {
     const out = path.join(folder, "unknown.gexf");
-    for (const args of [["--ego", "nobody"], ["--ids", "bell,nobody"], ["--path", "bell,nobody"]]) {
+    for (const args of [
+      ["--ego", "nobody"],
+      ["--ids", "bell,nobody"],
+      ["--path", "bell,nobody"],
+    ]) {
       const result = await atlas("export", DATA, ...args, "--out", out);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/unknown entity id "nobody"/);
@@ -114,7 +124,24 @@ describe("atlas export", () => {
   it("documents every flag with examples and the exit codes in --help", async () => {
     const help = await atlas("export", "--help");
     expect(help.code).toBe(0);
-    for (const flag of ["--format", "--dynamic", "--ego", "--depth", "--direction", "--family", "--kind", "--relation-kind", "--at", "--from", "--to", "--path", "--directed", "--ids", "--drop-isolated", "--out"]) {
+    for (const flag of [
+      "--format",
+      "--dynamic",
+      "--ego",
+      "--depth",
+      "--direction",
+      "--family",
+      "--kind",
+      "--relation-kind",
+      "--at",
+      "--from",
+      "--to",
+      "--path",
+      "--directed",
+      "--ids",
+      "--drop-isolated",
+      "--out",
+    ]) {
       expect(help.stdout).toContain(flag);
       expect(help.stdout.split("Examples:")[1]).toContain(flag.replace("--directed", "[--directed]"));
     }
@@ -130,14 +157,21 @@ describe("atlas import", () => {
     const result = await atlas("import", gexf, "--out", json);
     expect(result.code).toBe(0);
     const { entities, relations, sources } = await starterDataset();
-    expect(result.stderr).toBe(`imported again.gexf into ${json}: ${entities.length} entities, ${relations.length} relations, ${sources.length} sources (a Leverage Atlas export, read back exactly)\n`);
+    expect(result.stderr).toBe(
+      `imported again.gexf into ${json}: ${entities.length} entities, ${relations.length} relations, ${sources.length} sources (a Leverage Atlas export, read back exactly)\n`,
+    );
     expect((await atlas("validate", json)).code).toBe(0);
     const original = (await atlas("export", DATA, "--format", "json")).stdout;
     expect(readFileSync(json, "utf8")).toBe(original);
   });
 
   it("maps foreign GEXF with warnings on stderr and prints the dataset on stdout", async () => {
-    const result = await atlas("import", path.join(GEXF_FIXTURES, "gephi-gexf_data.gexf"), "--source-url", "https://gexf.net/data/data.gexf");
+    const result = await atlas(
+      "import",
+      path.join(GEXF_FIXTURES, "gephi-gexf_data.gexf"),
+      "--source-url",
+      "https://gexf.net/data/data.gexf",
+    );
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/warning: 4 nodes had no entity kind of the ontology/);
     expect(parseDataset([{ file: "x.json", text: result.stdout }]).ok).toBe(true);
@@ -147,7 +181,10 @@ describe("atlas import", () => {
   it("fails with the errors, exit 1 and no file when data would be lost or misread", async () => {
     const broken = path.join(folder, "broken.gexf");
     const out = path.join(folder, "broken.json");
-    writeFileSync(broken, '<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="a"/></nodes><edges><edge id="e" source="a" target="ghost"/></edges></graph></gexf>');
+    writeFileSync(
+      broken,
+      '<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="a"/></nodes><edges><edge id="e" source="a" target="ghost"/></edges></graph></gexf>',
+    );
     const result = await atlas("import", broken, "--out", out);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/broken.gexf:1:\d+: edge "e" points to a node that does not exist: target "ghost"/);
@@ -162,7 +199,8 @@ describe("atlas import", () => {
 
   it("reads a file in the encoding its XML declaration names", async () => {
     const latin = path.join(folder, "latin1.gexf");
-    const text = '<?xml version="1.0" encoding="ISO-8859-1"?><gexf><graph><nodes><node id="a" label="Québec"/></nodes><edges/></graph></gexf>';
+    const text =
+      '<?xml version="1.0" encoding="ISO-8859-1"?><gexf><graph><nodes><node id="a" label="Québec"/></nodes><edges/></graph></gexf>';
     writeFileSync(latin, Buffer.from(text, "latin1"));
     const result = await atlas("import", latin);
     expect(result.code).toBe(0);

@@ -28,7 +28,9 @@ describe("progress of long work", () => {
     progress.update("checking files", 0, 2);
     progress.update("checking files", 2, 2);
     progress.finish();
-    expect(io.err).toMatch(/^\r\u001b\[Kchecking files: 0 of 2 \(0%\), [\d.]+ s\r\u001b\[Kchecking files: 2 of 2 \(100%\), [\d.]+ s\r\u001b\[K$/);
+    expect(io.err).toMatch(
+      /^\r\u001b\[Kchecking files: 0 of 2 \(0%\), [\d.]+ s\r\u001b\[Kchecking files: 2 of 2 \(100%\), [\d.]+ s\r\u001b\[K$/,
+    );
     expect(io.out).toBe("");
   });
 

@@ -34,17 +34,86 @@ const insertedArb: fc.Arbitrary<XmlNode> = fc.constantFrom(
     ["g", "2"],
     ["b", "3"],
   ]),
-  element("meta", [["lastmodifieddate", "2020-02-02"]], [element("creator", [], [], "Late creator"), element("description", [], [], "Late meta")]),
+  element(
+    "meta",
+    [["lastmodifieddate", "2020-02-02"]],
+    [element("creator", [], [], "Late creator"), element("description", [], [], "Late meta")],
+  ),
   element("graph", [["defaultedgetype", "directed"]], [element("nodes", [], [element("node", [["id", "g2"]])])]),
-  element("attributes", [["class", "node"]], [element("attribute", [["id", "0"], ["title", "kind"]], [element("default", [], [], "vendor")])]),
-  element("attributes", [["class", "edge"]], [element("attribute", [["id", "1"], ["title", "claim"]])]),
+  element(
+    "attributes",
+    [["class", "node"]],
+    [
+      element(
+        "attribute",
+        [
+          ["id", "0"],
+          ["title", "kind"],
+        ],
+        [element("default", [], [], "vendor")],
+      ),
+    ],
+  ),
+  element(
+    "attributes",
+    [["class", "edge"]],
+    [
+      element("attribute", [
+        ["id", "1"],
+        ["title", "claim"],
+      ]),
+    ],
+  ),
   element("attributes", [["class", "graph"]]),
-  element("nodes", [], [element("node", [["id", "late"], ["label", "Late"]]), element("node", [["id", "a"]])]),
-  element("edges", [], [element("edge", [["source", "a"], ["target", "late"]]), element("edge", [["id", "e-late"], ["source", "b"], ["target", "a"]])]),
-  element("node", [["id", "stray"], ["pid", "a"]], [element("nodes", [], [element("node", [["id", "stray-child"]])])]),
-  element("edge", [["source", "a"], ["target", "b"]]),
+  element(
+    "nodes",
+    [],
+    [
+      element("node", [
+        ["id", "late"],
+        ["label", "Late"],
+      ]),
+      element("node", [["id", "a"]]),
+    ],
+  ),
+  element(
+    "edges",
+    [],
+    [
+      element("edge", [
+        ["source", "a"],
+        ["target", "late"],
+      ]),
+      element("edge", [
+        ["id", "e-late"],
+        ["source", "b"],
+        ["target", "a"],
+      ]),
+    ],
+  ),
+  element(
+    "node",
+    [
+      ["id", "stray"],
+      ["pid", "a"],
+    ],
+    [element("nodes", [], [element("node", [["id", "stray-child"]])])],
+  ),
+  element("edge", [
+    ["source", "a"],
+    ["target", "b"],
+  ]),
   element("spells", [], [element("spell", [["start", "2019"]])]),
-  element("attvalues", [], [element("attvalue", [["for", "kind"], ["value", "vendor"]])]),
+  element(
+    "attvalues",
+    [],
+    [
+      element("attvalue", [
+        ["for", "kind"],
+        ["value", "vendor"],
+      ]),
+    ],
+  ),
   element("parents", [], [element("parent", [["for", "a"]])]),
 );
 
@@ -86,7 +155,13 @@ function reorder(root: XmlNode, cuts: number[], graphKeys: number[], rootKeys: n
     });
     return { ...graph, children: ordered(pieces, graphKeys) };
   };
-  return { ...root, children: ordered(root.children.map((child) => (child.name === "graph" ? graphOf(child) : child)), rootKeys) };
+  return {
+    ...root,
+    children: ordered(
+      root.children.map((child) => (child.name === "graph" ? graphOf(child) : child)),
+      rootKeys,
+    ),
+  };
 }
 
 /** Moves the first edges into the first node, as a hierarchy's own edges (and nests the second node in the first). */
@@ -97,7 +172,10 @@ function nestInFirstNode(root: XmlNode, edgesMoved: number, nestSecond: boolean)
   const [first, second, ...others] = nodes?.children ?? [];
   if (!graph || !nodes || !edges || !first) return root;
   const moved = edges.children.slice(0, edgesMoved);
-  const nested: XmlNode[] = [...(moved.length > 0 ? [element("edges", [], moved)] : []), ...(nestSecond && second ? [element("nodes", [], [second])] : [])];
+  const nested: XmlNode[] = [
+    ...(moved.length > 0 ? [element("edges", [], moved)] : []),
+    ...(nestSecond && second ? [element("nodes", [], [second])] : []),
+  ];
   const newFirst = { ...first, children: [...first.children, ...nested] };
   const newNodes = { ...nodes, children: nestSecond ? [newFirst, ...others] : [newFirst, ...(second ? [second] : []), ...others] };
   const newEdges = { ...edges, children: edges.children.slice(edgesMoved) };
@@ -161,12 +239,26 @@ describe("the streaming reader answers exactly as the reader before it", () => {
     "on GEXF cut, with a range deleted, or with a token inserted",
     () => {
       fc.assert(
-        fc.property(fc.oneof(reshapedArb, gexfTreeArb.map(({ root }) => gexfText(root))), fc.nat(), fc.nat(), fc.constantFrom("cut", "delete", "insert"), xmlToken, (text, at, length, how, token) => {
-          const position = at % (text.length + 1);
-          const mutated =
-            how === "cut" ? text.slice(0, position) : how === "delete" ? text.slice(0, position) + text.slice(position + (length % 20)) : text.slice(0, position) + token + text.slice(position);
-          expectSameAnswer(mutated);
-        }),
+        fc.property(
+          fc.oneof(
+            reshapedArb,
+            gexfTreeArb.map(({ root }) => gexfText(root)),
+          ),
+          fc.nat(),
+          fc.nat(),
+          fc.constantFrom("cut", "delete", "insert"),
+          xmlToken,
+          (text, at, length, how, token) => {
+            const position = at % (text.length + 1);
+            const mutated =
+              how === "cut"
+                ? text.slice(0, position)
+                : how === "delete"
+                  ? text.slice(0, position) + text.slice(position + (length % 20))
+                  : text.slice(0, position) + token + text.slice(position);
+            expectSameAnswer(mutated);
+          },
+        ),
         { numRuns: RUNS },
       );
     },
@@ -191,7 +283,9 @@ describe("the streaming reader answers exactly as the reader before it", () => {
     "on Leverage Atlas exports of any valid dataset, static and dynamic",
     () => {
       fc.assert(
-        fc.property(datasetArb(), fc.boolean(), (dataset, dynamic) => expectSameAnswer(writeGexf(buildGraph(dataset), { dynamic, date: "2026-01-01" }))),
+        fc.property(datasetArb(), fc.boolean(), (dataset, dynamic) =>
+          expectSameAnswer(writeGexf(buildGraph(dataset), { dynamic, date: "2026-01-01" })),
+        ),
         { numRuns: 60 },
       );
     },
@@ -203,14 +297,24 @@ describe("the streaming reader answers exactly as the reader before it", () => {
     const refusedClaim = '<attvalues><attvalue for="c" value="&#x202E;"/></attvalues>';
     const text = `<gexf><graph><attributes class="edge"><attribute id="c" title="claim"/></attributes><nodes><node id="a"/><node id="b"/></nodes><edges><edge source="a" target="b"/><edge source="b" target="a">${refusedClaim}<spells><spell start="2019"/><spell start="2020"/></spells></edge><edge id="e" source="a" target="b">${refusedClaim}</edge></edges></graph></gexf>`;
     expectSameAnswer(text);
-    expect(readGexf(text, OPTIONS).issues.filter((issue) => issue.severity === "error").map((issue) => issue.message.replace(/:.*/, ""))).toEqual(["edge #2", "edge #2", 'edge "e"']);
+    expect(
+      readGexf(text, OPTIONS)
+        .issues.filter((issue) => issue.severity === "error")
+        .map((issue) => issue.message.replace(/:.*/, "")),
+    ).toEqual(["edge #2", "edge #2", 'edge "e"']);
   });
 
   it("on files with carriage returns, many unread elements, and ids that slug alike", () => {
     const unread = Array.from({ length: 40 }, (_, index) => `<x${index % 7}/>`).join("\r\n");
-    expectSameAnswer(`<gexf>\r<meta/>\r\n<junk/><graph>${unread}<nodes>${unread}<node id="a">${unread}</node></nodes>${unread}</graph>${unread}<meta/></gexf>`);
+    expectSameAnswer(
+      `<gexf>\r<meta/>\r\n<junk/><graph>${unread}<nodes>${unread}<node id="a">${unread}</node></nodes>${unread}</graph>${unread}<meta/></gexf>`,
+    );
     const alike = Array.from({ length: 300 }, (_, index) => `<node id="${index % 2 === 0 ? "a" : "A"}${"!".repeat(index)}"/>`).join("");
-    const edges = Array.from({ length: 300 }, (_, index) => `<edge id="E" source="a" target="a"><spells><spell start="${2000 + (index % 9)}"/><spell start="2019"/></spells></edge>`).join("");
+    const edges = Array.from(
+      { length: 300 },
+      (_, index) =>
+        `<edge id="E" source="a" target="a"><spells><spell start="${2000 + (index % 9)}"/><spell start="2019"/></spells></edge>`,
+    ).join("");
     expectSameAnswer(`<gexf><graph><nodes>${alike}</nodes><edges>${edges}</edges></graph></gexf>`);
   });
 });

@@ -27,7 +27,8 @@ function messages(result: GexfReadResult, severity: "error" | "warning"): string
     .join("\n");
 }
 
-const minimal = (graph: string, root = 'xmlns="http://gexf.net/1.3" version="1.3"') => `<?xml version="1.0" encoding="UTF-8"?>\n<gexf ${root}>\n${graph}\n</gexf>\n`;
+const minimal = (graph: string, root = 'xmlns="http://gexf.net/1.3" version="1.3"') =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<gexf ${root}>\n${graph}\n</gexf>\n`;
 
 describe("GEXF written by Gephi, graphology and networkx imports", () => {
   const files = readdirSync(GEXF_FIXTURES).filter((file) => file.endsWith(".gexf"));
@@ -43,7 +44,9 @@ describe("GEXF written by Gephi, graphology and networkx imports", () => {
   it("keeps Gephi's attributes, their defaults and its time-bound values as lines of the description", () => {
     const dataset = imported(read(fixture("gephi-gexf_dynamics.gexf")));
     const network = dataset.entities.find((entity) => entity.name === "Network");
-    expect(network?.description).toBe("indegree: 1 (from the start to 2009-03-01)\nindegree: 2 (from 2009-03-01 to 2009-03-10)\nindegree: 1 (from 2009-03-10 to the end)\nfrog: true");
+    expect(network?.description).toBe(
+      "indegree: 1 (from the start to 2009-03-01)\nindegree: 2 (from 2009-03-01 to 2009-03-10)\nindegree: 1 (from 2009-03-10 to the end)\nfrog: true",
+    );
     const gephi = dataset.entities.find((entity) => entity.name === "Gephi");
     expect(gephi).toMatchObject({ kind: "organization", url: "http://gephi.org" });
     expect(dataset.meta.description).toMatch(/A Web network changing over time/);
@@ -57,7 +60,9 @@ describe("GEXF written by Gephi, graphology and networkx imports", () => {
       ["b", "c", "2018-02-01", "2018-03-01"],
       ["b", "c", "2019-05-01", "2019-06-01"],
     ]);
-    expect(dynamic.entities.find((entity) => entity.id === "b")?.description).toBe("present: from 2018-01-01 to 2018-06-30\npresent: from 2019-01-01 to 2019-12-31");
+    expect(dynamic.entities.find((entity) => entity.id === "b")?.description).toBe(
+      "present: from 2018-01-01 to 2018-06-30\npresent: from 2019-01-01 to 2019-12-31",
+    );
     const years = imported(read(fixture("networkx-long-years-1.3.gexf")));
     expect(years.relations[0]).toMatchObject({ start: "2016", end: "2019" });
   });
@@ -65,8 +70,14 @@ describe("GEXF written by Gephi, graphology and networkx imports", () => {
   it("keeps networkx's typed attributes, kinds of the ontology and labels", () => {
     const result = read(fixture("networkx-1.3.gexf"));
     const dataset = imported(result);
-    expect(dataset.entities.find((entity) => entity.id === "huawei-technologies")).toMatchObject({ kind: "vendor", name: "Huawei 华为", country: "CN" });
-    expect(dataset.entities.find((entity) => entity.id === "ottawa")?.description).toBe('population: 1017449\ncapital: true\nshare: 0.5\nnote: A & B <c> "d"');
+    expect(dataset.entities.find((entity) => entity.id === "huawei-technologies")).toMatchObject({
+      kind: "vendor",
+      name: "Huawei 华为",
+      country: "CN",
+    });
+    expect(dataset.entities.find((entity) => entity.id === "ottawa")?.description).toBe(
+      'population: 1017449\ncapital: true\nshare: 0.5\nnote: A & B <c> "d"',
+    );
     const ban = dataset.relations.find((relation) => relation.claim.startsWith("Canada bans"));
     // "bans" cannot start at an organization, the kind this import gave Ottawa: the kind is kept as text.
     expect(ban?.claim).toMatch(/\nkind: bans\n/);
@@ -104,16 +115,29 @@ describe("import is lenient where real files stray from the schema, and says so"
     expect(warnings).toMatch(/2 edges had no id and got "edge-N"/);
     expect(warnings).toMatch(/1 relation had no usable date and starts on the import day 2026-01-01/);
     expect(warnings).toMatch(/cite no source in the file and now cite "import-lenient"/);
-    expect(dataset.sources).toEqual([{ id: "import-lenient", url: "https://leverage-atlas.invalid/import/lenient", publisher: "unknown (GEXF file)", title: "GEXF file lenient.gexf" }]);
+    expect(dataset.sources).toEqual([
+      {
+        id: "import-lenient",
+        url: "https://leverage-atlas.invalid/import/lenient",
+        publisher: "unknown (GEXF file)",
+        title: "GEXF file lenient.gexf",
+      },
+    ]);
   });
 
   it("cites the given URL for relations without sources", () => {
-    const dataset = imported(readGexf(minimal('<graph><nodes><node id="a"/><node id="b"/></nodes><edges><edge source="a" target="b"/></edges></graph>'), { sourceUrl: "https://example.org/study.gexf" }));
+    const dataset = imported(
+      readGexf(minimal('<graph><nodes><node id="a"/><node id="b"/></nodes><edges><edge source="a" target="b"/></edges></graph>'), {
+        sourceUrl: "https://example.org/study.gexf",
+      }),
+    );
     expect(dataset.sources[0]?.url).toBe("https://example.org/study.gexf");
   });
 
   it("reads a file without namespace, and ids that clash between nodes and edges", () => {
-    const result = read('<gexf><graph><nodes><node id="1" label="One"/><node id="2" label="Two"/></nodes><edges><edge id="1" source="1" target="2"/></edges></graph></gexf>');
+    const result = read(
+      '<gexf><graph><nodes><node id="1" label="One"/><node id="2" label="Two"/></nodes><edges><edge id="1" source="1" target="2"/></edges></graph></gexf>',
+    );
     const dataset = imported(result);
     expect(dataset.relations[0]?.id).toBe("edge-1");
     expect(messages(result, "warning")).toMatch(/namespace is missing/);
@@ -128,7 +152,9 @@ describe("import is lenient where real files stray from the schema, and says so"
 
 describe("import is strict where data would be lost or misread", () => {
   it("refuses edges to missing nodes, naming the edge, the missing id and the line", () => {
-    const result = read(minimal('<graph>\n<nodes><node id="a"/></nodes>\n<edges>\n<edge id="e1" source="a" target="ghost"/>\n</edges></graph>'));
+    const result = read(
+      minimal('<graph>\n<nodes><node id="a"/></nodes>\n<edges>\n<edge id="e1" source="a" target="ghost"/>\n</edges></graph>'),
+    );
     expect(result.ok).toBe(false);
     expect(result.issues.filter((issue) => issue.severity === "error")).toEqual([
       expect.objectContaining({ message: 'edge "e1" points to a node that does not exist: target "ghost"', line: 6 }),
@@ -140,15 +166,20 @@ describe("import is strict where data would be lost or misread", () => {
     expect(result.ok).toBe(false);
     expect(result.issues[0]).toMatchObject({ severity: "error", line: 5, column: 10 });
     expect(result.issues[0]?.message).toBe("the file is not well-formed XML: a close tag comes while <nodes> (line 4) is still open");
-    expect(read('<gexf><graph><nodes><node id="a" label="&#1;"/></nodes></graph></gexf>').issues[0]?.message).toMatch(/not well-formed XML: malformed character reference/);
+    expect(read('<gexf><graph><nodes><node id="a" label="&#1;"/></nodes></graph></gexf>').issues[0]?.message).toMatch(
+      /not well-formed XML: malformed character reference/,
+    );
     expect(read('<gexf a="1" a="2"/>').issues[0]?.message).toMatch(/duplicate attribute: a/);
     expect(read("").issues[0]?.message).toBe("the file is empty");
     expect(read("just text").issues[0]?.message).toBe('the file is not XML: it starts with "just text", where XML starts with "<"');
-    expect(read('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"/>').issues[0]?.message).toMatch(/not a GEXF file: the root element is <graphml>/);
+    expect(read('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"/>').issues[0]?.message).toMatch(
+      /not a GEXF file: the root element is <graphml>/,
+    );
   });
 
   it("refuses DOCTYPE declarations, so no external entity is read and no entity is expanded", () => {
-    const xxe = '<?xml version="1.0"?>\n<!DOCTYPE gexf [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<gexf><graph><nodes><node id="a" label="&xxe;"/></nodes></graph></gexf>';
+    const xxe =
+      '<?xml version="1.0"?>\n<!DOCTYPE gexf [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<gexf><graph><nodes><node id="a" label="&xxe;"/></nodes></graph></gexf>';
     const bomb = `<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, level) => `<!ENTITY lol${level + 1} "${`&lol${level === 0 ? "" : level};`.repeat(10)}">`).join("")}]>\n<gexf><graph><nodes><node id="a" label="&lol9;"/></nodes></graph></gexf>`;
     for (const text of [xxe, bomb]) {
       const result = read(text);
@@ -159,11 +190,22 @@ describe("import is strict where data would be lost or misread", () => {
   });
 
   it("refuses duplicate node ids, ends before starts and text over the dataset's limits", () => {
-    expect(messages(read(minimal('<graph><nodes><node id="a"/><node id="a"/></nodes><edges/></graph>')), "error")).toMatch(/duplicate node id "a"/);
-    expect(messages(read(minimal('<graph timeformat="date"><nodes><node id="a"/><node id="b"/></nodes><edges><edge id="e" source="a" target="b" start="2020-01-01" end="2019-01-01"/></edges></graph>')), "error")).toBe(
-      'edge "e": ends (2019-01-01) before it starts (2020-01-01)',
+    expect(messages(read(minimal('<graph><nodes><node id="a"/><node id="a"/></nodes><edges/></graph>')), "error")).toMatch(
+      /duplicate node id "a"/,
     );
-    expect(messages(read(minimal(`<graph><nodes><node id="a" label="${"x".repeat(301)}"/></nodes><edges/></graph>`)), "error")).toMatch(/the name is 301 characters, over the dataset's limit of 300/);
+    expect(
+      messages(
+        read(
+          minimal(
+            '<graph timeformat="date"><nodes><node id="a"/><node id="b"/></nodes><edges><edge id="e" source="a" target="b" start="2020-01-01" end="2019-01-01"/></edges></graph>',
+          ),
+        ),
+        "error",
+      ),
+    ).toBe('edge "e": ends (2019-01-01) before it starts (2020-01-01)');
+    expect(messages(read(minimal(`<graph><nodes><node id="a" label="${"x".repeat(301)}"/></nodes><edges/></graph>`)), "error")).toMatch(
+      /the name is 301 characters, over the dataset's limit of 300/,
+    );
   });
 
   it("refuses a relation kind the entity kinds the file gives do not allow", () => {

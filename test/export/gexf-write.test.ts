@@ -24,7 +24,9 @@ function all(document: ReturnType<typeof parse>, name: string): Element[] {
 }
 
 function attvalues(element: Element): Record<string, string> {
-  return Object.fromEntries(Array.from(element.getElementsByTagName("attvalue")).map((value) => [value.getAttribute("for"), value.getAttribute("value")]));
+  return Object.fromEntries(
+    Array.from(element.getElementsByTagName("attvalue")).map((value) => [value.getAttribute("for"), value.getAttribute("value")]),
+  );
 }
 
 describe("the GEXF 1.3 writer", () => {
@@ -37,8 +39,19 @@ describe("the GEXF 1.3 writer", () => {
     const declared = (cls: string) =>
       all(document, "attributes")
         .filter((element) => element.getAttribute("class") === cls)
-        .flatMap((element) => Array.from(element.getElementsByTagName("attribute")).map((attribute) => [attribute.getAttribute("title"), attribute.getAttribute("type")]));
-    expect(declared("node")).toEqual([["kind", "string"], ["country", "string"], ["aliases", "liststring"], ["description", "string"], ["url", "anyURI"]]);
+        .flatMap((element) =>
+          Array.from(element.getElementsByTagName("attribute")).map((attribute) => [
+            attribute.getAttribute("title"),
+            attribute.getAttribute("type"),
+          ]),
+        );
+    expect(declared("node")).toEqual([
+      ["kind", "string"],
+      ["country", "string"],
+      ["aliases", "liststring"],
+      ["description", "string"],
+      ["url", "anyURI"],
+    ]);
     expect(declared("edge").map(([title]) => title)).toEqual(EDGE_FIELDS.map((field) => field.title));
     expect(NODE_FIELDS.map((field) => field.title)).toEqual(["kind", "country", "aliases", "description", "url"]);
     expect(all(document, "meta")[0]?.getAttribute("lastmodifieddate")).toBe(DATE);
@@ -50,7 +63,10 @@ describe("the GEXF 1.3 writer", () => {
     const edges = all(document, "edge");
     expect(edges.map((edge) => edge.getAttribute("id"))).toEqual(["r-1", "r-2", "r-3", "r-4"]);
     const [first, second] = edges as [Element, Element];
-    expect([first.getAttribute("source"), first.getAttribute("target")]).toEqual([second.getAttribute("source"), second.getAttribute("target")]);
+    expect([first.getAttribute("source"), first.getAttribute("target")]).toEqual([
+      second.getAttribute("source"),
+      second.getAttribute("target"),
+    ]);
     expect(first.getAttribute("kind")).toBe("bans");
     const values = attvalues(first);
     expect(values).toMatchObject({ kind: "bans", family: "pressure", start_date: "2019", end_date: "2020-02", confidence: "confirmed" });
@@ -87,14 +103,18 @@ describe("the GEXF 1.3 writer", () => {
     const document = parse(writeGexf(buildGraph(hostileDataset()), { date: DATE, dynamic: true }));
     const graph = all(document, "graph")[0] as Element;
     expect([graph.getAttribute("mode"), graph.getAttribute("timeformat")]).toEqual(["dynamic", "date"]);
-    const times = Object.fromEntries(all(document, "edge").map((edge) => [edge.getAttribute("id"), [edge.getAttribute("start"), edge.getAttribute("end")]]));
+    const times = Object.fromEntries(
+      all(document, "edge").map((edge) => [edge.getAttribute("id"), [edge.getAttribute("start"), edge.getAttribute("end")]]),
+    );
     expect(times).toEqual({
       "r-1": ["2019-01-01", "2020-02-29"],
       "r-2": ["2021-03-04", null],
       "r-3": ["2018-11-01", null],
       "r-4": ["2012-01-01", "2012-12-31"],
     });
-    const nodeTimes = Object.fromEntries(all(document, "node").map((node) => [node.getAttribute("id"), [node.getAttribute("start"), node.getAttribute("end")]]));
+    const nodeTimes = Object.fromEntries(
+      all(document, "node").map((node) => [node.getAttribute("id"), [node.getAttribute("start"), node.getAttribute("end")]]),
+    );
     // An entity lives from its first relation's start; an ongoing relation leaves it open.
     expect(nodeTimes["state-a"]).toEqual(["2018-11-01", null]);
     expect(nodeTimes["vendor-b"]).toEqual(["2012-01-01", null]);
@@ -151,7 +171,12 @@ describe("the GEXF 1.3 writer", () => {
     expect(read.size).toBe(dataset.relations.length);
     const relation = dataset.relations[0];
     if (!relation) throw new Error("the starter dataset has relations");
-    expect(read.getEdgeAttributes(relation.id)).toMatchObject({ kind: relation.kind, start_date: relation.start, claim: relation.claim, sources: relation.evidence.map((evidence) => evidence.source) });
+    expect(read.getEdgeAttributes(relation.id)).toMatchObject({
+      kind: relation.kind,
+      start_date: relation.start,
+      claim: relation.claim,
+      sources: relation.evidence.map((evidence) => evidence.source),
+    });
     const entity = dataset.entities.find((item) => item.aliases !== undefined);
     expect(read.getNodeAttribute(entity?.id, "aliases")).toEqual(entity?.aliases);
   });

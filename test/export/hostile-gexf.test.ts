@@ -37,7 +37,11 @@ function importBytes(name: string): GexfReadResult {
   const decoded = decodeXmlBytes(readFileSync(path.join(CORPUS, name)));
   if (decoded.ok) return readGexf(decoded.text, { file: name });
   const { message, line, column } = decoded;
-  return { ok: false, native: false, issues: [{ file: name, pointer: "", severity: "error", message, ...(line === undefined ? {} : { line, column }) }] };
+  return {
+    ok: false,
+    native: false,
+    issues: [{ file: name, pointer: "", severity: "error", message, ...(line === undefined ? {} : { line, column }) }],
+  };
 }
 
 const EXPECTED: Record<string, Expected> = {
@@ -622,10 +626,18 @@ describe("generated pathological inputs finish with one clear answer", () => {
         `<nodes><node id="a"><spells>${many(() => '<spell start="2019"/>')}</spells></node></nodes>`,
       ];
       expect(cases.map((graph) => errors(readGexf(gexf(`<graph>${graph}</graph>`))))).toEqual([
-        ['@3:15 error: node "a": the description (with the attributes kept in it) is 1,538,889 characters, over the dataset\'s limit of 2,000; it would be cut'],
-        ["@3:44 error: edge #1: the claim (with the attributes kept in it) is 1,538,935 characters, over the dataset's limit of 10,000; it would be cut"],
-        ["@3:44 error: edge #1: the claim (with the attributes kept in it) is 1,538,935 characters, over the dataset's limit of 10,000; it would be cut"],
-        ['@3:15 error: node "a": the description (with the attributes kept in it) is 4,499,999 characters, over the dataset\'s limit of 2,000; it would be cut'],
+        [
+          '@3:15 error: node "a": the description (with the attributes kept in it) is 1,538,889 characters, over the dataset\'s limit of 2,000; it would be cut',
+        ],
+        [
+          "@3:44 error: edge #1: the claim (with the attributes kept in it) is 1,538,935 characters, over the dataset's limit of 10,000; it would be cut",
+        ],
+        [
+          "@3:44 error: edge #1: the claim (with the attributes kept in it) is 1,538,935 characters, over the dataset's limit of 10,000; it would be cut",
+        ],
+        [
+          '@3:15 error: node "a": the description (with the attributes kept in it) is 4,499,999 characters, over the dataset\'s limit of 2,000; it would be cut',
+        ],
       ]);
     },
     SLOW,

@@ -51,11 +51,30 @@ describe.skipIf(!available)("written GEXF passes check-gexf (XSD/RNG and network
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
-  it.each(["full", "full-dynamic", "ego", "ego-dynamic", "time-slice", "time-span-dynamic", "empty", "empty-dynamic", "hostile", "hostile-dynamic"])("%s", (name) => {
+  it.each([
+    "full",
+    "full-dynamic",
+    "ego",
+    "ego-dynamic",
+    "time-slice",
+    "time-span-dynamic",
+    "empty",
+    "empty-dynamic",
+    "hostile",
+    "hostile-dynamic",
+  ])("%s", (name) => {
     const result = results.get(name);
     const { graph, dynamic } = cases.get(name) ?? { graph: undefined, dynamic: false };
     expect(result?.errors).toEqual([]);
-    expect(result).toMatchObject({ ok: true, version: "1.3", schema_valid: true, nodes: graph?.order, edges: graph?.size, directed: true, mode: dynamic ? "dynamic" : "static" });
+    expect(result).toMatchObject({
+      ok: true,
+      version: "1.3",
+      schema_valid: true,
+      nodes: graph?.order,
+      edges: graph?.size,
+      directed: true,
+      mode: dynamic ? "dynamic" : "static",
+    });
     // The only accepted warnings: the known 1.3 XSD viz defect (the RNG passes).
     for (const warning of result?.warnings ?? []) expect(warning).toMatch(/XSD rejects viz|known XSD defect/);
     if ((graph?.order ?? 0) > 0) {
@@ -74,17 +93,58 @@ describe.skipIf(!available)("written GEXF passes check-gexf (XSD/RNG and network
     if (!result.ok) throw new Error(JSON.stringify(result.issues, null, 2));
     expect(result.native).toBe(false);
     const { dataset: back } = result;
-    expect(back.entities.map((entity) => [entity.id, entity.kind, entity.name, entity.aliases, entity.country, entity.description, entity.url])).toEqual(
-      dataset.entities.map((entity) => [entity.id, entity.kind, entity.name, entity.aliases, entity.country, entity.description, entity.url]),
+    expect(
+      back.entities.map((entity) => [entity.id, entity.kind, entity.name, entity.aliases, entity.country, entity.description, entity.url]),
+    ).toEqual(
+      dataset.entities.map((entity) => [
+        entity.id,
+        entity.kind,
+        entity.name,
+        entity.aliases,
+        entity.country,
+        entity.description,
+        entity.url,
+      ]),
     );
     // networkx writes edges grouped by source node: compare in id order.
     const byId = <T extends { id: string }>(items: readonly T[]): T[] => [...items].sort((a, b) => a.id.localeCompare(b.id));
-    expect(byId(back.relations).map((relation) => [relation.id, relation.kind, relation.source, relation.target, relation.about, relation.start, relation.end, relation.claim, relation.confidence, relation.evidence])).toEqual(
-      byId(dataset.relations).map((relation) => [relation.id, relation.kind, relation.source, relation.target, relation.about, relation.start, relation.end ?? null, relation.claim, relation.confidence, relation.evidence]),
+    expect(
+      byId(back.relations).map((relation) => [
+        relation.id,
+        relation.kind,
+        relation.source,
+        relation.target,
+        relation.about,
+        relation.start,
+        relation.end,
+        relation.claim,
+        relation.confidence,
+        relation.evidence,
+      ]),
+    ).toEqual(
+      byId(dataset.relations).map((relation) => [
+        relation.id,
+        relation.kind,
+        relation.source,
+        relation.target,
+        relation.about,
+        relation.start,
+        relation.end ?? null,
+        relation.claim,
+        relation.confidence,
+        relation.evidence,
+      ]),
     );
     const cited = new Set(dataset.relations.flatMap((relation) => relation.evidence.map((evidence) => evidence.source)));
-    expect(back.sources.map((item) => [item.id, item.url]).sort()).toEqual(dataset.sources.filter((item) => cited.has(item.id)).map((item) => [item.id, item.url]).sort());
-    expect(result.issues.map((issue) => issue.message).join("\n")).toMatch(/sources had no full record in the file .* rebuilt from id and URL/);
+    expect(back.sources.map((item) => [item.id, item.url]).sort()).toEqual(
+      dataset.sources
+        .filter((item) => cited.has(item.id))
+        .map((item) => [item.id, item.url])
+        .sort(),
+    );
+    expect(result.issues.map((issue) => issue.message).join("\n")).toMatch(
+      /sources had no full record in the file .* rebuilt from id and URL/,
+    );
   }, 60_000);
 
   it("networkx reads our lists as one string, the edge kind, ids and labels, and r/g/b colours", async () => {
@@ -100,7 +160,12 @@ print(json.dumps({"edge": [u, v, k], "kind": d["kind"], "start": d["start_date"]
       ),
     ) as Record<string, unknown>;
     const hostile = hostileDataset();
-    expect(summary).toMatchObject({ edge: ["state-a", "vendor-b", "r-1"], kind: "bans", start: "2019", label: hostile.entities[0]?.name.replace(/[\ufffe\uffff]/g, "\ufffd") });
+    expect(summary).toMatchObject({
+      edge: ["state-a", "vendor-b", "r-1"],
+      kind: "bans",
+      start: "2019",
+      label: hostile.entities[0]?.name.replace(/[\ufffe\uffff]/g, "\ufffd"),
+    });
     expect(typeof summary.aliases).toBe("string");
     const [r, g, b] = ENTITY_KIND_COLORS.government;
     expect(summary.color).toMatchObject({ r, g, b });

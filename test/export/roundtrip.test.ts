@@ -78,12 +78,16 @@ describe("a subgraph that leaves out the entity a relation is about", () => {
     const missing = relationsAboutMissing(subgraph);
     expect(missing.length).toBeGreaterThan(0);
     const dataset = exportDataset(subgraph);
-    expect(dataset.relations.filter((relation) => missing.includes(relation.id)).every((relation) => relation.about === undefined)).toBe(true);
+    expect(dataset.relations.filter((relation) => missing.includes(relation.id)).every((relation) => relation.about === undefined)).toBe(
+      true,
+    );
     const loaded = parseDataset([{ file: "export.json", text: writeDatasetJson(dataset) }]);
     expect(loaded.issues.filter((issue) => issue.severity === "error")).toEqual([]);
     const result = readGexf(writeGexf(subgraph, { date: "2026-01-01" }));
     expect(result.ok && result.dataset).toEqual(dataset);
-    expect(result.issues.map((issue) => issue.message)).toEqual([expect.stringMatching(/(was|were) about an entity the export left out; "about" was dropped/)]);
+    expect(result.issues.map((issue) => issue.message)).toEqual([
+      expect.stringMatching(/(was|were) about an entity the export left out; "about" was dropped/),
+    ]);
   });
 });
 

@@ -39,7 +39,11 @@ async function hasCommand(command: string, args: string[]): Promise<boolean> {
  */
 export async function interopToolsAvailable(): Promise<boolean> {
   if (process.env.CI) return true;
-  return findCheckGexf() !== undefined && (await hasCommand("xmllint", ["--version"])) && (await hasCommand("python3", ["-c", "import networkx"]));
+  return (
+    findCheckGexf() !== undefined &&
+    (await hasCommand("xmllint", ["--version"])) &&
+    (await hasCommand("python3", ["-c", "import networkx"]))
+  );
 }
 
 export interface CheckGexfResult {
@@ -93,18 +97,74 @@ export function hostileDataset(): Dataset {
   const document = {
     dataset: { name: `Hostile ${nasty}`, description: `multi\nline\ttab\r\ncrlf ${nasty}`, licence: "CC0 & <none>" },
     entities: [
-      { id: "state-a", kind: "government", name: `State <A> & "B"`, aliases: ["a, b | c", "[x]", `"quoted"`, "\\back\\slash", nasty], country: "CA", description: `line one\nline two\twith tab\r\n${nasty}`, url: "https://example.org/?a=1&b=<2>" },
+      {
+        id: "state-a",
+        kind: "government",
+        name: `State <A> & "B"`,
+        aliases: ["a, b | c", "[x]", `"quoted"`, "\\back\\slash", nasty],
+        country: "CA",
+        description: `line one\nline two\twith tab\r\n${nasty}`,
+        url: "https://example.org/?a=1&b=<2>",
+      },
       { id: "vendor-b", kind: "vendor", name: "الشركة 📡", aliases: ["ZTE"], country: "CN" },
       { id: "carrier-c", kind: "carrier", name: "Carrier ]]>", description: "\u0009tabbed\u000d\u000acrlf" },
     ],
     relations: [
-      { id: "r-1", kind: "bans", source: "state-a", target: "vendor-b", start: "2019", end: "2020-02", claim: `Claim with ${nasty}\nand a second line`, evidence: [{ source: "src-a", locator: `p. 4 & "5" ${nasty}` }, { source: "src-b" }], confidence: "confirmed" },
-      { id: "r-2", kind: "bans", source: "state-a", target: "vendor-b", start: "2021-03-04", end: null, claim: "A parallel relation of the same kind.", evidence: [{ source: "src-b" }], confidence: "reported" },
-      { id: "r-3", kind: "pressures", source: "state-a", target: "carrier-c", about: "vendor-b", start: "2018-11", claim: "Tab\tand CR\r here.", evidence: [{ source: "src-a" }], confidence: "alleged" },
-      { id: "r-4", kind: "uses_equipment_from", source: "carrier-c", target: "vendor-b", start: "2012", end: "2012", claim: "Right-to-left: מידע", evidence: [{ source: "src-b", locator: "§ 2" }], confidence: "reported" },
+      {
+        id: "r-1",
+        kind: "bans",
+        source: "state-a",
+        target: "vendor-b",
+        start: "2019",
+        end: "2020-02",
+        claim: `Claim with ${nasty}\nand a second line`,
+        evidence: [{ source: "src-a", locator: `p. 4 & "5" ${nasty}` }, { source: "src-b" }],
+        confidence: "confirmed",
+      },
+      {
+        id: "r-2",
+        kind: "bans",
+        source: "state-a",
+        target: "vendor-b",
+        start: "2021-03-04",
+        end: null,
+        claim: "A parallel relation of the same kind.",
+        evidence: [{ source: "src-b" }],
+        confidence: "reported",
+      },
+      {
+        id: "r-3",
+        kind: "pressures",
+        source: "state-a",
+        target: "carrier-c",
+        about: "vendor-b",
+        start: "2018-11",
+        claim: "Tab\tand CR\r here.",
+        evidence: [{ source: "src-a" }],
+        confidence: "alleged",
+      },
+      {
+        id: "r-4",
+        kind: "uses_equipment_from",
+        source: "carrier-c",
+        target: "vendor-b",
+        start: "2012",
+        end: "2012",
+        claim: "Right-to-left: מידע",
+        evidence: [{ source: "src-b", locator: "§ 2" }],
+        confidence: "reported",
+      },
     ],
     sources: [
-      { id: "src-a", url: "https://example.org/a?x=1&y=2#frag", publisher: `Publisher <&> ${nasty}`, title: `Title "quoted" ${nasty}`, published: "2019-05-16", accessed: "2024-01", archive: "https://web.archive.org/web/2019/https://example.org/a" },
+      {
+        id: "src-a",
+        url: "https://example.org/a?x=1&y=2#frag",
+        publisher: `Publisher <&> ${nasty}`,
+        title: `Title "quoted" ${nasty}`,
+        published: "2019-05-16",
+        accessed: "2024-01",
+        archive: "https://web.archive.org/web/2019/https://example.org/a",
+      },
       { id: "src-b", url: "http://example.com/b", publisher: "B", title: "B title" },
       { id: "src-uncited", url: "https://example.net/c", publisher: "C", title: "Never cited", published: "2020" },
     ],

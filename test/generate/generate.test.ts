@@ -26,7 +26,11 @@ describe("generateDataset", () => {
     const result = parseDataset(files(options));
     expect(result.issues).toEqual([]);
     expect(result.ok).toBe(true);
-    expect(result.counts).toEqual({ entities: options.entities, relations: options.relations, sources: options.sources ?? Math.max(1, Math.round(options.entities / 10)) });
+    expect(result.counts).toEqual({
+      entities: options.entities,
+      relations: options.relations,
+      sources: options.sources ?? Math.max(1, Math.round(options.entities / 10)),
+    });
     expect(result.dataset?.meta.version).toBe(`generator ${GENERATOR_VERSION}`);
   });
 

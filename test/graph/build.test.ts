@@ -59,7 +59,11 @@ describe("buildGraph", () => {
         expect(graph.size).toBe(dataset.relations.length);
         expect(Object.keys(graph.getAttribute("sources")).length).toBe(dataset.sources.length);
         const back = datasetFromGraph(graph);
-        expect(back.entities).toEqual(result.dataset.entities.map((entity) => (entity.aliases?.length === 0 ? { ...entity, aliases: undefined } : entity)).map(stripUndefined));
+        expect(back.entities).toEqual(
+          result.dataset.entities
+            .map((entity) => (entity.aliases?.length === 0 ? { ...entity, aliases: undefined } : entity))
+            .map(stripUndefined),
+        );
         expect(back.relations).toEqual(result.dataset.relations.map((relation) => ({ ...relation, end: relation.end ?? null })));
       }),
       { numRuns: 60 },

@@ -74,7 +74,13 @@ const caseArb = datasetArb({ maxEntities: 14, maxRelations: 30 }).chain((dataset
       at: optional(partialDateArb),
       from: optional(partialDateArb),
       to: optional(partialDateArb),
-      ego: optional(fc.record({ id: idArb, depth: fc.integer({ min: 0, max: 3 }), direction: fc.constantFrom("out", "in", "both") as fc.Arbitrary<"out" | "in" | "both"> })),
+      ego: optional(
+        fc.record({
+          id: idArb,
+          depth: fc.integer({ min: 0, max: 3 }),
+          direction: fc.constantFrom("out", "in", "both") as fc.Arbitrary<"out" | "in" | "both">,
+        }),
+      ),
       path: optional(fc.record({ from: idArb, to: idArb, directed: fc.boolean() })),
       ids: optional(fc.subarray(ids, { maxLength: Math.min(4, ids.length) })),
       dropIsolated: fc.boolean(),

@@ -64,7 +64,12 @@ describe("subgraph selection", () => {
   });
 
   it("keeps relations active at a date, or overlapping a range", () => {
-    expect(sorted(filterGraph(world(), { at: "2019-12" }).edges())).toEqual(["bell-uses-huawei", "ised-part-of-canada", "telus-uses-huawei", "us-pressures-canada"]);
+    expect(sorted(filterGraph(world(), { at: "2019-12" }).edges())).toEqual([
+      "bell-uses-huawei",
+      "ised-part-of-canada",
+      "telus-uses-huawei",
+      "us-pressures-canada",
+    ]);
     expect(sorted(filterGraph(world(), { from: "2024-07", to: "2025" }).edges())).not.toContain("bell-uses-huawei");
     expect(sorted(filterGraph(world(), { from: "2024-06" }).edges())).toContain("bell-uses-huawei");
   });
@@ -116,6 +121,8 @@ describe("subgraph selection", () => {
     expect(() => selectSubgraph(world(), { ids: ["bell", "shaw"] })).toThrow(/unknown entity id "shaw"/);
     expect(() => selectSubgraph(world(), { at: "2019-13" })).toThrow(/at must be a date/);
     expect(() => selectSubgraph(world(), { ego: { id: "bell", depth: 11 } })).toThrow(/depth must be a whole number/);
-    expect(() => selectSubgraph(world(), { path: { from: "nokia", to: "ised" }, families: ["pressure"] })).toThrow(/no path between "nokia" and "ised"/);
+    expect(() => selectSubgraph(world(), { path: { from: "nokia", to: "ised" }, families: ["pressure"] })).toThrow(
+      /no path between "nokia" and "ised"/,
+    );
   });
 });

@@ -29,17 +29,23 @@ describe("parseDataset never throws", () => {
 
   it("on valid datasets with one field replaced by arbitrary JSON", () => {
     fc.assert(
-      fc.property(datasetArb({ maxEntities: 4, maxRelations: 4, maxSources: 2 }), fc.jsonValue(), fc.nat(), fc.nat(), (dataset, junk, which, field) => {
-        const document = toDocument(dataset) as Record<string, Record<string, unknown>[]>;
-        const collection = (["entities", "relations", "sources"] as const)[which % 3] ?? "entities";
-        const items = document[collection] ?? [];
-        const item = items[field % Math.max(1, items.length)];
-        if (item) {
-          const keys = Object.keys(item);
-          item[keys[field % keys.length] ?? "id"] = junk;
-        }
-        parseDataset([{ file: "mutated.json", text: JSON.stringify(document) }]);
-      }),
+      fc.property(
+        datasetArb({ maxEntities: 4, maxRelations: 4, maxSources: 2 }),
+        fc.jsonValue(),
+        fc.nat(),
+        fc.nat(),
+        (dataset, junk, which, field) => {
+          const document = toDocument(dataset) as Record<string, Record<string, unknown>[]>;
+          const collection = (["entities", "relations", "sources"] as const)[which % 3] ?? "entities";
+          const items = document[collection] ?? [];
+          const item = items[field % Math.max(1, items.length)];
+          if (item) {
+            const keys = Object.keys(item);
+            item[keys[field % keys.length] ?? "id"] = junk;
+          }
+          parseDataset([{ file: "mutated.json", text: JSON.stringify(document) }]);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -283,7 +283,9 @@ describe("parseDataset reports each class of problem at its exact place", () => 
   });
 
   it("reports a dataset period that ends before it starts", () => {
-    const result = parseDataset([{ file: "a.json", json: { dataset: { name: "A", period: { from: "2024", to: "2018" } }, ...validDocument() } }]);
+    const result = parseDataset([
+      { file: "a.json", json: { dataset: { name: "A", period: { from: "2024", to: "2018" } }, ...validDocument() } },
+    ]);
     const issue = singleError(result);
     expect(issue).toMatchObject({ pointer: "/dataset/period/to", message: 'period ends ("2018") before it starts ("2024")' });
   });

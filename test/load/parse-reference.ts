@@ -114,7 +114,11 @@ export class IssueCollector {
         this.add(file, toPointer(path), `missing required field ${quote(field)}`);
       } else if (issue.code === "invalid_type" && issue.message.startsWith("Invalid input")) {
         const what = typeof issue.path[issue.path.length - 1] === "number" ? "each item" : field || "the value";
-        this.add(file, toPointer(path), `${what} must be ${EXPECTED_NOUN[issue.expected] ?? issue.expected}, got ${describeValue(issue.input)}`);
+        this.add(
+          file,
+          toPointer(path),
+          `${what} must be ${EXPECTED_NOUN[issue.expected] ?? issue.expected}, got ${describeValue(issue.input)}`,
+        );
       } else if (issue.code === "invalid_union") {
         this.add(file, toPointer(path), `${field || "the value"} has the wrong type: got ${describeValue(issue.input)}`);
       } else {
@@ -157,13 +161,25 @@ export function referenceParseDataset(inputs: readonly DatasetInput[], options: 
       let text = input.text;
       if (text.charCodeAt(0) === 0xfeff) {
         text = text.slice(1);
-        collector.add(file, "", "the file starts with a byte-order mark (BOM); it was ignored, but save the file as UTF-8 without BOM", "warning");
+        collector.add(
+          file,
+          "",
+          "the file starts with a byte-order mark (BOM); it was ignored, but save the file as UTF-8 without BOM",
+          "warning",
+        );
       }
       texts.set(file, text);
       const parsed = parseJsonText(text);
       if (!parsed.ok) {
         for (const problem of parsed.problems) {
-          collector.issues.push({ file, pointer: "", message: problem.message, severity: "error", line: problem.line, column: problem.column });
+          collector.issues.push({
+            file,
+            pointer: "",
+            message: problem.message,
+            severity: "error",
+            line: problem.line,
+            column: problem.column,
+          });
         }
         continue;
       }
@@ -173,7 +189,11 @@ export function referenceParseDataset(inputs: readonly DatasetInput[], options: 
     }
 
     if (!isPlainObject(value)) {
-      collector.add(file, "", `a dataset file must hold a JSON object with "entities", "relations" and/or "sources", got ${describeValue(value)}`);
+      collector.add(
+        file,
+        "",
+        `a dataset file must hold a JSON object with "entities", "relations" and/or "sources", got ${describeValue(value)}`,
+      );
       continue;
     }
 
@@ -182,7 +202,11 @@ export function referenceParseDataset(inputs: readonly DatasetInput[], options: 
       if (!(DOCUMENT_KEYS as readonly string[]).includes(key)) {
         const suggestion = closest(key, [...DOCUMENT_KEYS]);
         const hint = suggestion && similar(key, suggestion) ? `did you mean "${suggestion}"? ` : "";
-        collector.add(file, toPointer([key]), `unknown top-level field ${quote(key)}; ${hint}a dataset file holds ${DOCUMENT_KEYS.join(", ")}`);
+        collector.add(
+          file,
+          toPointer([key]),
+          `unknown top-level field ${quote(key)}; ${hint}a dataset file holds ${DOCUMENT_KEYS.join(", ")}`,
+        );
       }
     }
 
@@ -307,7 +331,11 @@ function checkReferences(
       return undefined;
     }
     if (definition.collection !== "entities") {
-      collector.add(file, pointer, `${role} ${quote(id)} is ${WITH_ARTICLE[definition.collection]} (at ${definitionPlace(definition)}), not an entity`);
+      collector.add(
+        file,
+        pointer,
+        `${role} ${quote(id)} is ${WITH_ARTICLE[definition.collection]} (at ${definitionPlace(definition)}), not an entity`,
+      );
       return undefined;
     }
     linkedEntities.add(id);
@@ -336,7 +364,11 @@ function checkReferences(
     }
     if (relation.about !== undefined) {
       if (!FAMILIES_WITH_ABOUT.includes(spec.family)) {
-        collector.add(file, `${pointer}/about`, `"about" is only for ${FAMILIES_WITH_ABOUT.join(", ")} relations; "${relation.kind}" is a ${spec.family} relation`);
+        collector.add(
+          file,
+          `${pointer}/about`,
+          `"about" is only for ${FAMILIES_WITH_ABOUT.join(", ")} relations; "${relation.kind}" is a ${spec.family} relation`,
+        );
       }
       expectEntity(file, `${pointer}/about`, relation.about, "about entity");
     }
@@ -349,7 +381,11 @@ function checkReferences(
       if (!definition) {
         collector.add(file, evidencePointer, `cited source ${quote(evidence.source)} is not defined: no source has this id`);
       } else if (definition.collection !== "sources") {
-        collector.add(file, evidencePointer, `cited source ${quote(evidence.source)} is ${WITH_ARTICLE[definition.collection]} (at ${definitionPlace(definition)}), not a source`);
+        collector.add(
+          file,
+          evidencePointer,
+          `cited source ${quote(evidence.source)} is ${WITH_ARTICLE[definition.collection]} (at ${definitionPlace(definition)}), not a source`,
+        );
       } else {
         citedSources.add(evidence.source);
       }
@@ -380,7 +416,10 @@ function locateIssues(issues: LoadIssue[], texts: ReadonlyMap<string, string>): 
     byFile.set(issue.file, list);
   }
   for (const [file, fileIssues] of byFile) {
-    const locations = locatePointers(texts.get(file) ?? "", fileIssues.map((issue) => issue.pointer));
+    const locations = locatePointers(
+      texts.get(file) ?? "",
+      fileIssues.map((issue) => issue.pointer),
+    );
     for (const issue of fileIssues) {
       const location = locations.get(issue.pointer);
       if (location) {

@@ -38,7 +38,12 @@ describe("loadDataset", () => {
   });
 
   it("reports a file that is not UTF-8, with the offset of the first bad byte, and still checks the others", async () => {
-    const bad = new Uint8Array([...new TextEncoder().encode('{ "entities": [{ "id": "x", "name": "'), 0xff, 0xfe, ...new TextEncoder().encode('" }] }')]);
+    const bad = new Uint8Array([
+      ...new TextEncoder().encode('{ "entities": [{ "id": "x", "name": "'),
+      0xff,
+      0xfe,
+      ...new TextEncoder().encode('" }] }'),
+    ]);
     const other = validDocument();
     Object.assign(other.relations[0] as object, { confidence: "maybe" });
     const folder = await folderWith({ "bad.json": bad, "other.json": textOf(other) });

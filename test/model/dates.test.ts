@@ -7,8 +7,10 @@ describe("partial dates", () => {
   });
 
   it("calls malformed strings malformed and impossible calendar dates impossible", () => {
-    for (const value of ["yesterday", "19", "2019-1", "2019/11/22", "2019-11-22T00:00", " 2019", ""]) expect(partialDateProblem(value)).toBe("malformed");
-    for (const value of ["2019-13", "2019-00", "2019-02-29", "2019-04-31", "2019-13-45", "2019-11-00"]) expect(partialDateProblem(value)).toBe("impossible");
+    for (const value of ["yesterday", "19", "2019-1", "2019/11/22", "2019-11-22T00:00", " 2019", ""])
+      expect(partialDateProblem(value)).toBe("malformed");
+    for (const value of ["2019-13", "2019-00", "2019-02-29", "2019-04-31", "2019-13-45", "2019-11-00"])
+      expect(partialDateProblem(value)).toBe("impossible");
   });
 
   it("expands a partial date to the first and last day it covers", () => {

@@ -3,8 +3,26 @@ import { ENTITY_KINDS, RELATION_FAMILIES, RELATION_KINDS, RELATION_KIND_NAMES, r
 
 describe("the ontology", () => {
   it("has the kinds the design names", () => {
-    for (const kind of ["government", "agency", "person", "carrier", "vendor", "agreement", "bloc", "organization"]) expect(ENTITY_KINDS).toContain(kind);
-    for (const kind of ["pressures", "threatens", "restricts", "sanctions", "retaliates", "lobbies", "uses_equipment_from", "contracts_with", "shares_intelligence_with", "funds", "supplies", "member_of", "party_to", "leads", "part_of", "regulates"]) {
+    for (const kind of ["government", "agency", "person", "carrier", "vendor", "agreement", "bloc", "organization"])
+      expect(ENTITY_KINDS).toContain(kind);
+    for (const kind of [
+      "pressures",
+      "threatens",
+      "restricts",
+      "sanctions",
+      "retaliates",
+      "lobbies",
+      "uses_equipment_from",
+      "contracts_with",
+      "shares_intelligence_with",
+      "funds",
+      "supplies",
+      "member_of",
+      "party_to",
+      "leads",
+      "part_of",
+      "regulates",
+    ]) {
       expect(RELATION_KIND_NAMES).toContain(kind);
     }
   });

@@ -1,12 +1,17 @@
 /** fast-check generators of valid datasets, shared by property tests (loader, graph, exports). */
 import fc from "fast-check";
-import { CONFIDENCES, ENTITY_KINDS, RELATION_KINDS, RELATION_KIND_NAMES, FAMILIES_WITH_ABOUT, type EntityKind } from "../../src/model/ontology.ts";
+import {
+  CONFIDENCES,
+  ENTITY_KINDS,
+  RELATION_KINDS,
+  RELATION_KIND_NAMES,
+  FAMILIES_WITH_ABOUT,
+  type EntityKind,
+} from "../../src/model/ontology.ts";
 import { characterProblem, type Dataset, type Entity, type Relation, type Source } from "../../src/model/schema.ts";
 import { endsBeforeStart, lastDay } from "../../src/model/dates.ts";
 
-export const idArb = fc
-  .array(fc.stringMatching(/^[a-z0-9]{1,8}$/), { minLength: 1, maxLength: 3 })
-  .map((parts) => parts.join("-"));
+export const idArb = fc.array(fc.stringMatching(/^[a-z0-9]{1,8}$/), { minLength: 1, maxLength: 3 }).map((parts) => parts.join("-"));
 
 /**
  * Texts that look like something else to a careless reader or writer: numbers, dates, booleans, null,
@@ -70,7 +75,9 @@ export const partialDateArb = fc
     return `${ym}-${String(Math.min(day, maxDay)).padStart(2, "0")}`;
   });
 
-export const httpUrlArb = fc.webUrl({ validSchemes: ["http", "https"], withQueryParameters: true, withFragments: true }).filter((url) => url.length < 2000);
+export const httpUrlArb = fc
+  .webUrl({ validSchemes: ["http", "https"], withQueryParameters: true, withFragments: true })
+  .filter((url) => url.length < 2000);
 
 const countryArb = fc.constantFrom("CA", "US", "GB", "CN", "FR", "DE", "KR", "JP", "EU", "SE", "FI", "AU", "NZ");
 
@@ -83,51 +90,49 @@ export interface DatasetArbOptions {
 /** A valid dataset: unique ids, references resolved, endpoint kinds allowed, end never before start. */
 export function datasetArb(options: DatasetArbOptions = {}): fc.Arbitrary<Dataset> {
   const { maxEntities = 12, maxRelations = 20, maxSources = 5 } = options;
-  return fc
-    .uniqueArray(idArb, { minLength: 3, maxLength: maxEntities + maxRelations + maxSources })
-    .chain((ids) => {
-      const sourceCount = Math.max(1, Math.min(maxSources, Math.floor(ids.length / 6)));
-      const sourceIds = ids.slice(0, sourceCount);
-      const entityIds = ids.slice(sourceCount, sourceCount + Math.max(2, Math.min(maxEntities, Math.floor(ids.length / 2))));
-      const relationIds = ids.slice(sourceCount + entityIds.length);
-      const sourcesArb = fc.tuple(
-        ...sourceIds.map((id) =>
-          fc.record(
-            { id: fc.constant(id), url: httpUrlArb, publisher: lineTextArb(), title: lineTextArb(), published: partialDateArb },
-            { requiredKeys: ["id", "url", "publisher", "title"] },
-          ),
+  return fc.uniqueArray(idArb, { minLength: 3, maxLength: maxEntities + maxRelations + maxSources }).chain((ids) => {
+    const sourceCount = Math.max(1, Math.min(maxSources, Math.floor(ids.length / 6)));
+    const sourceIds = ids.slice(0, sourceCount);
+    const entityIds = ids.slice(sourceCount, sourceCount + Math.max(2, Math.min(maxEntities, Math.floor(ids.length / 2))));
+    const relationIds = ids.slice(sourceCount + entityIds.length);
+    const sourcesArb = fc.tuple(
+      ...sourceIds.map((id) =>
+        fc.record(
+          { id: fc.constant(id), url: httpUrlArb, publisher: lineTextArb(), title: lineTextArb(), published: partialDateArb },
+          { requiredKeys: ["id", "url", "publisher", "title"] },
         ),
-      );
-      const entitiesArb = fc.tuple(
-        ...entityIds.map((id) =>
-          fc.record(
-            {
-              id: fc.constant(id),
-              kind: fc.constantFrom(...ENTITY_KINDS),
-              name: lineTextArb(),
-              aliases: fc.array(lineTextArb(20), { minLength: 1, maxLength: 3 }),
-              country: countryArb,
-              description: multilineTextArb,
-              url: httpUrlArb,
-            },
-            { requiredKeys: ["id", "kind", "name"] },
-          ),
+      ),
+    );
+    const entitiesArb = fc.tuple(
+      ...entityIds.map((id) =>
+        fc.record(
+          {
+            id: fc.constant(id),
+            kind: fc.constantFrom(...ENTITY_KINDS),
+            name: lineTextArb(),
+            aliases: fc.array(lineTextArb(20), { minLength: 1, maxLength: 3 }),
+            country: countryArb,
+            description: multilineTextArb,
+            url: httpUrlArb,
+          },
+          { requiredKeys: ["id", "kind", "name"] },
         ),
-      );
-      return fc.tuple(sourcesArb, entitiesArb).chain(([sources, entities]) => {
-        const relationArbs = relationIds.map((id) => relationArb(id, entities as Entity[], sourceIds));
-        return fc.tuple(...relationArbs).map((relations) => {
-          const kept = relations.filter((relation): relation is Relation => relation !== null);
-          const dataset: Dataset = {
-            meta: { name: "Generated dataset" },
-            entities: entities as Entity[],
-            relations: kept,
-            sources: sources as Source[],
-          };
-          return dataset;
-        });
+      ),
+    );
+    return fc.tuple(sourcesArb, entitiesArb).chain(([sources, entities]) => {
+      const relationArbs = relationIds.map((id) => relationArb(id, entities as Entity[], sourceIds));
+      return fc.tuple(...relationArbs).map((relations) => {
+        const kept = relations.filter((relation): relation is Relation => relation !== null);
+        const dataset: Dataset = {
+          meta: { name: "Generated dataset" },
+          entities: entities as Entity[],
+          relations: kept,
+          sources: sources as Source[],
+        };
+        return dataset;
       });
     });
+  });
 }
 
 function relationArb(id: string, entities: readonly Entity[], sourceIds: readonly string[]): fc.Arbitrary<Relation | null> {
@@ -140,11 +145,14 @@ function relationArb(id: string, entities: readonly Entity[], sourceIds: readonl
       start: partialDateArb,
       end: fc.option(partialDateArb, { nil: null }),
       claim: multilineTextArb,
-      evidence: fc.uniqueArray(fc.record({ source: fc.constantFrom(...sourceIds), locator: fc.option(lineTextArb(), { nil: undefined }) }), {
-        minLength: 1,
-        maxLength: 2,
-        selector: (evidence) => evidence.source,
-      }),
+      evidence: fc.uniqueArray(
+        fc.record({ source: fc.constantFrom(...sourceIds), locator: fc.option(lineTextArb(), { nil: undefined }) }),
+        {
+          minLength: 1,
+          maxLength: 2,
+          selector: (evidence) => evidence.source,
+        },
+      ),
       confidence: fc.constantFrom(...CONFIDENCES),
       withAbout: fc.boolean(),
     })
@@ -165,7 +173,9 @@ function relationArb(id: string, entities: readonly Entity[], sourceIds: readonl
         start: from,
         end: to,
         claim,
-        evidence: evidence.map((item) => (item.locator === undefined ? { source: item.source } : { source: item.source, locator: item.locator })),
+        evidence: evidence.map((item) =>
+          item.locator === undefined ? { source: item.source } : { source: item.source, locator: item.locator },
+        ),
         confidence,
       };
       if (withAbout && FAMILIES_WITH_ABOUT.includes(spec.family)) relation.about = (entities[pick3 % entities.length] as Entity).id;

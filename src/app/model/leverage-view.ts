@@ -274,22 +274,27 @@ export function whenText(at: string | null): string {
   return at === null ? "at any date" : `in ${formatMonth(at)}`;
 }
 
+/** Names listed per group in an exposure line; the rest are counted ("and 98 more"): a generated graph can have hundreds. */
+export const EXPOSURE_NAMES_LISTED = 8;
+
+function names(refs: readonly EntityRef[]): string {
+  const listed = refs.slice(0, EXPOSURE_NAMES_LISTED).map((item) => item.label);
+  const more = refs.length - listed.length;
+  return more > 0 ? `${listed.join(", ")} and ${more} more` : listed.join(", ");
+}
+
 /** One line of exposure, after the vendor's name: "3 dependent carriers (Bell Canada, Rogers, Telus); 2 pressures by Government of X". */
 export function exposureText(line: ExposureLine): string {
   const dependents =
     line.carriers.length + line.others.length === 0
       ? "nothing under it depends on it"
       : [
-          line.carriers.length > 0
-            ? `${plural(line.carriers.length, `dependent ${NETWORK_KIND}`)} (${line.carriers.map((c) => c.label).join(", ")})`
-            : null,
-          line.others.length > 0
-            ? `${plural(line.others.length, "other dependent")} (${line.others.map((o) => o.label).join(", ")})`
-            : null,
+          line.carriers.length > 0 ? `${plural(line.carriers.length, `dependent ${NETWORK_KIND}`)} (${names(line.carriers)})` : null,
+          line.others.length > 0 ? `${plural(line.others.length, "other dependent")} (${names(line.others)})` : null,
         ]
           .filter((part): part is string => part !== null)
           .join(", ");
-  return `${dependents}; ${plural(line.pressures, "pressure")} by ${line.pressers.map((p) => p.label).join(", ")}`;
+  return `${dependents}; ${plural(line.pressures, "pressure")} by ${names(line.pressers)}`;
 }
 
 /**

@@ -60,9 +60,11 @@ const START_COUNTING = `(() => {
   requestAnimationFrame(tick);
 })()`;
 const STOP_COUNTING = "(() => { window.benchFrames.running = false; return window.benchFrames.times; })()";
-const MARKS = "JSON.stringify(performance.getEntriesByType('mark').filter((mark) => mark.name.startsWith('atlas:')).map((mark) => [mark.name, Math.round(mark.startTime)]))";
+const MARKS =
+  "JSON.stringify(performance.getEntriesByType('mark').filter((mark) => mark.name.startsWith('atlas:')).map((mark) => [mark.name, Math.round(mark.startTime)]))";
 /** The explorer's layout progress (src/app/layout.ts), read through the page's `atlas` handle. */
-const LAYOUT_PROGRESS = "(() => { const p = window.atlas.layout.progress; return { iterations: p.iterations, iterationsPerSecond: p.iterationsPerSecond }; })()";
+const LAYOUT_PROGRESS =
+  "(() => { const p = window.atlas.layout.progress; return { iterations: p.iterations, iterationsPerSecond: p.iterationsPerSecond }; })()";
 const NEXT_FRAME_TIME = "new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))";
 
 /** Counts animation frames in the page during `work` (run in node): frames per second of the wall time it took. */
@@ -73,7 +75,8 @@ async function frames(page: Page, work: () => Promise<void>): Promise<FrameStats
   const times = (await page.evaluate(STOP_COUNTING)) as number[];
   const durationMs = performance.now() - started;
   let longest = times.length < 2 ? durationMs : 0;
-  for (let index = 1; index < times.length; index += 1) longest = Math.max(longest, (times[index] as number) - (times[index - 1] as number));
+  for (let index = 1; index < times.length; index += 1)
+    longest = Math.max(longest, (times[index] as number) - (times[index - 1] as number));
   return { fps: (times.length * 1000) / durationMs, longestFrameMs: longest };
 }
 
@@ -111,7 +114,11 @@ export async function browserBench(args: { sizes: number[]; out: string; settleM
     const document = { dataset: dataset.meta, entities: dataset.entities, relations: dataset.relations, sources: dataset.sources };
     await writeFile(path.join(dist, "bench", `${size}.json`), JSON.stringify(document));
   }
-  const server = await preview({ logLevel: "warn", build: { outDir: dist }, preview: { host: "127.0.0.1", port: 0, strictPort: false, open: false } });
+  const server = await preview({
+    logLevel: "warn",
+    build: { outDir: dist },
+    preview: { host: "127.0.0.1", port: 0, strictPort: false, open: false },
+  });
   const base = server.resolvedUrls?.local[0];
   if (!base) throw new Error("vite preview did not report its address");
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -126,7 +133,8 @@ export async function browserBench(args: { sizes: number[]; out: string; settleM
       const page = await context.newPage();
       await page.goto(`${base}?dataset=/bench/${size}.json`);
       await page.waitForSelector("#app[data-state=ready], #app[data-state=error]", { timeout: 180_000 });
-      if ((await page.getAttribute("#app", "data-state")) !== "ready") throw new Error(`the explorer could not open the ${size}-entity dataset`);
+      if ((await page.getAttribute("#app", "data-state")) !== "ready")
+        throw new Error(`the explorer could not open the ${size}-entity dataset`);
       // The first frame after ready: two animation frames later the canvas has been presented.
       const firstRenderMs = (await page.evaluate(NEXT_FRAME_TIME)) as number;
       const marks = JSON.parse((await page.evaluate(MARKS)) as string) as [string, number][];
@@ -134,9 +142,10 @@ export async function browserBench(args: { sizes: number[]; out: string; settleM
       const layout = await frames(page, () => page.waitForTimeout(3_000));
 
       step("layout frames counted; waiting for the layout to settle");
-      const settled = await page
-        .waitForSelector("#app[data-layout=settled], #app[data-layout=stopped]", { timeout: args.settleMs })
-        .then(() => true, () => false);
+      const settled = await page.waitForSelector("#app[data-layout=settled], #app[data-layout=stopped]", { timeout: args.settleMs }).then(
+        () => true,
+        () => false,
+      );
       // The worker's rate over its last second, and its iterations, as last reported to the page (at settling, or after the wait).
       const progress = (await page.evaluate(LAYOUT_PROGRESS)) as { iterations: number; iterationsPerSecond: number };
       const layoutIterationsPerSecond = progress.iterationsPerSecond;

@@ -59,7 +59,9 @@ function flatCopy(graph: AtlasGraph): MultiDirectedGraph {
       ...(attributes.about === undefined ? {} : { about: attributes.about }),
       sources: attributes.evidence.map((evidence) => evidence.source),
       source_urls: attributes.evidence.map((evidence) => sources[evidence.source]?.url ?? ""),
-      ...(attributes.evidence.some((evidence) => evidence.locator !== undefined) ? { locators: attributes.evidence.map((evidence) => evidence.locator ?? "") } : {}),
+      ...(attributes.evidence.some((evidence) => evidence.locator !== undefined)
+        ? { locators: attributes.evidence.map((evidence) => evidence.locator ?? "") }
+        : {}),
       color: cssColor(RELATION_FAMILY_COLORS[attributes.family]),
     });
   });
@@ -71,14 +73,26 @@ function collectGarbage(): void {
 }
 
 /** Both writers on the same graph, alternating; the files stay for the parse and validity steps. */
-export async function gexfWrite(args: { dir: string; out: string; repeats: number }): Promise<GexfCase & { files: { ours: string; theirs: string } }> {
+export async function gexfWrite(args: {
+  dir: string;
+  out: string;
+  repeats: number;
+}): Promise<GexfCase & { files: { ours: string; theirs: string } }> {
   const loaded = await loadDataset(args.dir);
   if (!loaded.ok) throw new Error("the benchmark dataset is invalid");
   const graph = buildGraph(loaded.dataset);
   const flat = flatCopy(graph);
   const ours = path.join(args.out, "atlas.gexf");
   const theirs = path.join(args.out, "graphology-gexf.gexf");
-  const write: GexfCase = { name: "write", baseline: "graphology-gexf write (GEXF 1.3)", ms: [], baselineMs: [], cpuMs: [], baselineCpuMs: [], notes: "" };
+  const write: GexfCase = {
+    name: "write",
+    baseline: "graphology-gexf write (GEXF 1.3)",
+    ms: [],
+    baselineMs: [],
+    cpuMs: [],
+    baselineCpuMs: [],
+    notes: "",
+  };
   let sizes = { ours: 0, theirs: 0 };
   for (let repeat = 0; repeat < args.repeats; repeat += 1) {
     collectGarbage();

@@ -18,7 +18,11 @@ export interface LoadMeasurement {
 }
 
 export async function load(args: { dir: string }): Promise<LoadMeasurement> {
-  const { value: graph, ms, cpuMs } = await measure(async () => {
+  const {
+    value: graph,
+    ms,
+    cpuMs,
+  } = await measure(async () => {
     const result = await loadDataset(args.dir);
     if (!result.ok) throw new Error(`the benchmark dataset is invalid: ${result.issues[0]?.message ?? "?"}`);
     return buildGraph(result.dataset);
@@ -33,7 +37,11 @@ interface RawItem {
 }
 
 export async function loadBaseline(args: { files: string[] }): Promise<LoadMeasurement> {
-  const { value: graph, ms, cpuMs } = await measure(async () => {
+  const {
+    value: graph,
+    ms,
+    cpuMs,
+  } = await measure(async () => {
     const nodes: SerializedGraph["nodes"] = [];
     const edges: SerializedGraph["edges"] = [];
     for (const file of args.files) {

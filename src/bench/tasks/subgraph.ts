@@ -70,10 +70,15 @@ function farthest(graph: AtlasGraph, from: string): string {
 
 function egoBaseline(graph: AtlasGraph, id: string, depth: number): AtlasGraph {
   const nodes = new Set<string>();
-  bfsFromNode(graph, id, (node, _attributes, distance) => {
-    nodes.add(node);
-    return distance >= depth;
-  }, { mode: "directed" });
+  bfsFromNode(
+    graph,
+    id,
+    (node, _attributes, distance) => {
+      nodes.add(node);
+      return distance >= depth;
+    },
+    { mode: "directed" },
+  );
   return subgraphOf(graph, nodes);
 }
 
@@ -131,7 +136,15 @@ export async function subgraph(args: { dir: string; repeats: number }): Promise<
       baselineCpuMs.push(referenceCpuMs);
       notes = `${selected.order.toLocaleString("en")} entities, ${selected.size.toLocaleString("en")} relations (baseline ${expected.order.toLocaleString("en")}, ${expected.size.toLocaleString("en")})`;
     }
-    out.push({ name, baseline, ms, baselineMs, cpuMs, baselineCpuMs, notes: name.startsWith("ego") ? `${notes}; hub degree ${graph.degree(center)}` : notes });
+    out.push({
+      name,
+      baseline,
+      ms,
+      baselineMs,
+      cpuMs,
+      baselineCpuMs,
+      notes: name.startsWith("ego") ? `${notes}; hub degree ${graph.degree(center)}` : notes,
+    });
   }
   return out;
 }

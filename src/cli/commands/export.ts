@@ -3,7 +3,14 @@ import type { Command } from "commander";
 import { buildGraph } from "../../graph/build.ts";
 import { SelectionError, selectSubgraph, type SubgraphSelection } from "../../graph/select.ts";
 import { isPartialDate, firstDay, lastDay } from "../../model/dates.ts";
-import { ENTITY_KINDS, RELATION_FAMILIES, RELATION_KIND_NAMES, type EntityKind, type RelationFamily, type RelationKind } from "../../model/ontology.ts";
+import {
+  ENTITY_KINDS,
+  RELATION_FAMILIES,
+  RELATION_KIND_NAMES,
+  type EntityKind,
+  type RelationFamily,
+  type RelationKind,
+} from "../../model/ontology.ts";
 import { exportDataset, relationsAboutMissing } from "../../export/dataset.ts";
 import { writeGexfChunks } from "../../export/gexf-write.ts";
 import { writeDatasetJson } from "../../export/json.ts";
@@ -60,7 +67,8 @@ function list<T extends string>(flag: string, value: string | undefined, allowed
     .filter((item) => item !== "");
   if (items.length === 0) throw new CliError(`${flag} needs at least one value; one of: ${allowed.join(", ")}`, EXIT.usage);
   for (const item of items) {
-    if (!(allowed as readonly string[]).includes(item)) throw new CliError(`${flag}: unknown value "${item}"; expected one of: ${allowed.join(", ")}`, EXIT.usage);
+    if (!(allowed as readonly string[]).includes(item))
+      throw new CliError(`${flag}: unknown value "${item}"; expected one of: ${allowed.join(", ")}`, EXIT.usage);
   }
   return items as T[];
 }
@@ -75,7 +83,8 @@ function ids(flag: string, value: string): string[] {
 }
 
 function date(flag: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !isPartialDate(value)) throw new CliError(`${flag} must be a date like 2019, 2019-11 or 2019-11-22, got "${value}"`, EXIT.usage);
+  if (value !== undefined && !isPartialDate(value))
+    throw new CliError(`${flag} must be a date like 2019, 2019-11 or 2019-11-22, got "${value}"`, EXIT.usage);
   return value;
 }
 
@@ -92,8 +101,10 @@ export function selectionFromFlags(options: ExportOptions): SubgraphSelection {
   const at = date("--at", options.at);
   const from = date("--from", options.from);
   const to = date("--to", options.to);
-  if (at !== undefined && (from !== undefined || to !== undefined)) throw new CliError("--at cannot be combined with --from or --to: give one date, or a span", EXIT.usage);
-  if (from !== undefined && to !== undefined && lastDay(to) < firstDay(from)) throw new CliError(`--to ${to} is before --from ${from}`, EXIT.usage);
+  if (at !== undefined && (from !== undefined || to !== undefined))
+    throw new CliError("--at cannot be combined with --from or --to: give one date, or a span", EXIT.usage);
+  if (from !== undefined && to !== undefined && lastDay(to) < firstDay(from))
+    throw new CliError(`--to ${to} is before --from ${from}`, EXIT.usage);
   if (at !== undefined) selection.at = at;
   if (from !== undefined) selection.from = from;
   if (to !== undefined) selection.to = to;
@@ -105,9 +116,11 @@ export function selectionFromFlags(options: ExportOptions): SubgraphSelection {
     const egoId = options.ego.trim();
     if (egoId === "") throw new CliError("--ego needs an entity id", EXIT.usage);
     const depth = options.depth === undefined ? 1 : Number(options.depth);
-    if (!Number.isInteger(depth) || depth < 0 || depth > 10) throw new CliError(`--depth must be a whole number from 0 to 10, got "${options.depth}"`, EXIT.usage);
+    if (!Number.isInteger(depth) || depth < 0 || depth > 10)
+      throw new CliError(`--depth must be a whole number from 0 to 10, got "${options.depth}"`, EXIT.usage);
     const direction = options.direction ?? "both";
-    if (direction !== "out" && direction !== "in" && direction !== "both") throw new CliError(`--direction must be out, in or both, got "${direction}"`, EXIT.usage);
+    if (direction !== "out" && direction !== "in" && direction !== "both")
+      throw new CliError(`--direction must be out, in or both, got "${direction}"`, EXIT.usage);
     selection.ego = { id: egoId, depth, direction };
   }
 
@@ -115,7 +128,8 @@ export function selectionFromFlags(options: ExportOptions): SubgraphSelection {
     if (options.directed) throw new CliError("--directed needs --path", EXIT.usage);
   } else {
     const ends = ids("--path", options.path);
-    if (ends.length !== 2) throw new CliError(`--path needs exactly two entity ids separated by a comma (A,B), got ${ends.length}`, EXIT.usage);
+    if (ends.length !== 2)
+      throw new CliError(`--path needs exactly two entity ids separated by a comma (A,B), got ${ends.length}`, EXIT.usage);
     selection.path = { from: ends[0] as string, to: ends[1] as string, directed: options.directed === true };
   }
   if (options.ids !== undefined) selection.ids = ids("--ids", options.ids);
@@ -126,7 +140,8 @@ export function selectionFromFlags(options: ExportOptions): SubgraphSelection {
 function formatOf(options: ExportOptions): "gexf" | "json" {
   const format = options.format ?? (options.out?.toLowerCase().endsWith(".json") ? "json" : "gexf");
   if (format !== "gexf" && format !== "json") throw new CliError(`--format must be gexf or json, got "${format}"`, EXIT.usage);
-  if (format === "json" && options.dynamic) throw new CliError("--dynamic applies to GEXF only (a JSON export keeps every date as written)", EXIT.usage);
+  if (format === "json" && options.dynamic)
+    throw new CliError("--dynamic applies to GEXF only (a JSON export keeps every date as written)", EXIT.usage);
   return format;
 }
 
@@ -176,7 +191,9 @@ export function registerExport(program: Command, io: CliIo): void {
         const report = writeGexfChunks(subgraph, write, {
           dynamic: options.dynamic === true,
           // Progress only when writing a file: on stdout the text itself is the output.
-          ...(options.out === undefined ? {} : { onProgress: (done: number, total: number) => progress.update("writing GEXF", done, total) }),
+          ...(options.out === undefined
+            ? {}
+            : { onProgress: (done: number, total: number) => progress.update("writing GEXF", done, total) }),
         });
         return { sources: report.sources, replaced: report.replacedValues };
       };
@@ -193,14 +210,20 @@ export function registerExport(program: Command, io: CliIo): void {
           progress.finish();
         }
         const what = format === "json" ? "JSON dataset" : options.dynamic ? "GEXF 1.3, dynamic" : "GEXF 1.3";
-        io.stderr(`wrote ${out} (${what}): ${plural(subgraph.order, "entity", "entities")}, ${plural(subgraph.size, "relation")}, ${plural(result.sources, "source")}\n`);
+        io.stderr(
+          `wrote ${out} (${what}): ${plural(subgraph.order, "entity", "entities")}, ${plural(subgraph.size, "relation")}, ${plural(result.sources, "source")}\n`,
+        );
       }
       const aboutMissing = format === "json" ? relationsAboutMissing(subgraph) : [];
       if (aboutMissing.length > 0) {
-        io.stderr(`warning: ${plural(aboutMissing.length, "relation")} ${aboutMissing.length === 1 ? "is" : "are"} about an entity outside the selection; "about" was left out to keep the dataset valid (e.g. ${aboutMissing.slice(0, 3).join(", ")})\n`);
+        io.stderr(
+          `warning: ${plural(aboutMissing.length, "relation")} ${aboutMissing.length === 1 ? "is" : "are"} about an entity outside the selection; "about" was left out to keep the dataset valid (e.g. ${aboutMissing.slice(0, 3).join(", ")})\n`,
+        );
       }
       if (result.replaced > 0) {
-        io.stderr(`warning: ${plural(result.replaced, "value")} held characters XML 1.0 cannot carry; written as U+FFFD, kept exactly in the file's Leverage Atlas record\n`);
+        io.stderr(
+          `warning: ${plural(result.replaced, "value")} held characters XML 1.0 cannot carry; written as U+FFFD, kept exactly in the file's Leverage Atlas record\n`,
+        );
       }
     });
 }

@@ -45,11 +45,17 @@ export function registerGenerate(program: Command, io: CliIo): void {
       const foreign = existing ? await foreignJsonFiles(flags.out) : [];
       if (foreign.length > 0) {
         // Loading the folder would merge those files into the generated dataset.
-        throw new CliError(`${flags.out} already holds other .json files (${foreign.slice(0, 3).join(", ")}); choose an empty folder`, EXIT.usage);
+        throw new CliError(
+          `${flags.out} already holds other .json files (${foreign.slice(0, 3).join(", ")}); choose an empty folder`,
+          EXIT.usage,
+        );
       }
 
       const progress = progressOn(io, { force: flags.progress === true });
-      const dataset = generateDataset({ ...options, onProgress: (step, done, total) => progress.update(`generating ${step}`, done, total) });
+      const dataset = generateDataset({
+        ...options,
+        onProgress: (step, done, total) => progress.update(`generating ${step}`, done, total),
+      });
       const files = await writeDataset(dataset, flags.out, (file, done, total) => progress.update(`writing ${file}`, done, total));
       progress.finish();
       const sources = options.sources ?? defaultSourceCount(options.entities);

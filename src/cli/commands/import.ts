@@ -31,13 +31,17 @@ export function registerImport(program: Command, io: CliIo): void {
     .option("--name <name>", "dataset name when the file has none (default: the file name)")
     .addHelpText("after", EXAMPLES)
     .action(async (file: string, options: { out?: string; sourceUrl?: string; name?: string }) => {
-      if (options.sourceUrl !== undefined && !isHttpUrl(options.sourceUrl)) throw new CliError(`--source-url must be an http(s) URL, got "${options.sourceUrl}"`, EXIT.usage);
+      if (options.sourceUrl !== undefined && !isHttpUrl(options.sourceUrl))
+        throw new CliError(`--source-url must be an http(s) URL, got "${options.sourceUrl}"`, EXIT.usage);
       let bytes: Uint8Array;
       try {
         bytes = await readFile(file);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        throw new CliError(`cannot read ${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message}`, EXIT.usage);
+        throw new CliError(
+          `cannot read ${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message}`,
+          EXIT.usage,
+        );
       }
       const decoded = decodeXmlBytes(bytes);
       if (!decoded.ok) {
@@ -60,7 +64,9 @@ export function registerImport(program: Command, io: CliIo): void {
       else writeFileAtomically(options.out, (write) => write(text));
       const { entities, relations, sources } = result.dataset;
       const origin = result.native ? "a Leverage Atlas export, read back exactly" : "mapped to the ontology as the warnings say";
-      io.stderr(`imported ${path.basename(file)}${options.out === undefined ? "" : ` into ${options.out}`}: ${plural(entities.length, "entity", "entities")}, ${plural(relations.length, "relation")}, ${plural(sources.length, "source")} (${origin})\n`);
+      io.stderr(
+        `imported ${path.basename(file)}${options.out === undefined ? "" : ` into ${options.out}`}: ${plural(entities.length, "entity", "entities")}, ${plural(relations.length, "relation")}, ${plural(sources.length, "source")} (${origin})\n`,
+      );
     });
 }
 

@@ -6,7 +6,11 @@ import { DEFAULT_DATASET_PATH, loadOrFail } from "../dataset.ts";
 import { table } from "../table.ts";
 
 function ranking(title: string, entities: readonly RankedEntity[], format: (value: number) => string): string {
-  return `${title}\n${table(["#", "entity", "kind", "value"], entities.map((entity, index) => [index + 1, `${entity.label} (${entity.id})`, entity.kind, format(entity.value)]), [0, 3])}`;
+  return `${title}\n${table(
+    ["#", "entity", "kind", "value"],
+    entities.map((entity, index) => [index + 1, `${entity.label} (${entity.id})`, entity.kind, format(entity.value)]),
+    [0, 3],
+  )}`;
 }
 
 export function registerStats(program: Command, io: CliIo): void {
@@ -18,7 +22,8 @@ export function registerStats(program: Command, io: CliIo): void {
     .option("--limit <n>", "how many entities to rank", "10")
     .action(async (path: string, options: { json?: boolean; limit: string }) => {
       const limit = Number(options.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit must be a positive whole number, got "${options.limit}"`, EXIT.usage);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new CliError(`--limit must be a positive whole number, got "${options.limit}"`, EXIT.usage);
       const graph = buildGraph(await loadOrFail(path, io));
       const stats = graphStats(graph, { limit });
       if (options.json) {

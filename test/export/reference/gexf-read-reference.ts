@@ -71,7 +71,14 @@ import {
   type Source,
 } from "../../../src/model/schema.ts";
 import { quote } from "../../../src/model/text.ts";
-import { RECORD_FORMAT, RECORD_PREFIX, RECORD_VERSION, decodeList, type AtlasRecord, type Originals } from "../../../src/export/gexf-format.ts";
+import {
+  RECORD_FORMAT,
+  RECORD_PREFIX,
+  RECORD_VERSION,
+  decodeList,
+  type AtlasRecord,
+  type Originals,
+} from "../../../src/export/gexf-format.ts";
 
 export interface GexfReadOptions {
   /** The file's name, used in messages and for the source standing for the file. */
@@ -114,7 +121,19 @@ const READ_CHILDREN: Readonly<Record<string, readonly string[]>> = {
 const VIZ_ELEMENTS = new Set(["color", "position", "size", "shape", "thickness"]);
 /** XML attributes of nodes and edges that the mapping reads; any other is kept as a "name: value" line. */
 const NODE_XML_ATTRIBUTES = new Set(["id", "label", "start", "end", "timestamp", "pid"]);
-const EDGE_XML_ATTRIBUTES = new Set(["id", "source", "target", "type", "kind", "label", "weight", "start", "end", "timestamp", "timestamps"]);
+const EDGE_XML_ATTRIBUTES = new Set([
+  "id",
+  "source",
+  "target",
+  "type",
+  "kind",
+  "label",
+  "weight",
+  "start",
+  "end",
+  "timestamp",
+  "timestamps",
+]);
 
 /** Counts of one kind of mapping, with a few examples, so a warning stays one line on a large file. */
 class Tally {
@@ -244,7 +263,8 @@ interface ParsedXml {
   error?: LoadIssue;
 }
 
-const DOCTYPE_REFUSED = "the file has a DOCTYPE declaration; GEXF never needs one, and it is refused because it could declare external or expanding entities";
+const DOCTYPE_REFUSED =
+  "the file has a DOCTYPE declaration; GEXF never needs one, and it is refused because it could declare external or expanding entities";
 
 function parseXml(text: string, file: string): ParsedXml {
   // Text that does not even start like XML (a JSON dataset, a CSV) gets a message saying so.
@@ -253,7 +273,14 @@ function parseXml(text: string, file: string): ParsedXml {
     const before = text.slice(0, start);
     const line = before.split("\n").length;
     return {
-      error: { file, pointer: "", severity: "error", line, column: start - before.lastIndexOf("\n"), message: `the file is not XML: it starts with ${quote(text.slice(start, start + 20))}, where XML starts with "<"` },
+      error: {
+        file,
+        pointer: "",
+        severity: "error",
+        line,
+        column: start - before.lastIndexOf("\n"),
+        message: `the file is not XML: it starts with ${quote(text.slice(start, start + 20))}, where XML starts with "<"`,
+      },
     };
   }
   const parsed = parseXmlTree(text);
@@ -274,7 +301,11 @@ function isOriginals(value: unknown): value is Originals {
   return (
     isObject(value) &&
     Object.values(value).every(
-      (fields) => isObject(fields) && Object.values(fields).every((field) => typeof field === "string" || (Array.isArray(field) && field.every((item) => typeof item === "string"))),
+      (fields) =>
+        isObject(fields) &&
+        Object.values(fields).every(
+          (field) => typeof field === "string" || (Array.isArray(field) && field.every((item) => typeof item === "string")),
+        ),
     )
   );
 }
@@ -295,11 +326,16 @@ function parseRecord(description: string | undefined): { record?: AtlasRecord; d
     return { damaged: "it is not valid JSON" };
   }
   if (!isObject(value) || value.format !== RECORD_FORMAT) return { damaged: `its format is not "${RECORD_FORMAT}"` };
-  if (value.version !== RECORD_VERSION) return { damaged: `its version is ${quote(String(value.version))}, and this Leverage Atlas reads version ${RECORD_VERSION}` };
+  if (value.version !== RECORD_VERSION)
+    return { damaged: `its version is ${quote(String(value.version))}, and this Leverage Atlas reads version ${RECORD_VERSION}` };
   if (!isObject(value.dataset)) return { damaged: "its dataset metadata is not an object" };
-  if (!Array.isArray(value.sources) || !value.sources.every((item) => isObject(item) && typeof item.id === "string")) return { damaged: "its sources are not a list of source records with ids" };
+  if (!Array.isArray(value.sources) || !value.sources.every((item) => isObject(item) && typeof item.id === "string"))
+    return { damaged: "its sources are not a list of source records with ids" };
   const originals = value.originals;
-  if (originals !== undefined && !(isObject(originals) && [originals.nodes, originals.edges].every((part) => part === undefined || isOriginals(part)))) {
+  if (
+    originals !== undefined &&
+    !(isObject(originals) && [originals.nodes, originals.edges].every((part) => part === undefined || isOriginals(part)))
+  ) {
     return { damaged: "its original values are not lists of texts by node or edge id" };
   }
   return { record: value as unknown as AtlasRecord };
@@ -369,7 +405,10 @@ export function referenceReadGexf(text: string, options: GexfReadOptions = {}): 
   }
   const namespace = root.namespace;
   if (!KNOWN_NAMESPACES.has(namespace)) {
-    warn(`the root element's namespace is ${namespace === "" ? "missing" : quote(namespace)}, not an official GEXF namespace; read as GEXF anyway`, root);
+    warn(
+      `the root element's namespace is ${namespace === "" ? "missing" : quote(namespace)}, not an official GEXF namespace; read as GEXF anyway`,
+      root,
+    );
   }
   const [graphElement, secondGraph] = elements(root, "graph");
   if (!graphElement) {
@@ -406,12 +445,18 @@ export function referenceReadGexf(text: string, options: GexfReadOptions = {}): 
   const { record, damaged } = parseRecord(description);
   if (damaged !== undefined) {
     const at = metaElement ? firstElement(metaElement, "description") : undefined;
-    error(`the Leverage Atlas export record (the last line of <meta><description>) is damaged: ${damaged}; the file was cut or edited. Export it again, or delete that line to import the file as any GEXF`, at);
+    error(
+      `the Leverage Atlas export record (the last line of <meta><description>) is damaged: ${damaged}; the file was cut or edited. Export it again, or delete that line to import the file as any GEXF`,
+      at,
+    );
     return fail(false);
   }
   const native = record !== undefined;
   const lastModified = metaElement ? attribute(metaElement, "lastmodifieddate") : undefined;
-  const fileDate = lastModified !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(lastModified.trim()) && isPartialDate(lastModified.trim()) ? lastModified.trim() : undefined;
+  const fileDate =
+    lastModified !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(lastModified.trim()) && isPartialDate(lastModified.trim())
+      ? lastModified.trim()
+      : undefined;
   const importDay = options.today ?? todayUtc();
   const originals = record?.originals ?? {};
 
@@ -482,7 +527,8 @@ export function referenceReadGexf(text: string, options: GexfReadOptions = {}): 
     const lines: string[] = [];
     for (const [title, list] of values) {
       for (const entry of list) {
-        const when = entry.start !== undefined || entry.end !== undefined ? ` (from ${entry.start ?? "the start"} to ${entry.end ?? "the end"})` : "";
+        const when =
+          entry.start !== undefined || entry.end !== undefined ? ` (from ${entry.start ?? "the start"} to ${entry.end ?? "the end"})` : "";
         lines.push(`${title}: ${entry.value}${when}`);
       }
     }
@@ -518,7 +564,10 @@ export function referenceReadGexf(text: string, options: GexfReadOptions = {}): 
   const entityOrigins: { what: string; element: XmlElement }[] = [];
   const textTooLong = (what: string, field: string, value: string, max: number, at: XmlElement): boolean => {
     if (value.length <= max) return false;
-    error(`${what}: ${field} is ${value.length.toLocaleString("en")} characters, over the dataset's limit of ${max.toLocaleString("en")}; it would be cut`, at);
+    error(
+      `${what}: ${field} is ${value.length.toLocaleString("en")} characters, over the dataset's limit of ${max.toLocaleString("en")}; it would be cut`,
+      at,
+    );
     return true;
   };
   const pending: {
@@ -604,10 +653,14 @@ export function referenceReadGexf(text: string, options: GexfReadOptions = {}): 
     const spells = firstElement(element, "spells");
     const spellLines = spells
       ? elements(spells, "spell").map(
-          (spell) => `present: from ${attribute(spell, "start") ?? attribute(spell, "timestamp") ?? "the start"} to ${attribute(spell, "end") ?? attribute(spell, "timestamp") ?? "the end"}`,
+          (spell) =>
+            `present: from ${attribute(spell, "start") ?? attribute(spell, "timestamp") ?? "the start"} to ${attribute(spell, "end") ?? attribute(spell, "timestamp") ?? "the end"}`,
         )
       : [];
-    const span = start !== undefined || end !== undefined ? { ...(start === undefined ? {} : { start }), ...(end === undefined ? {} : { end }) } : undefined;
+    const span =
+      start !== undefined || end !== undefined
+        ? { ...(start === undefined ? {} : { start }), ...(end === undefined ? {} : { end }) }
+        : undefined;
 
     if (textTooLong(what, "the name", entity.name, TEXT_LIMITS.name, element)) continue;
     if (entity.aliases?.some((alias) => textTooLong(what, "an alias", alias, TEXT_LIMITS.name, element))) continue;
@@ -693,8 +746,12 @@ export function referenceReadGexf(text: string, options: GexfReadOptions = {}): 
       if (!allows(kind)) {
         const spec = RELATION_KINDS[kind];
         const clashes = [
-          (spec.source as readonly string[]).includes(sourceKind) ? "" : `cannot start at a ${sourceKind} (${quote(rawSource ?? "")}); allowed source kinds: ${spec.source.join(", ")}`,
-          (spec.target as readonly string[]).includes(targetKind) ? "" : `cannot end at a ${targetKind} (${quote(rawTarget ?? "")}); allowed target kinds: ${spec.target.join(", ")}`,
+          (spec.source as readonly string[]).includes(sourceKind)
+            ? ""
+            : `cannot start at a ${sourceKind} (${quote(rawSource ?? "")}); allowed source kinds: ${spec.source.join(", ")}`,
+          (spec.target as readonly string[]).includes(targetKind)
+            ? ""
+            : `cannot end at a ${targetKind} (${quote(rawTarget ?? "")}); allowed target kinds: ${spec.target.join(", ")}`,
         ].filter(Boolean);
         error(`${what}: a ${quote(kind)} relation ${clashes.join("; and it ")}`, element);
         continue;
@@ -748,9 +805,14 @@ export function referenceReadGexf(text: string, options: GexfReadOptions = {}): 
           spans.push({ ...(start === undefined ? {} : { start }), ...(end === undefined ? {} : { end }) });
         }
       } else if (timestamps !== undefined) {
-        for (const stamp of timestamps.replace(/[<>[\]]/g, "").split(/[,;\s]+/).filter(Boolean)) spans.push({ start: stamp, end: stamp });
+        for (const stamp of timestamps
+          .replace(/[<>[\]]/g, "")
+          .split(/[,;\s]+/)
+          .filter(Boolean))
+          spans.push({ start: stamp, end: stamp });
       } else if (timestamp !== undefined) spans.push({ start: timestamp, end: timestamp });
-      else if (xmlStart !== undefined || xmlEnd !== undefined) spans.push({ ...(xmlStart === undefined ? {} : { start: xmlStart }), ...(xmlEnd === undefined ? {} : { end: xmlEnd }) });
+      else if (xmlStart !== undefined || xmlEnd !== undefined)
+        spans.push({ ...(xmlStart === undefined ? {} : { start: xmlStart }), ...(xmlEnd === undefined ? {} : { end: xmlEnd }) });
       else spans.push({});
     }
 
@@ -790,7 +852,8 @@ export function referenceReadGexf(text: string, options: GexfReadOptions = {}): 
 
     const confidenceValue = restored("confidence", take(values, "confidence"));
     let confidence: Confidence = "alleged";
-    if (confidenceValue !== undefined && (CONFIDENCES as readonly string[]).includes(confidenceValue)) confidence = confidenceValue as Confidence;
+    if (confidenceValue !== undefined && (CONFIDENCES as readonly string[]).includes(confidenceValue))
+      confidence = confidenceValue as Confidence;
     else {
       tally.add("confidence", rawId ?? `#${edgeIndex}`);
       if (confidenceValue !== undefined && confidenceValue.trim() !== "") lines.push(`confidence: ${confidenceValue}`);
@@ -837,7 +900,10 @@ export function referenceReadGexf(text: string, options: GexfReadOptions = {}): 
       const id = ids.allocate(wantedId, "edge");
       if (rawId !== undefined && id !== wantedId) tally.add("edge-id", `${wantedId} -> ${id}`);
       if (index > 0) tally.add("spells", rawId ?? `#${edgeIndex}`);
-      const claimText = clean([generated, spanLines.length > 0 ? spanLines.join("\n") : undefined].filter((part) => part !== undefined).join("\n\n"), true);
+      const claimText = clean(
+        [generated, spanLines.length > 0 ? spanLines.join("\n") : undefined].filter((part) => part !== undefined).join("\n\n"),
+        true,
+      );
       if (textTooLong(what, "the claim (with the attributes kept in it)", claimText, TEXT_LIMITS.claim, element)) return;
       const relation: Relation = { id, kind, source, target, start, end, claim: claimText, evidence, confidence };
       if (about !== undefined) relation.about = about;
@@ -872,9 +938,15 @@ export function referenceReadGexf(text: string, options: GexfReadOptions = {}): 
     if (!native) lines.push(...spellLines);
     lines.push(...other);
     if (lines.length > 0) tally.add("node-kept", rawId);
-    const fullDescription = [ownDescription, lines.length > 0 ? lines.join("\n") : undefined].filter((part) => part !== undefined && part.trim() !== "").join("\n\n");
+    const fullDescription = [ownDescription, lines.length > 0 ? lines.join("\n") : undefined]
+      .filter((part) => part !== undefined && part.trim() !== "")
+      .join("\n\n");
     if (fullDescription !== "") entity.description = clean(fullDescription, true);
-    if (entity.description !== undefined && textTooLong(what, "the description (with the attributes kept in it)", entity.description, TEXT_LIMITS.text, element)) continue;
+    if (
+      entity.description !== undefined &&
+      textTooLong(what, "the description (with the attributes kept in it)", entity.description, TEXT_LIMITS.text, element)
+    )
+      continue;
     entities.push(entity);
     entityOrigins.push({ what, element });
   }
@@ -897,7 +969,14 @@ export function referenceReadGexf(text: string, options: GexfReadOptions = {}): 
     const text = clean(parts.filter((part): part is string => typeof part === "string" && part.trim() !== "").join("\n\n"), true);
     if (text !== "") meta.description = text;
     textTooLong("the dataset", "the name", meta.name, TEXT_LIMITS.name, graphElement);
-    if (meta.description !== undefined) textTooLong("the dataset", "the description (with the title, keywords and creator kept in it)", meta.description, TEXT_LIMITS.claim, metaElement ?? graphElement);
+    if (meta.description !== undefined)
+      textTooLong(
+        "the dataset",
+        "the description (with the title, keywords and creator kept in it)",
+        meta.description,
+        TEXT_LIMITS.claim,
+        metaElement ?? graphElement,
+      );
   }
 
   summarize(tally, warn, { native, file, placeholder, sawViz: sawViz.value && !native, fileDate, importDay });
@@ -911,7 +990,8 @@ export function referenceReadGexf(text: string, options: GexfReadOptions = {}): 
   // located at the node or edge the value came from, else at the record in <meta><description>.
   const origin = (pointer: string): { what: string; element: XmlElement | undefined } => {
     const [collection, index] = pointer.split("/").slice(1);
-    const item = collection === "entities" ? entityOrigins[Number(index)] : collection === "relations" ? relationOrigins[Number(index)] : undefined;
+    const item =
+      collection === "entities" ? entityOrigins[Number(index)] : collection === "relations" ? relationOrigins[Number(index)] : undefined;
     if (item) return item;
     const recordElement = metaElement && firstElement(metaElement, "description");
     return native && recordElement ? { what: "the export record", element: recordElement } : { what: "the dataset", element: graphElement };
@@ -919,7 +999,13 @@ export function referenceReadGexf(text: string, options: GexfReadOptions = {}): 
   for (const issue of check.issues) {
     if (issue.severity !== "error") continue;
     const { what, element } = origin(issue.pointer);
-    issues.push({ file, pointer: "", severity: "error", message: `${what}: ${issue.message} (${issue.pointer} of the converted dataset)`, ...locate(element) });
+    issues.push({
+      file,
+      pointer: "",
+      severity: "error",
+      message: `${what}: ${issue.message} (${issue.pointer} of the converted dataset)`,
+      ...locate(element),
+    });
   }
   if (!check.ok) return fail(native);
   return { ok: true, dataset: check.dataset, issues, native };
@@ -928,38 +1014,97 @@ export function referenceReadGexf(text: string, options: GexfReadOptions = {}): 
 function summarize(
   tally: Tally,
   warn: (message: string) => void,
-  context: { native: boolean; file: string; placeholder: Source | undefined; sawViz: boolean; fileDate: string | undefined; importDay: string },
+  context: {
+    native: boolean;
+    file: string;
+    placeholder: Source | undefined;
+    sawViz: boolean;
+    fileDate: string | undefined;
+    importDay: string;
+  },
 ): void {
   const say = (key: string, message: (count: number, list: string) => string): void => {
     const entry = tally.get(key);
     if (entry) warn(message(entry.count, examples(entry.examples)));
   };
   if (!context.native) {
-    say("node-id", (n, e) => `${plural(n, "node id")} ${were(n)} rewritten to fit the dataset's id format (lowercase letters and digits joined by hyphens, unique) (e.g. ${e})`);
-    say("edge-id", (n, e) => `${plural(n, "edge id")} ${were(n)} rewritten to fit the id format or to avoid an id already taken (e.g. ${e})`);
+    say(
+      "node-id",
+      (n, e) =>
+        `${plural(n, "node id")} ${were(n)} rewritten to fit the dataset's id format (lowercase letters and digits joined by hyphens, unique) (e.g. ${e})`,
+    );
+    say(
+      "edge-id",
+      (n, e) => `${plural(n, "edge id")} ${were(n)} rewritten to fit the id format or to avoid an id already taken (e.g. ${e})`,
+    );
   }
   say("undeclared-node", (n, e) => `${plural(n, "node value")} used an undeclared attribute (e.g. ${e}); read as text`);
   say("undeclared-edge", (n, e) => `${plural(n, "edge value")} used an undeclared attribute (e.g. ${e}); read as text`);
   say("no-label", (n, e) => `${plural(n, "node")} had no label and ${were(n)} named after the id (e.g. ${e})`);
-  say("entity-kind", (n, e) => `${plural(n, "node")} had no entity kind of the ontology and ${were(n)} imported as "organization" (e.g. ${e})`);
+  say(
+    "entity-kind",
+    (n, e) => `${plural(n, "node")} had no entity kind of the ontology and ${were(n)} imported as "organization" (e.g. ${e})`,
+  );
   say("edge-no-id", (n) => `${plural(n, "edge")} had no id and got "edge-N" (N = its position in the file)`);
-  say("relation-kind", (n, e) => `${plural(n, "edge")} had no relation kind of the ontology and got the first of member_of, part_of, contracts_with, criticizes that the endpoints allow (e.g. ${e})`);
-  say("relation-kind-clash", (n, e) => `${plural(n, "edge")} named a relation kind that the endpoints' kinds (made up by this import) do not allow; the kind is kept as a line of the claim and the relation got the first of member_of, part_of, contracts_with, criticizes that they allow (e.g. ${e})`);
-  say("about-missing", (n, e) => `${plural(n, "relation")} ${were(n)} about an entity the export left out; "about" was dropped, as in a JSON export of the same selection (e.g. ${e})`);
-  say("undirected", (n, e) => `${plural(n, "edge")} ${were(n)} undirected or mutual and ${were(n)} imported as directed from source to target as written (e.g. ${e})`);
+  say(
+    "relation-kind",
+    (n, e) =>
+      `${plural(n, "edge")} had no relation kind of the ontology and got the first of member_of, part_of, contracts_with, criticizes that the endpoints allow (e.g. ${e})`,
+  );
+  say(
+    "relation-kind-clash",
+    (n, e) =>
+      `${plural(n, "edge")} named a relation kind that the endpoints' kinds (made up by this import) do not allow; the kind is kept as a line of the claim and the relation got the first of member_of, part_of, contracts_with, criticizes that they allow (e.g. ${e})`,
+  );
+  say(
+    "about-missing",
+    (n, e) =>
+      `${plural(n, "relation")} ${were(n)} about an entity the export left out; "about" was dropped, as in a JSON export of the same selection (e.g. ${e})`,
+  );
+  say(
+    "undirected",
+    (n, e) =>
+      `${plural(n, "edge")} ${were(n)} undirected or mutual and ${were(n)} imported as directed from source to target as written (e.g. ${e})`,
+  );
   say("spells", (n, e) => `${plural(n, "edge")} had several time spans; each span became a relation of its own (e.g. ${e})`);
-  say("no-start", (n, e) => `${plural(n, "relation")} had no usable date and start${n === 1 ? "s" : ""} on ${context.fileDate ? `the file's lastmodifieddate ${context.fileDate}` : `the import day ${context.importDay}`}, ongoing (e.g. ${e})`);
+  say(
+    "no-start",
+    (n, e) =>
+      `${plural(n, "relation")} had no usable date and start${n === 1 ? "s" : ""} on ${context.fileDate ? `the file's lastmodifieddate ${context.fileDate}` : `the import day ${context.importDay}`}, ongoing (e.g. ${e})`,
+  );
   say("confidence", (n, e) => `${plural(n, "relation")} had no confidence of the ontology and ${were(n)} set to "alleged" (e.g. ${e})`);
   say("no-claim", (n, e) => `${plural(n, "relation")} had no claim and got one naming the file and the endpoints (e.g. ${e})`);
-  say("source-rebuilt", (n, e) => `${plural(n, "source")} had no full record in the file (not an unmodified Leverage Atlas export) and ${were(n)} rebuilt from id and URL, with the URL's host as publisher (e.g. ${e})`);
-  say("source-missing", (n, e) => `${plural(n, "cited source")} had neither a record nor an http(s) URL and ${were(n)} kept as text in the claim (e.g. ${e})`);
+  say(
+    "source-rebuilt",
+    (n, e) =>
+      `${plural(n, "source")} had no full record in the file (not an unmodified Leverage Atlas export) and ${were(n)} rebuilt from id and URL, with the URL's host as publisher (e.g. ${e})`,
+  );
+  say(
+    "source-missing",
+    (n, e) => `${plural(n, "cited source")} had neither a record nor an http(s) URL and ${were(n)} kept as text in the claim (e.g. ${e})`,
+  );
   say("no-evidence", (n) => {
     const source = context.placeholder;
     return `${plural(n, "relation")} cite${n === 1 ? "s" : ""} no source in the file and now cite${n === 1 ? "s" : ""} "${source?.id ?? ""}" (${source?.url ?? ""}), standing for the file${source?.url.startsWith(PLACEHOLDER_HOST) ? `; give the file's real URL (CLI: --source-url)` : ""}`;
   });
-  say("cleaned", (n, e) => `${plural(n, "text")} held control or bidirectional override characters, which the dataset forbids; they were removed (e.g. ${e})`);
-  say("node-kept", (n, e) => `${plural(n, "entity", "entities")} keep${n === 1 ? "s" : ""} other attributes or time spans as "title: value" lines in the description (e.g. ${e})`);
-  say("edge-kept", (n, e) => `${plural(n, "relation")} keep${n === 1 ? "s" : ""} other attributes, labels or weights as "title: value" lines in the claim (e.g. ${e})`);
-  say("unread-element", (n, e) => `${plural(n, "element")} of kinds this import does not read ${were(n)} ignored with their content (e.g. ${e})`);
+  say(
+    "cleaned",
+    (n, e) =>
+      `${plural(n, "text")} held control or bidirectional override characters, which the dataset forbids; they were removed (e.g. ${e})`,
+  );
+  say(
+    "node-kept",
+    (n, e) =>
+      `${plural(n, "entity", "entities")} keep${n === 1 ? "s" : ""} other attributes or time spans as "title: value" lines in the description (e.g. ${e})`,
+  );
+  say(
+    "edge-kept",
+    (n, e) =>
+      `${plural(n, "relation")} keep${n === 1 ? "s" : ""} other attributes, labels or weights as "title: value" lines in the claim (e.g. ${e})`,
+  );
+  say(
+    "unread-element",
+    (n, e) => `${plural(n, "element")} of kinds this import does not read ${were(n)} ignored with their content (e.g. ${e})`,
+  );
   if (context.sawViz) warn("colours, sizes and positions (viz) are not kept: the explorer lays the graph out itself");
 }

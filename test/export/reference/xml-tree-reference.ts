@@ -76,12 +76,19 @@ export function parseXmlTree(text: string): XmlTreeResult {
     // Bounded: saxes quotes names from the text, which may be megabytes long.
     let message = error.message.replace(/^\d+:\d+:\s*/, "");
     if (message.length > 200) message = `${message.slice(0, 200)}…`;
-    if (message === "malformed character entity.") message = "malformed character reference, or one to a character XML 1.0 does not allow (a control character other than tab and line breaks)";
-    if (message === "disallowed character.") message = "a character XML 1.0 does not allow here (a control character other than tab and line breaks, or U+FFFE/U+FFFF)";
-    if (message === "undefined entity.") message = "undefined entity: XML defines only &amp; &lt; &gt; &quot; &apos; (for others, such as HTML's &nbsp;, write a numeric reference like &#160;)";
-    if (message === "unexpected close tag." && lastClosed) message = `a close tag comes while <${shown(lastClosed.tagName)}> (line ${lastClosed.line}) is still open`;
+    if (message === "malformed character entity.")
+      message =
+        "malformed character reference, or one to a character XML 1.0 does not allow (a control character other than tab and line breaks)";
+    if (message === "disallowed character.")
+      message = "a character XML 1.0 does not allow here (a control character other than tab and line breaks, or U+FFFE/U+FFFF)";
+    if (message === "undefined entity.")
+      message =
+        "undefined entity: XML defines only &amp; &lt; &gt; &quot; &apos; (for others, such as HTML's &nbsp;, write a numeric reference like &#160;)";
+    if (message === "unexpected close tag." && lastClosed)
+      message = `a close tag comes while <${shown(lastClosed.tagName)}> (line ${lastClosed.line}) is still open`;
     const open = stack[stack.length - 1];
-    if (message.startsWith("unclosed tag") && open) message = `the file ends while <${shown(open.tagName)}> (line ${open.line}) is still open: is it cut short?`;
+    if (message.startsWith("unclosed tag") && open)
+      message = `the file ends while <${shown(open.tagName)}> (line ${open.line}) is still open: is it cut short?`;
     // saxes counts the characters read on the line: 0 right after a line break, which is the line's start.
     throw new XmlSyntaxError(message, parser.line, Math.max(1, parser.column));
   });
@@ -122,14 +129,28 @@ export function parseXmlTree(text: string): XmlTreeResult {
   parser.on("opentag", (tag: SaxesTagNS) => {
     const { line, column } = tagStart();
     if (stack.length >= MAX_XML_DEPTH) {
-      throw new XmlSyntaxError(`elements are nested more than ${MAX_XML_DEPTH.toLocaleString("en")} levels deep here; GEXF needs a few levels, and deeper nesting is refused so that reading stays fast`, line, column, "depth");
+      throw new XmlSyntaxError(
+        `elements are nested more than ${MAX_XML_DEPTH.toLocaleString("en")} levels deep here; GEXF needs a few levels, and deeper nesting is refused so that reading stays fast`,
+        line,
+        column,
+        "depth",
+      );
     }
     // No prototype: an attribute named __proto__ or constructor is data like any other.
     const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const attribute of Object.values(tag.attributes)) {
       if (attribute.prefix === "") attributes[attribute.local] = attribute.value;
     }
-    const element: XmlElement = { localName: tag.local, tagName: tag.name, namespace: tag.uri, attributes, children: [], text: "", line, column };
+    const element: XmlElement = {
+      localName: tag.local,
+      tagName: tag.name,
+      namespace: tag.uri,
+      attributes,
+      children: [],
+      text: "",
+      line,
+      column,
+    };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(element);
     else root = element;
@@ -141,7 +162,8 @@ export function parseXmlTree(text: string): XmlTreeResult {
   try {
     parser.write(text).close();
   } catch (error) {
-    if (error instanceof XmlSyntaxError) return { error: { message: error.message, line: error.line, column: error.column, kind: error.kind } };
+    if (error instanceof XmlSyntaxError)
+      return { error: { message: error.message, line: error.line, column: error.column, kind: error.kind } };
     throw error;
   }
   if (!root) return { error: { message: "no root element", line: 1, column: 1, kind: "syntax" } };
