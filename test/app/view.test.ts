@@ -47,6 +47,10 @@ describe("computeView", () => {
 
   it("says plainly when the focus is unknown or hidden by a kind filter", () => {
     expect(view({ focus: "nobody", depth: 1 }).notices).toEqual(['No entity has the id "nobody".']);
+    expect(view({ leverage: "gov-nowhere" }).notices).toEqual([
+      'No entity has the id "gov-nowhere", so the Leverage panel shows its default government.',
+    ]);
+    expect(view({ leverage: "gov-canada" }).notices).toEqual([]);
     const hidden = view({ focus: "bell", depth: 1, kinds: ["government"] });
     expect(hidden.notices[0]).toMatch(/Bell Canada is hidden by the entity kind filters/);
     expect(hidden.nodes.has("bell")).toBe(false);

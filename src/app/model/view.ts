@@ -90,5 +90,8 @@ export function computeView(graph: AtlasGraph, state: ViewState): ViewResult {
       for (const edge of path.edges) visible.edges.add(edge);
     }
   }
+  if (state.leverage !== null && !graph.hasNode(state.leverage)) {
+    notices.push(`No entity has the id "${state.leverage}", so the Leverage panel shows its default government.`);
+  }
   return { nodes: visible.nodes, edges: visible.edges, path, notices };
 }
