@@ -163,6 +163,9 @@ function otherXmlAttributes(element: XmlElement, read: ReadonlySet<string>): str
 }
 
 /** Removes what the dataset's text rules forbid (controls, bidi overrides); line breaks become spaces in one-line fields. */
+/** The placeholder source's publisher when the file names no creator. */
+const UNKNOWN_PUBLISHER = "unknown (GEXF file)";
+
 function cleanText(value: string, multiline: boolean): string {
   if (characterProblem(value, multiline) === null) return value;
   let cleaned = "";
@@ -722,7 +725,12 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
     placeholder = {
       id,
       url: options.sourceUrl ?? `${PLACEHOLDER_HOST}${encodeURIComponent(basename(file) || "gexf")}`,
-      publisher: clean(metaText("creator")?.trim() ?? "unknown (GEXF file)", false).slice(0, TEXT_LIMITS.name),
+      // A creator that is blank, or only characters the dataset refuses (a bidi override), names no publisher.
+      publisher:
+        clean(metaText("creator") ?? "", false)
+          .trim()
+          .slice(0, TEXT_LIMITS.name)
+          .trim() || UNKNOWN_PUBLISHER,
       title: clean(`GEXF file ${file.replace(/^.*[\\/]/, "")}`, false).slice(0, TEXT_LIMITS.text),
     };
     if (fileDate) placeholder.published = fileDate;

@@ -125,6 +125,34 @@ describe("import is lenient where real files stray from the schema, and says so"
     ]);
   });
 
+  it.each([
+    ["only a right-to-left override", "\u202E"],
+    ["blank", "   "],
+    ["empty", ""],
+  ])("names an unknown publisher when the creator is %s (found by fuzzing: an empty publisher failed validation)", (_what, creator) => {
+    const dataset = imported(
+      readGexf(
+        minimal(
+          `<meta><creator>${creator}</creator></meta><graph><nodes><node id="a"/></nodes><edges><edge source="a" target="a"/></edges></graph>`,
+        ),
+        { file: "creator.gexf" },
+      ),
+    );
+    expect(dataset.sources.map((source) => source.publisher)).toEqual(["unknown (GEXF file)"]);
+  });
+
+  it("keeps a creator's text, cleaned of refused characters, as the publisher", () => {
+    const dataset = imported(
+      readGexf(
+        minimal(
+          '<meta><creator> Gephi\u202E 0.10 </creator></meta><graph><nodes><node id="a"/></nodes><edges><edge source="a" target="a"/></edges></graph>',
+        ),
+        { file: "creator.gexf" },
+      ),
+    );
+    expect(dataset.sources.map((source) => source.publisher)).toEqual(["Gephi 0.10"]);
+  });
+
   it("cites the given URL for relations without sources", () => {
     const dataset = imported(
       readGexf(minimal('<graph><nodes><node id="a"/><node id="b"/></nodes><edges><edge source="a" target="b"/></edges></graph>'), {

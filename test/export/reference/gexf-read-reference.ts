@@ -683,7 +683,12 @@ export function referenceReadGexf(text: string, options: GexfReadOptions = {}): 
     placeholder = {
       id,
       url: options.sourceUrl ?? `${PLACEHOLDER_HOST}${encodeURIComponent(basename(file) || "gexf")}`,
-      publisher: clean(metaText("creator")?.trim() ?? "unknown (GEXF file)", false).slice(0, TEXT_LIMITS.name),
+      // Changed with the reader on purpose: a creator blank or only refused characters (a bidi override) names no publisher.
+      publisher:
+        clean(metaText("creator") ?? "", false)
+          .trim()
+          .slice(0, TEXT_LIMITS.name)
+          .trim() || "unknown (GEXF file)",
       title: clean(`GEXF file ${file.replace(/^.*[\\/]/, "")}`, false).slice(0, TEXT_LIMITS.text),
     };
     if (fileDate) placeholder.published = fileDate;
