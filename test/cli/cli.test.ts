@@ -4,15 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/program.ts";
+import { atlas } from "../support/cli.ts";
 import { textOf, validDocument } from "../load/fixtures.ts";
-
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
 
 async function brokenDatasetFolder(): Promise<string> {
   const folder = await mkdtemp(path.join(tmpdir(), "atlas-cli-"));
@@ -25,14 +18,14 @@ async function brokenDatasetFolder(): Promise<string> {
 
 describe("atlas validate", () => {
   it("exits 0 on the embedded dataset with a one-line summary", async () => {
-    const { code, stdout } = await run("validate");
+    const { code, stdout } = await atlas("validate");
     expect(code).toBe(0);
     expect(stdout).toMatch(/^valid: data: \d+ entities, \d+ relations, \d+ sources; 0 errors, 0 warnings\n$/);
   });
 
   it("exits 1 on a broken dataset, listing file:pointer: message one a line, then a summary", async () => {
     const folder = await brokenDatasetFolder();
-    const { code, stdout } = await run("validate", folder);
+    const { code, stdout } = await atlas("validate", folder);
     expect(code).toBe(1);
     const lines = stdout.trim().split("\n");
     expect(lines).toHaveLength(4);
@@ -43,7 +36,7 @@ describe("atlas validate", () => {
   });
 
   it("lists every class of problem at its place in a dataset carrying them all", async () => {
-    const { code, stdout } = await run("validate", "test/fixtures/every-problem");
+    const { code, stdout } = await atlas("validate", "test/fixtures/every-problem");
     expect(code).toBe(1);
     const places = stdout
       .trim()
@@ -76,7 +69,7 @@ describe("atlas validate", () => {
 
   it("prints one JSON object with --json", async () => {
     const folder = await brokenDatasetFolder();
-    const { code, stdout } = await run("validate", folder, "--json");
+    const { code, stdout } = await atlas("validate", folder, "--json");
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as {
       ok: boolean;
@@ -90,19 +83,19 @@ describe("atlas validate", () => {
   });
 
   it("exits 2 on a usage error: a missing path or an unknown option", async () => {
-    expect((await run("validate", "no/such/folder")).code).toBe(2);
-    const unknown = await run("validate", "--strict");
+    expect((await atlas("validate", "no/such/folder")).code).toBe(2);
+    const unknown = await atlas("validate", "--strict");
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown option '--strict'/);
-    expect((await run("frobnicate")).code).toBe(2);
+    expect((await atlas("frobnicate")).code).toBe(2);
   });
 
   it("has --help for the program and every command", async () => {
-    const top = await run("--help");
+    const top = await atlas("--help");
     expect(top.code).toBe(0);
     expect(top.stdout).toMatch(/validate/);
     for (const command of ["validate", "stats", "schema"]) {
-      const help = await run(command, "--help");
+      const help = await atlas(command, "--help");
       expect(help.code, command).toBe(0);
       expect(help.stdout, command).toMatch(new RegExp(`Usage: atlas ${command}`));
     }
@@ -111,18 +104,18 @@ describe("atlas validate", () => {
 
 describe("atlas stats", () => {
   it("prints counts and rankings, or JSON", async () => {
-    const text = await run("stats");
+    const text = await atlas("stats");
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/Top entities by degree/);
     expect(text.stdout).toMatch(/Top entities by betweenness/);
-    const json = await run("stats", "--json");
+    const json = await atlas("stats", "--json");
     const stats = JSON.parse(json.stdout) as { entities: number; topByDegree: unknown[] };
     expect(stats.entities).toBeGreaterThan(0);
     expect(stats.topByDegree.length).toBeGreaterThan(0);
   });
 
   it("refuses an invalid dataset with exit 1 and its issues on stderr", async () => {
-    const { code, stderr } = await run("stats", await brokenDatasetFolder());
+    const { code, stderr } = await atlas("stats", await brokenDatasetFolder());
     expect(code).toBe(1);
     expect(stderr).toMatch(/impossible date/);
     expect(stderr).toMatch(/the dataset has 3 errors/);

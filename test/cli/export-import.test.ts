@@ -2,17 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/program.ts";
+import { atlas } from "../support/cli.ts";
 import { parseDataset } from "../../src/load/parse.ts";
 import { readGexf } from "../../src/export/gexf-read.ts";
 import { GEXF_FIXTURES, REPO_ROOT, starterDataset } from "../export/support.ts";
-
-async function atlas(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
 
 const DATA = path.join(REPO_ROOT, "data");
 let folder: string;

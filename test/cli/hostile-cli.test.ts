@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeFileAtomically } from "../../src/cli/atomic-write.ts";
 import { CliError } from "../../src/cli/io.ts";
-import { runCli } from "../../src/cli/program.ts";
+import { atlas } from "../support/cli.ts";
 import { readGexf } from "../../src/export/gexf-read.ts";
 import { formatIssue } from "../../src/load/issues.ts";
 import { parseDataset } from "../../src/load/parse.ts";
@@ -22,13 +22,6 @@ const GEXF_CORPUS = "test/fixtures/hostile/gexf";
 const CASES = readdirSync(CORPUS).sort();
 const VALID_DATA = "data";
 const NO_STACK = /\n\s+at |internal error/;
-
-async function atlas(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
 
 let folder: string;
 

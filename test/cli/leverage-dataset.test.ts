@@ -2,13 +2,11 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import type { LeverageChain } from "../../src/analysis/leverage.ts";
-import { runCli } from "../../src/cli/program.ts";
+import { atlas } from "../support/cli.ts";
 
 describe("atlas leverage --json on the embedded dataset", () => {
   it("finds the United States pressing Canada about Huawei in November 2019, with Bell, Telus, the Five Eyes and sources", async () => {
-    let stdout = "";
-    let stderr = "";
-    const code = await runCli(["leverage", "--json"], { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) });
+    const { code, stdout, stderr } = await atlas("leverage", "--json");
     expect([code, stderr]).toEqual([0, ""]);
     const { chains } = JSON.parse(stdout) as { chains: LeverageChain[] };
     const chain = chains.find(
@@ -27,11 +25,7 @@ describe("atlas leverage --json on the embedded dataset", () => {
 
 describe("the README's leverage example", () => {
   it("is what atlas leverage prints for the O'Brien chain on the embedded dataset", async () => {
-    let stdout = "";
-    const code = await runCli(["leverage", "--at", "2019-11-23", "--target", "gov-canada"], {
-      stdout: (text) => void (stdout += text),
-      stderr: () => undefined,
-    });
+    const { code, stdout } = await atlas("leverage", "--at", "2019-11-23", "--target", "gov-canada");
     expect(code).toBe(0);
     const blocks = stdout.split(/\n\n(?=\d+\. )/);
     const printed = blocks.find((block) => block.includes("[obrien-pressures-canada-2019-11]"))?.trimEnd();

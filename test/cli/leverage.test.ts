@@ -3,16 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { leverageChains } from "../../src/analysis/leverage.ts";
-import { runCli } from "../../src/cli/program.ts";
+import { atlas } from "../support/cli.ts";
 import type { Entity, Relation } from "../../src/model/schema.ts";
 import { entity, relation, sourcesOf, world } from "../analysis/world.ts";
-
-async function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) });
-  return { code, stdout, stderr };
-}
 
 const entities: Entity[] = [
   entity("us", "government", "US"),
@@ -48,7 +41,7 @@ afterAll(async () => {
 
 describe("atlas leverage", () => {
   it("prints each chain as a table of steps, their claims and numbered sources with URLs", async () => {
-    const { code, stdout, stderr } = await run(["leverage", file]);
+    const { code, stdout, stderr } = await atlas("leverage", file);
     expect([code, stderr]).toEqual([0, ""]);
     expect(stdout).toBe(`Leverage chains (all dates): 1
 
@@ -86,7 +79,7 @@ describe("atlas leverage", () => {
   });
 
   it("prints one JSON object {chains} holding exactly what leverageChains returns", async () => {
-    const { code, stdout } = await run(["leverage", file, "--json", "--target", "ca"]);
+    const { code, stdout } = await atlas("leverage", file, "--json", "--target", "ca");
     expect(code).toBe(0);
     const parsed: unknown = JSON.parse(stdout);
     expect(parsed).toEqual({ chains: leverageChains(world(entities, relations), { target: "ca" }) });
@@ -95,16 +88,16 @@ describe("atlas leverage", () => {
   });
 
   it("says so, and exits 0, when no chain is active on the date asked", async () => {
-    expect(await run(["leverage", file, "--at", "2020-06"])).toEqual({
+    expect(await atlas("leverage", file, "--at", "2020-06")).toEqual({
       code: 0,
       stdout: "Leverage chains (active on 2020-06): 0\nNo pressure about a vendor met a dependency on it in the same time.\n",
       stderr: "",
     });
-    expect(JSON.parse((await run(["leverage", file, "--at", "2020-06", "--json"])).stdout)).toEqual({ chains: [] });
+    expect(JSON.parse((await atlas("leverage", file, "--at", "2020-06", "--json")).stdout)).toEqual({ chains: [] });
   });
 
   it("prints the exposure ranking as a table or as JSON", async () => {
-    const text = await run(["leverage", file, "--exposure"]);
+    const text = await atlas("leverage", file, "--exposure");
     expect(text).toEqual({
       code: 0,
       stdout: `Exposure (all dates): 1 pressed government and vendor pair
@@ -115,7 +108,7 @@ describe("atlas leverage", () => {
 `,
       stderr: "",
     });
-    expect(JSON.parse((await run(["leverage", file, "--exposure", "--json"])).stdout)).toEqual({
+    expect(JSON.parse((await atlas("leverage", file, "--exposure", "--json")).stdout)).toEqual({
       exposure: [
         {
           pressed: "ca",
@@ -131,12 +124,12 @@ describe("atlas leverage", () => {
   });
 
   it("rejects an unknown --target id and a malformed --at date with exit 2 and one line naming them", async () => {
-    expect(await run(["leverage", file, "--target", "atlantis"])).toEqual({
+    expect(await atlas("leverage", file, "--target", "atlantis")).toEqual({
       code: 2,
       stdout: "",
       stderr: 'atlas: unknown entity id "atlantis" (target)\n',
     });
-    const badDate = await run(["leverage", file, "--at", "2019-13"]);
+    const badDate = await atlas("leverage", file, "--at", "2019-13");
     expect(badDate).toEqual({ code: 2, stdout: "", stderr: 'atlas: at must be a date like 2019, 2019-11 or 2019-11-22, got "2019-13"\n' });
   });
 
@@ -149,17 +142,17 @@ describe("atlas leverage", () => {
         relations: [relation("x", "pressures", "us", "ca", "2019", undefined, "vendor")],
       }),
     );
-    const invalid = await run(["leverage", broken]);
+    const invalid = await atlas("leverage", broken);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toMatch(/broken\.json: the dataset has \d+ errors?/);
     expect(invalid.stderr).not.toMatch(/\n\s+at /);
-    const missing = await run(["leverage", path.join(folder, "nowhere")]);
+    const missing = await atlas("leverage", path.join(folder, "nowhere"));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no such file or folder/);
   });
 
   it("documents the definitions and exit statuses in --help", async () => {
-    const { code, stdout } = await run(["leverage", "--help"]);
+    const { code, stdout } = await atlas("leverage", "--help");
     expect(code).toBe(0);
     for (const term of [
       "--at <date>",

@@ -3,27 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/program.ts";
+import { captureIo } from "../support/cli.ts";
 import { progressOn } from "../../src/cli/progress.ts";
-import type { CliIo } from "../../src/cli/io.ts";
-
-function capture(stderrIsTerminal: boolean): CliIo & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stderrIsTerminal,
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-  };
-  return io;
-}
 
 describe("progress of long work", () => {
   it("rewrites one stderr line on a terminal and clears it at the end", () => {
-    const io = capture(true);
+    const io = captureIo(true);
     const progress = progressOn(io);
     progress.update("checking files", 0, 2);
     progress.update("checking files", 2, 2);
@@ -35,10 +20,10 @@ describe("progress of long work", () => {
   });
 
   it("is silent off a terminal unless forced, then prints whole lines", () => {
-    const quiet = capture(false);
+    const quiet = captureIo(false);
     progressOn(quiet).update("step", 1, 2);
     expect(quiet.err).toBe("");
-    const forced = capture(false);
+    const forced = captureIo(false);
     const progress = progressOn(forced, { force: true });
     progress.update("step", 1, 2);
     progress.finish();
@@ -46,8 +31,8 @@ describe("progress of long work", () => {
   });
 
   it("shows the steps of loading a dataset on a terminal, leaving stdout as it was", async () => {
-    const terminal = capture(true);
-    const plain = capture(false);
+    const terminal = captureIo(true);
+    const plain = captureIo(false);
     expect(await runCli(["validate", "data"], terminal)).toBe(0);
     expect(await runCli(["validate", "data"], plain)).toBe(0);
     expect(terminal.out).toBe(plain.out);
@@ -59,11 +44,11 @@ describe("progress of long work", () => {
   it("shows the writing of a GEXF file on a terminal, cleared before the summary line", async () => {
     const folder = await mkdtemp(path.join(tmpdir(), "atlas-progress-"));
     try {
-      const terminal = capture(true);
+      const terminal = captureIo(true);
       expect(await runCli(["export", "data", "--out", path.join(folder, "a.gexf")], terminal)).toBe(0);
       expect(terminal.err).toMatch(/writing GEXF: (\d+) of \1 \(100%\)/);
       expect(terminal.err).toMatch(/\r\u001b\[Kwrote .*a\.gexf/);
-      const plain = capture(false);
+      const plain = captureIo(false);
       expect(await runCli(["export", "data", "--out", path.join(folder, "b.gexf")], plain)).toBe(0);
       expect(plain.err).not.toMatch(/writing GEXF/);
     } finally {

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/program.ts";
+import { atlas } from "../support/cli.ts";
 import { decodeXmlBytes } from "../../src/export/decode.ts";
 import { readGexf, type GexfReadResult } from "../../src/export/gexf-read.ts";
 import { writeDatasetJson } from "../../src/export/json.ts";
@@ -394,12 +394,7 @@ describe("the hostile GEXF corpus", () => {
       try {
         const file = path.join(CORPUS, name);
         const out = path.join(folder, "out.json");
-        let stdout = "";
-        let stderr = "";
-        const code = await runCli(["import", file, "--out", out], {
-          stdout: (text) => (stdout += text),
-          stderr: (text) => (stderr += text),
-        });
+        const { code, stdout, stderr } = await atlas("import", file, "--out", out);
         const result = importBytes(name);
         const listed = result.issues.map((issue) => `${formatIssue({ ...issue, file })}\n`).join("");
         expect(stdout).toBe("");

@@ -1,0 +1,31 @@
+/** Running the CLI in tests: what it prints is captured instead of written. */
+import type { CliIo } from "../../src/cli/io.ts";
+import { runCli } from "../../src/cli/program.ts";
+
+export interface CapturedIo extends CliIo {
+  out: string;
+  err: string;
+}
+
+/** An io whose stdout and stderr collect into `out` and `err`; `stderrIsTerminal` makes progress draw as on a terminal. */
+export function captureIo(stderrIsTerminal = false): CapturedIo {
+  const io: CapturedIo = {
+    out: "",
+    err: "",
+    stderrIsTerminal,
+    stdout: (text) => {
+      io.out += text;
+    },
+    stderr: (text) => {
+      io.err += text;
+    },
+  };
+  return io;
+}
+
+/** `atlas <args>`: its exit code and everything it printed. */
+export async function atlas(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const io = captureIo();
+  const code = await runCli(args, io);
+  return { code, stdout: io.out, stderr: io.err };
+}
