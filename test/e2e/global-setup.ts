@@ -7,20 +7,9 @@ import { existsSync } from "node:fs";
 import { build, preview, type PreviewServer } from "vite";
 import { chromium, type BrowserServer } from "playwright-core";
 import type { TestProject } from "vitest/node";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../src/bench/chromium.ts";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const OUT_DIR = "node_modules/.cache/atlas-e2e-dist";
-
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-  "--use-angle=swiftshader",
-  "--enable-unsafe-swiftshader",
-];
 
 declare module "vitest" {
   export interface ProvidedContext {

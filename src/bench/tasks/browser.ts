@@ -12,19 +12,7 @@ import path from "node:path";
 import { build, preview } from "vite";
 import { chromium, type Page } from "playwright-core";
 import { generateDataset } from "../../generate/generate.ts";
-
-// The same Chromium and flags as the e2e tests (test/e2e/global-setup.ts): software WebGL 2 through SwiftShader.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-  "--use-angle=swiftshader",
-  "--enable-unsafe-swiftshader",
-];
+import { CHROMIUM, CHROMIUM_ARGS } from "../chromium.ts";
 
 export interface BrowserMeasurement {
   entities: number;
