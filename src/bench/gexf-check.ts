@@ -18,27 +18,53 @@ export function findCheckGexf(): string | undefined {
   }
 }
 
+/** What `check-gexf --json` reports for one file. */
+export interface CheckGexfResult {
+  file: string;
+  ok: boolean;
+  version: string;
+  schema_valid: boolean;
+  nodes: number;
+  edges: number;
+  directed: boolean;
+  multigraph: boolean;
+  mode: string;
+  attributes: { node: string[]; edge: string[] };
+  errors: string[];
+  warnings: string[];
+}
+
+/** Runs `check-gexf --json` once on many files (one process for all); throws when it is missing or cannot run. */
+export async function runCheckGexf(files: readonly string[]): Promise<CheckGexfResult[]> {
+  const checker = findCheckGexf();
+  if (!checker) throw new Error("shared/tools/check-gexf not found (set ATLAS_CHECK_GEXF)");
+  try {
+    const { stdout } = await promisify(execFile)(checker, ["--json", ...files], { maxBuffer: 64 * 2 ** 20 });
+    return JSON.parse(stdout) as CheckGexfResult[];
+  } catch (error) {
+    // Exit status 1 means "some file is invalid", with the reports on stdout.
+    const failed = error as { stdout?: string; stderr?: string; code?: number };
+    if (failed.code === 1 && failed.stdout) return JSON.parse(failed.stdout) as CheckGexfResult[];
+    const detail = (failed.stderr ?? String(error)).trim();
+    // The message names the checker's own last line; the whole output (a traceback) stays in the cause.
+    throw new Error(`check-gexf could not run: ${detail.split("\n").pop() ?? "unknown error"}`, { cause: detail });
+  }
+}
+
 export interface GexfValidity {
   /** True or false once checked; null when the checker could not run (the reason is in `problem`). */
   valid: boolean | null;
   problem?: string;
 }
 
-/** Checks each file; one checker process for all of them. */
+/** Checks each file; one checker process for all of them. A checker that cannot run gives "not checked", with the reason. */
 export async function checkGexfFiles(files: readonly string[]): Promise<GexfValidity[]> {
-  const checker = findCheckGexf();
-  if (!checker) return files.map(() => ({ valid: null, problem: "shared/tools/check-gexf not found (set ATLAS_CHECK_GEXF)" }));
-  let stdout: string;
+  let reports: CheckGexfResult[];
   try {
-    ({ stdout } = await promisify(execFile)(checker, ["--json", ...files], { maxBuffer: 64 * 2 ** 20 }));
+    reports = await runCheckGexf(files);
   } catch (error) {
-    const failed = error as { stdout?: string; stderr?: string; code?: number };
-    if (failed.code !== 1 || !failed.stdout) {
-      const reason = (failed.stderr ?? String(error)).trim().split("\n").pop() ?? "unknown error";
-      return files.map(() => ({ valid: null, problem: `check-gexf could not run: ${reason}` }));
-    }
-    stdout = failed.stdout;
+    const problem = error instanceof Error ? error.message : String(error);
+    return files.map(() => ({ valid: null, problem }));
   }
-  const reports = JSON.parse(stdout) as { ok: boolean; errors: string[] }[];
   return reports.map((report) => (report.ok ? { valid: true } : { valid: false, problem: report.errors.join("; ") }));
 }

@@ -13,7 +13,8 @@ import { exportFileName } from "../../src/export/file-name.ts";
 import { readGexf } from "../../src/export/gexf-read.ts";
 import { errorCount } from "../../src/load/issues.ts";
 import { parseDataset } from "../../src/load/parse.ts";
-import { checkGexf, GEXF_FIXTURES, interopToolsAvailable } from "../export/support.ts";
+import { runCheckGexf } from "../../src/bench/gexf-check.ts";
+import { GEXF_FIXTURES, interopToolsAvailable } from "../export/support.ts";
 import { close, disconnect, e2eAvailable, openExplorer, pngPixels, visibleEdges, waitForSettled, type OpenedPage } from "./support.ts";
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
@@ -182,7 +183,7 @@ describe.skipIf(skip)("selection, export and opening files in Chromium", () => {
     if (checkerAvailable) {
       const file = path.join(folder, "selection.gexf");
       writeFileSync(file, text);
-      const [checked] = await checkGexf([file]);
+      const [checked] = await runCheckGexf([file]);
       expect(checked?.errors).toEqual([]);
       expect(checked).toMatchObject({
         ok: true,

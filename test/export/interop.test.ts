@@ -14,7 +14,8 @@ import { readGexf } from "../../src/export/gexf-read.ts";
 import { writeGexf } from "../../src/export/gexf-write.ts";
 import { EDGE_FIELDS, NODE_FIELDS } from "../../src/export/gexf-format.ts";
 import { ENTITY_KIND_COLORS } from "../../src/export/colors.ts";
-import { checkGexf, hostileDataset, interopToolsAvailable, python, starterDataset, type CheckGexfResult } from "./support.ts";
+import { runCheckGexf, type CheckGexfResult } from "../../src/bench/gexf-check.ts";
+import { hostileDataset, interopToolsAvailable, python, starterDataset } from "./support.ts";
 
 const available = await interopToolsAvailable();
 
@@ -43,7 +44,7 @@ describe.skipIf(!available)("written GEXF passes check-gexf (XSD/RNG and network
       writeFileSync(file, writeGexf(graph, { dynamic, date: "2026-01-01" }));
       files.push(file);
     }
-    const checked = await checkGexf(files);
+    const checked = await runCheckGexf(files);
     results = new Map(checked.map((result) => [path.basename(result.file, ".gexf"), result]));
   }, 120_000);
 

@@ -1,28 +1,17 @@
 /** Shared by the export tests: the GEXF checker, fixtures on disk and a dataset full of hostile strings. */
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { loadDataset } from "../../src/load/read.ts";
 import { parseDataset } from "../../src/load/parse.ts";
 import type { Dataset } from "../../src/model/schema.ts";
+import { findCheckGexf } from "../../src/bench/gexf-check.ts";
 
 const run = promisify(execFile);
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const GEXF_FIXTURES = path.join(REPO_ROOT, "test/fixtures/gexf");
-
-/** `shared/tools/check-gexf`: ATLAS_CHECK_GEXF, else the first `shared/tools/check-gexf` walking up from the repo. */
-export function findCheckGexf(): string | undefined {
-  const override = process.env.ATLAS_CHECK_GEXF;
-  if (override) return override;
-  for (let folder = REPO_ROOT; ; folder = path.dirname(folder)) {
-    const candidate = path.join(folder, "shared/tools/check-gexf");
-    if (existsSync(candidate)) return candidate;
-    if (path.dirname(folder) === folder) return undefined;
-  }
-}
 
 async function hasCommand(command: string, args: string[]): Promise<boolean> {
   try {
@@ -44,35 +33,6 @@ export async function interopToolsAvailable(): Promise<boolean> {
     (await hasCommand("xmllint", ["--version"])) &&
     (await hasCommand("python3", ["-c", "import networkx"]))
   );
-}
-
-export interface CheckGexfResult {
-  file: string;
-  ok: boolean;
-  version: string;
-  schema_valid: boolean;
-  nodes: number;
-  edges: number;
-  directed: boolean;
-  multigraph: boolean;
-  mode: string;
-  attributes: { node: string[]; edge: string[] };
-  errors: string[];
-  warnings: string[];
-}
-
-/** Runs check-gexf --json once on many files (one process keeps the suite fast). */
-export async function checkGexf(files: readonly string[]): Promise<CheckGexfResult[]> {
-  const checker = findCheckGexf();
-  if (!checker) throw new Error("shared/tools/check-gexf not found (set ATLAS_CHECK_GEXF)");
-  try {
-    const { stdout } = await run(checker, ["--json", ...files], { maxBuffer: 64 * 1024 * 1024 });
-    return JSON.parse(stdout) as CheckGexfResult[];
-  } catch (error) {
-    const failed = error as { stdout?: string; stderr?: string; code?: number };
-    if (failed.code === 1 && failed.stdout) return JSON.parse(failed.stdout) as CheckGexfResult[];
-    throw new Error(`check-gexf could not run: ${failed.stderr ?? String(error)}`);
-  }
 }
 
 /** Runs a python3 script (networkx available) with arguments; returns stdout. */
