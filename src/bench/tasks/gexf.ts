@@ -16,17 +16,7 @@ import { buildGraph } from "../../graph/build.ts";
 import type { AtlasGraph } from "../../graph/types.ts";
 import { ENTITY_KIND_COLORS, RELATION_FAMILY_COLORS, cssColor, nodeSize, readGexf, writeGexfChunks } from "../../export/index.ts";
 import { decodeXmlBytes } from "../../export/decode.ts";
-import { measure, peakRssMB } from "./index.ts";
-
-export interface GexfCase {
-  name: string;
-  baseline: string;
-  ms: number[];
-  baselineMs: number[];
-  cpuMs: number[];
-  baselineCpuMs: number[];
-  notes: string;
-}
+import { collectGarbage, measure, peakRssMB, type MeasuredCase } from "./index.ts";
 
 /** The graph graphology-gexf can write: the same nodes and edges, attributes as strings and lists of strings. */
 function flatCopy(graph: AtlasGraph): MultiDirectedGraph {
@@ -68,23 +58,19 @@ function flatCopy(graph: AtlasGraph): MultiDirectedGraph {
   return flat;
 }
 
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
 /** Both writers on the same graph, alternating; the files stay for the parse and validity steps. */
 export async function gexfWrite(args: {
   dir: string;
   out: string;
   repeats: number;
-}): Promise<GexfCase & { files: { ours: string; theirs: string } }> {
+}): Promise<MeasuredCase & { files: { ours: string; theirs: string } }> {
   const loaded = await loadDataset(args.dir);
   if (!loaded.ok) throw new Error("the benchmark dataset is invalid");
   const graph = buildGraph(loaded.dataset);
   const flat = flatCopy(graph);
   const ours = path.join(args.out, "atlas.gexf");
   const theirs = path.join(args.out, "graphology-gexf.gexf");
-  const write: GexfCase = {
+  const write: MeasuredCase = {
     name: "write",
     baseline: "graphology-gexf write (GEXF 1.3)",
     ms: [],

@@ -14,6 +14,22 @@ type TaskFunction<N extends TaskName> = Awaited<ReturnType<(typeof TASKS)[N]>>;
 export type TaskArgs<N extends TaskName> = Parameters<TaskFunction<N>>[0];
 export type TaskOutput<N extends TaskName> = Awaited<ReturnType<TaskFunction<N>>>;
 
+/** One benchmark measured against its baseline in the same process: the samples of both, wall and CPU. */
+export interface MeasuredCase {
+  name: string;
+  baseline: string;
+  ms: number[];
+  baselineMs: number[];
+  cpuMs: number[];
+  baselineCpuMs: number[];
+  notes: string;
+}
+
+/** A full collection between measurements when node runs with --expose-gc (the harness starts the subgraph and GEXF-writing children so). */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 /** Peak resident set size of this process so far, in MB. */
 export function peakRssMB(): number {
   return process.resourceUsage().maxRSS / 1024;

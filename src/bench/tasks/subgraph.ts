@@ -15,31 +15,9 @@ import { loadDataset } from "../../load/read.ts";
 import { buildGraph } from "../../graph/build.ts";
 import { selectSubgraph, type SubgraphSelection } from "../../graph/select.ts";
 import type { AtlasGraph } from "../../graph/types.ts";
-
-export interface SubgraphCase {
-  name: string;
-  baseline: string;
-  ms: number[];
-  baselineMs: number[];
-  cpuMs: number[];
-  baselineCpuMs: number[];
-  notes: string;
-}
+import { collectGarbage, measure, type MeasuredCase } from "./index.ts";
 
 const SLICE_YEAR = "2019";
-
-function timed<T>(work: () => T): [T, number, number] {
-  const cpuBefore = process.cpuUsage();
-  const start = performance.now();
-  const value = work();
-  const ms = performance.now() - start;
-  const cpu = process.cpuUsage(cpuBefore);
-  return [value, ms, (cpu.user + cpu.system) / 1000];
-}
-
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
 
 /** The entity with the most relations (first in graph order among equals). */
 function hub(graph: AtlasGraph): string {
@@ -87,7 +65,7 @@ function pathBaseline(graph: AtlasGraph, from: string, to: string): AtlasGraph {
   return subgraphOf(graph, path ?? []);
 }
 
-export async function subgraph(args: { dir: string; repeats: number }): Promise<SubgraphCase[]> {
+export async function subgraph(args: { dir: string; repeats: number }): Promise<MeasuredCase[]> {
   const loaded = await loadDataset(args.dir);
   if (!loaded.ok) throw new Error("the benchmark dataset is invalid");
   const graph = buildGraph(loaded.dataset);
@@ -118,7 +96,7 @@ export async function subgraph(args: { dir: string; repeats: number }): Promise<
     },
   ];
 
-  const out: SubgraphCase[] = [];
+  const out: MeasuredCase[] = [];
   for (const { name, baseline, selection, reference } of cases) {
     const ms: number[] = [];
     const baselineMs: number[] = [];
@@ -127,9 +105,9 @@ export async function subgraph(args: { dir: string; repeats: number }): Promise<
     let notes = "";
     for (let repeat = 0; repeat < args.repeats; repeat += 1) {
       collectGarbage();
-      const [selected, selectMs, selectCpuMs] = timed(() => selectSubgraph(graph, selection));
+      const { value: selected, ms: selectMs, cpuMs: selectCpuMs } = await measure(() => selectSubgraph(graph, selection));
       collectGarbage();
-      const [expected, referenceMs, referenceCpuMs] = timed(reference);
+      const { value: expected, ms: referenceMs, cpuMs: referenceCpuMs } = await measure(reference);
       ms.push(selectMs);
       baselineMs.push(referenceMs);
       cpuMs.push(selectCpuMs);
