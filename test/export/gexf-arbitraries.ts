@@ -453,6 +453,28 @@ export const xmlToken = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 5 }),
 );
 
+/** A way to damage a text: cut it, delete up to 19 characters, or insert an XML token, at a position taken modulo its length. */
+export interface Damage {
+  at: number;
+  length: number;
+  how: "cut" | "delete" | "insert";
+  token: string;
+}
+
+export const damageArb: fc.Arbitrary<Damage> = fc.record({
+  at: fc.nat(),
+  length: fc.nat(),
+  how: fc.constantFrom("cut" as const, "delete" as const, "insert" as const),
+  token: xmlToken,
+});
+
+export function damage(text: string, { at, length, how, token }: Damage): string {
+  const position = at % (text.length + 1);
+  if (how === "cut") return text.slice(0, position);
+  if (how === "delete") return text.slice(0, position) + text.slice(position + (length % 20));
+  return text.slice(0, position) + token + text.slice(position);
+}
+
 /** Any well-formed XML tree: names from GEXF and elsewhere, with or without (declared) prefixes, random attributes and text. */
 export const anyTreeArb: fc.Arbitrary<XmlNode> = fc.letrec<{ tree: XmlNode }>((tie) => ({
   tree: fc

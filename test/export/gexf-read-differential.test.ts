@@ -14,7 +14,7 @@ import { readGexf } from "../../src/export/gexf-read.ts";
 import { writeGexf } from "../../src/export/gexf-write.ts";
 import { buildGraph } from "../../src/graph/build.ts";
 import { datasetArb } from "../support/arbitraries.ts";
-import { anyTreeArb, element, gexfText, gexfTreeArb, serialize, xmlToken, type XmlNode } from "./gexf-arbitraries.ts";
+import { anyTreeArb, damage, damageArb, element, gexfText, gexfTreeArb, serialize, type XmlNode } from "./gexf-arbitraries.ts";
 import { referenceReadGexf } from "./reference/gexf-read-reference.ts";
 import { GEXF_FIXTURES, REPO_ROOT } from "./support.ts";
 
@@ -244,20 +244,8 @@ describe("the streaming reader answers exactly as the reader before it", () => {
             reshapedArb,
             gexfTreeArb.map(({ root }) => gexfText(root)),
           ),
-          fc.nat(),
-          fc.nat(),
-          fc.constantFrom("cut", "delete", "insert"),
-          xmlToken,
-          (text, at, length, how, token) => {
-            const position = at % (text.length + 1);
-            const mutated =
-              how === "cut"
-                ? text.slice(0, position)
-                : how === "delete"
-                  ? text.slice(0, position) + text.slice(position + (length % 20))
-                  : text.slice(0, position) + token + text.slice(position);
-            expectSameAnswer(mutated);
-          },
+          damageArb,
+          (text, how) => expectSameAnswer(damage(text, how)),
         ),
         { numRuns: RUNS },
       );
