@@ -9,7 +9,6 @@
  * there are no self-loops. The same options give the same dataset, byte for byte once written.
  */
 import {
-  CONFIDENCES,
   ENTITY_KINDS,
   ENTITY_KIND_INFO,
   FAMILIES_WITH_ABOUT,
