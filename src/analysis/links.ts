@@ -5,7 +5,7 @@
  * cheap where walking each entity's full edge list through graphology would not.
  */
 import type { AtlasGraph, RelationAttributes } from "../graph/types.ts";
-import { daySpan, type DaySpan } from "./relations.ts";
+import { daySpan, type DaySpan } from "../model/dates.ts";
 import {
   ACTS_FOR_KINDS,
   BLOC_KIND,

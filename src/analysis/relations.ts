@@ -2,7 +2,7 @@
  * Relations as an analysis reports them: endpoints, dates, confidence, claim and the sources
  * they cite resolved through the graph's `sources`, so a result stands on its own (CLI, JSON, panel).
  */
-import { firstDay, isActiveDuring, lastDay } from "../model/dates.ts";
+import { daySpan, spansOverlap, type DaySpan } from "../model/dates.ts";
 import type { Confidence, RelationFamily, RelationKind } from "../model/ontology.ts";
 import type { Source } from "../model/schema.ts";
 import type { AtlasGraph, RelationAttributes } from "../graph/types.ts";
@@ -33,28 +33,13 @@ export interface TimeWindow {
   to: string | null;
 }
 
-/** The latest partial date: stands for an open end in interval checks. */
-const OPEN_END = "9999";
-
-/** A relation's dates as the first and the last day it covers (YYYY-MM-DD; an open end sorts after every day). */
-export interface DaySpan {
-  first: string;
-  last: string;
-}
-
-const AFTER_EVERY_DAY = "\uffff";
-
-export function daySpan(start: string, end: string | null): DaySpan {
-  return { first: firstDay(start), last: end === null ? AFTER_EVERY_DAY : lastDay(end) };
-}
-
 /** Window spans are reused by every relation tested against them: computed once per window object. */
 const windowSpans = new WeakMap<TimeWindow, DaySpan>();
 
 function windowSpan(window: TimeWindow): DaySpan {
   let span = windowSpans.get(window);
   if (!span) {
-    span = { first: firstDay(window.from), last: lastDay(window.to ?? OPEN_END) };
+    span = daySpan(window.from, window.to);
     windowSpans.set(window, span);
   }
   return span;
@@ -62,12 +47,11 @@ function windowSpan(window: TimeWindow): DaySpan {
 
 /** As isActiveIn, for a relation whose span is computed already (the analyses' indexes hold one per relation). */
 export function spanIsActiveIn(span: DaySpan, window: TimeWindow): boolean {
-  const bounds = windowSpan(window);
-  return span.first <= bounds.last && span.last >= bounds.first;
+  return spansOverlap(span, windowSpan(window));
 }
 
 export function isActiveIn(attributes: Pick<RelationAttributes, "start" | "end">, window: TimeWindow): boolean {
-  return isActiveDuring(attributes.start, attributes.end, window.from, window.to ?? OPEN_END);
+  return spansOverlap(daySpan(attributes.start, attributes.end), windowSpan(window));
 }
 
 /** The relation with its sources resolved. Throws when a citation names a source the graph lacks (the loader rules that out). */

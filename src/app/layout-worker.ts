@@ -44,8 +44,6 @@ export interface LayoutPositions {
   iterations: number;
   /** Iterations per second over the last second or so of running. */
   iterationsPerSecond: number;
-  /** The last iteration's mean movement relative to the layout's extent (see SettleDetector). */
-  movement: number;
   settled: boolean;
 }
 
@@ -103,7 +101,6 @@ function post(current: Run, settled: boolean): void {
       positions: positions.buffer,
       iterations: current.iterations,
       iterationsPerSecond: rate,
-      movement: current.detector.lastMovement,
       settled,
     },
     [positions.buffer],

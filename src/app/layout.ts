@@ -24,8 +24,6 @@ export interface LayoutProgress {
   iterations: number;
   /** The worker's recent rate. */
   iterationsPerSecond: number;
-  /** Mean movement of the last iteration relative to the layout's extent (Infinity before the second). */
-  movement: number;
 }
 
 export interface LayoutHandlers {
@@ -61,8 +59,7 @@ export class LayoutController {
   private status: LayoutStatus = "stopped";
   private run = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private latest: LayoutProgress = { iterations: 0, iterationsPerSecond: 0, movement: Infinity };
-  private startedAt = 0;
+  private latest: LayoutProgress = { iterations: 0, iterationsPerSecond: 0 };
   private killed = false;
 
   constructor(
@@ -74,16 +71,15 @@ export class LayoutController {
     return this.status;
   }
 
-  /** Iterations so far, the recent rate, and how long the layout has run (for the page and benchmarks). */
-  get progress(): LayoutProgress & { runningMs: number } {
-    return { ...this.latest, runningMs: this.status === "running" ? performance.now() - this.startedAt : 0 };
+  /** Iterations so far and the worker's recent rate, as last reported (for the page and benchmarks). */
+  get progress(): Readonly<LayoutProgress> {
+    return this.latest;
   }
 
   start(): void {
     if (this.status === "running" || this.killed) return;
     this.run += 1;
-    this.startedAt = performance.now();
-    this.latest = { iterations: 0, iterationsPerSecond: 0, movement: Infinity };
+    this.latest = { iterations: 0, iterationsPerSecond: 0 };
     const matrices = graphToByteArrays(this.graph, () => 1);
     const request: LayoutRequest = {
       type: "start",
@@ -148,7 +144,7 @@ export class LayoutController {
       },
       { attributes: ["x", "y"] },
     );
-    this.latest = { iterations: message.iterations, iterationsPerSecond: message.iterationsPerSecond, movement: message.movement };
+    this.latest = { iterations: message.iterations, iterationsPerSecond: message.iterationsPerSecond };
     this.handlers.onProgress?.(this.latest);
     if (message.settled) {
       this.setStatus("settled");

@@ -62,14 +62,32 @@ export function isActiveAt(start: string | null, end: string | null, at: string)
   return isActiveDuring(start, end, at, at);
 }
 
+/** An interval as the first and the last day it covers (YYYY-MM-DD), compared as strings. */
+export interface DaySpan {
+  first: string;
+  last: string;
+}
+
+/** Sorts before and after every YYYY-MM-DD day: the bounds of an interval open at either end. */
+const BEFORE_EVERY_DAY = "";
+const AFTER_EVERY_DAY = "\uffff";
+
+/** The days [start, end] covers; a null start means "since always", a null end means "ongoing". */
+export function daySpan(start: string | null, end: string | null): DaySpan {
+  return { first: start === null ? BEFORE_EVERY_DAY : firstDay(start), last: end === null ? AFTER_EVERY_DAY : lastDay(end) };
+}
+
+/** True when two spans share at least one day. */
+export function spansOverlap(a: DaySpan, b: DaySpan): boolean {
+  return a.first <= b.last && a.last >= b.first;
+}
+
 /**
  * True when [start, end] overlaps [from, to]. Each bound may be a partial date;
  * a null start means "since always", a null end means "ongoing".
  */
 export function isActiveDuring(start: string | null, end: string | null, from: string, to: string): boolean {
-  if (start !== null && firstDay(start) > lastDay(to)) return false;
-  if (end !== null && lastDay(end) < firstDay(from)) return false;
-  return true;
+  return spansOverlap(daySpan(start, end), daySpan(from, to));
 }
 
 /** True when an end date lies wholly before a start date (partial dates overlap otherwise). */
