@@ -27,4 +27,4 @@ export { buildGraph, datasetFromGraph } from "./graph/build.ts";
 export { graphStats, type GraphStats, type RankedEntity } from "./graph/stats.ts";
 export type { AtlasGraph, EntityAttributes, RelationAttributes, GraphAttributes } from "./graph/types.ts";
 export * from "./analysis/index.ts";
-export * from "./export/index.ts";
+export * from "./formats/index.ts";

@@ -1,9 +1,9 @@
 /**
  * The browser side of export: GEXF (the explorer's positions and the shared colours), JSON (a valid
  * dataset) and PNG (the canvas as drawn) as Blobs, and their download through a Blob URL.
- * What is exported is decided in model/export-scope.ts; the writers are src/export's.
+ * What is exported is decided in model/export-scope.ts; the writers are src/formats'.
  */
-import { exportDataset, relationsAboutMissing, writeDatasetJson, writeGexfChunks } from "../export/index.ts";
+import { exportDataset, relationsAboutMissing, writeDatasetJson, writeGexfChunks } from "../formats/index.ts";
 import type { AtlasGraph } from "../graph/types.ts";
 import { plural } from "./model/format.ts";
 import type { ViewGraph } from "./model/view-graph.ts";

@@ -3,7 +3,7 @@
  * entities as chips, box selection, Escape to clear, the export bar (GEXF, JSON, PNG of the selection
  * or of the current view), and the "Open file" button in the toolbar.
  */
-import { exportFileName, type ExportFormat } from "../export/file-name.ts";
+import { exportFileName, type ExportFormat } from "../formats/file-name.ts";
 import type { Explorer } from "./explorer.ts";
 import { download, gexfFile, jsonFile, pngFile, type ExportedFile } from "./export-files.ts";
 import { describeScope, emptyScopeProblem, exportNameParts, exportScope, exportSubgraph } from "./model/export-scope.ts";

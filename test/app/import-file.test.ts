@@ -3,9 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { importFormat, importSummary, readImportFiles, sizeProblem, MAX_IMPORT_BYTES } from "../../src/app/model/import-file.ts";
 import { buildGraph } from "../../src/graph/build.ts";
-import { exportDataset, writeDatasetJson, writeGexf } from "../../src/export/index.ts";
+import { exportDataset, writeDatasetJson, writeGexf } from "../../src/formats/index.ts";
 import { FIXTURE_DOCUMENT, fixtureGraph } from "./fixture.ts";
-import { GEXF_FIXTURES, REPO_ROOT } from "../export/support.ts";
+import { GEXF_FIXTURES, REPO_ROOT } from "../formats/support.ts";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const fixture = (name: string) => ({ file: name, bytes: readFileSync(path.join(GEXF_FIXTURES, name)) });

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../export/support.ts";
+import { REPO_ROOT } from "../formats/support.ts";
 
 const APP = path.join(REPO_ROOT, "src/app");
 const files = readdirSync(APP, { recursive: true, encoding: "utf8" })

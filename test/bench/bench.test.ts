@@ -3,8 +3,8 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { median, result } from "../../src/bench/results.ts";
-import { parseBenchOptions } from "../../src/bench/options.ts";
+import { median, result } from "../../bench/results.ts";
+import { parseBenchOptions } from "../../bench/options.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -12,7 +12,7 @@ describe("npm run bench", () => {
   it("prints {machine, results: [{name, ms, baselineMs, ratio}]} with --json, for every benchmark", async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ["--import", "tsx", "src/bench/main.ts", "--json", "--size", "tiny", "--entities", "500"],
+      ["--import", "tsx", "bench/main.ts", "--json", "--size", "tiny", "--entities", "500"],
       {
         cwd: ROOT,
         maxBuffer: 10 * 2 ** 20,

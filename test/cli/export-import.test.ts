@@ -4,8 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { atlas } from "../support/cli.ts";
 import { parseDataset } from "../../src/load/parse.ts";
-import { readGexf } from "../../src/export/gexf-read.ts";
-import { GEXF_FIXTURES, REPO_ROOT, starterDataset } from "../export/support.ts";
+import { readGexf } from "../../src/formats/gexf/read.ts";
+import { GEXF_FIXTURES, REPO_ROOT, starterDataset } from "../formats/support.ts";
 
 const DATA = path.join(REPO_ROOT, "data");
 let folder: string;

@@ -2,7 +2,7 @@
  * The CLI on hostile input: `atlas validate` and `atlas export` on every case of the loader's corpus,
  * `atlas import` on arbitrary bytes, and every command that writes a file facing an output it cannot
  * write. Each answers with its documented exit status and a located message, never a stack trace, and
- * never leaves a partial file. (`atlas import` on the GEXF corpus: test/export/hostile-gexf.test.ts.)
+ * never leaves a partial file. (`atlas import` on the GEXF corpus: test/formats/hostile-gexf.test.ts.)
  */
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeFileAtomically } from "../../src/cli/atomic-write.ts";
 import { CliError } from "../../src/cli/io.ts";
 import { atlas } from "../support/cli.ts";
-import { readGexf } from "../../src/export/gexf-read.ts";
+import { readGexf } from "../../src/formats/gexf/read.ts";
 import { formatIssue } from "../../src/load/issues.ts";
 import { parseDataset } from "../../src/load/parse.ts";
 import { loadDataset } from "../../src/load/read.ts";

@@ -9,12 +9,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Download, Page } from "playwright-core";
-import { exportFileName } from "../../src/export/file-name.ts";
-import { readGexf } from "../../src/export/gexf-read.ts";
+import { exportFileName } from "../../src/formats/file-name.ts";
+import { readGexf } from "../../src/formats/gexf/read.ts";
 import { errorCount } from "../../src/load/issues.ts";
 import { parseDataset } from "../../src/load/parse.ts";
-import { runCheckGexf } from "../../src/bench/gexf-check.ts";
-import { GEXF_FIXTURES, interopToolsAvailable } from "../export/support.ts";
+import { runCheckGexf } from "../support/check-gexf.ts";
+import { GEXF_FIXTURES, interopToolsAvailable } from "../formats/support.ts";
 import { close, disconnect, e2eAvailable, openExplorer, pngPixels, visibleEdges, waitForSettled, type OpenedPage } from "./support.ts";
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { build, preview, type PreviewServer } from "vite";
 import { chromium, type BrowserServer } from "playwright-core";
 import type { TestProject } from "vitest/node";
-import { CHROMIUM, CHROMIUM_ARGS } from "../../src/bench/chromium.ts";
+import { CHROMIUM, CHROMIUM_ARGS } from "../support/chromium.ts";
 
 export const OUT_DIR = "node_modules/.cache/atlas-e2e-dist";
 

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { REPO_ROOT } from "../export/support.ts";
+import { REPO_ROOT } from "../formats/support.ts";
 import { close, disconnect, e2eAvailable, openExplorer, type OpenedPage } from "./support.ts";
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });

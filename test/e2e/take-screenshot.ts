@@ -6,7 +6,7 @@
  */
 import { build, preview } from "vite";
 import { chromium } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS } from "../../src/bench/chromium.ts";
+import { CHROMIUM, CHROMIUM_ARGS } from "../support/chromium.ts";
 import { OUT_DIR } from "./global-setup.ts";
 
 const [output = "docs/screenshot.png", query = "?focus=bell", width = "1280", height = "800"] = process.argv.slice(2);

@@ -5,7 +5,7 @@
  */
 import { subgraphOfKeys, type SubgraphSelection } from "../../graph/select.ts";
 import type { AtlasGraph } from "../../graph/types.ts";
-import type { FileNameParts } from "../../export/file-name.ts";
+import type { FileNameParts } from "../../formats/file-name.ts";
 import { plural } from "./format.ts";
 import { viewFilters, type ViewResult } from "./view.ts";
 import type { ViewState } from "./view-state.ts";

@@ -4,8 +4,8 @@
  * The outcome is a dataset that validates with zero errors, or every error, located (file, line and
  * column or JSON pointer); never a partial dataset.
  */
-import { decodeXmlBytes } from "../../export/decode.ts";
-import { readGexf } from "../../export/gexf-read.ts";
+import { decodeXmlBytes } from "../../formats/xml/decode.ts";
+import { readGexf } from "../../formats/gexf/read.ts";
 import { decodeDatasetBytes } from "../../load/decode.ts";
 import type { LoadIssue } from "../../load/issues.ts";
 import { parseDataset, type DatasetInput } from "../../load/parse.ts";

@@ -1,10 +1,10 @@
 /**
- * The explorer's colours and shapes. Kind and family colours come from src/export/colors.ts (the one
+ * The explorer's colours and shapes. Kind and family colours come from src/formats/colors.ts (the one
  * table, shared with exported files); shapes repeat the kind groups for readers who cannot rely on
  * colour: circles for actors, squares for companies, diamonds for instruments, triangles for cases.
  */
 import { ENTITY_KINDS, RELATION_FAMILIES, type EntityKind, type RelationFamily } from "../../model/ontology.ts";
-import { ENTITY_KIND_COLORS, RELATION_FAMILY_COLORS, type Rgb } from "../../export/colors.ts";
+import { ENTITY_KIND_COLORS, RELATION_FAMILY_COLORS, type Rgb } from "../../formats/colors.ts";
 
 /** "#RRGGBB" for an RGB triple (sigma's style dictionaries take colour strings). */
 export function hexColor([r, g, b]: Rgb): string {

@@ -3,7 +3,7 @@
  * "Export GEXF", "Export JSON", "Export PNG", the dynamic-GEXF option, and a status line saying what
  * was exported or, plainly, why nothing could be.
  */
-import type { ExportFormat } from "../../export/file-name.ts";
+import type { ExportFormat } from "../../formats/file-name.ts";
 import { el } from "./dom.ts";
 
 export class ExportBar {

@@ -11,9 +11,9 @@ import {
   type RelationFamily,
   type RelationKind,
 } from "../../model/ontology.ts";
-import { exportDataset, relationsAboutMissing } from "../../export/dataset.ts";
-import { writeGexfChunks } from "../../export/gexf-write.ts";
-import { writeDatasetJson } from "../../export/json.ts";
+import { exportDataset, relationsAboutMissing } from "../../formats/exported-dataset.ts";
+import { writeGexfChunks } from "../../formats/gexf/write.ts";
+import { writeDatasetJson } from "../../formats/json/write.ts";
 import { writeFileAtomically } from "../atomic-write.ts";
 import { progressOn } from "../progress.ts";
 import { DEFAULT_DATASET_PATH, loadOrFail } from "../dataset.ts";

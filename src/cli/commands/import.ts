@@ -2,9 +2,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { decodeXmlBytes } from "../../export/decode.ts";
-import { readGexf } from "../../export/gexf-read.ts";
-import { writeDatasetJson } from "../../export/json.ts";
+import { decodeXmlBytes } from "../../formats/xml/decode.ts";
+import { readGexf } from "../../formats/gexf/read.ts";
+import { writeDatasetJson } from "../../formats/json/write.ts";
 import { formatIssue } from "../../load/issues.ts";
 import { isHttpUrl } from "../../model/schema.ts";
 import { writeFileAtomically } from "../atomic-write.ts";

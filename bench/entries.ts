@@ -1,0 +1,259 @@
+/**
+ * The benchmarks `npm run bench` runs, in order. Each entry measures something and its baseline in
+ * the same run and returns one or more results; a new benchmark is one more entry here.
+ */
+import { mkdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { BENCH_FOLDER, type BenchDataset } from "./data.ts";
+import { checkGexfFiles, type GexfValidity } from "../test/support/check-gexf.ts";
+import { median, result, type BenchResult } from "./results.ts";
+import { runTask } from "./run-child.ts";
+import type { LoadMeasurement } from "./tasks/load.ts";
+import type { ReadMeasurement } from "./tasks/gexf.ts";
+
+export interface BenchContext {
+  data: BenchDataset;
+  /** Fresh-process runs for the heavy measurements (each side). */
+  runs: number;
+  /** In-process repetitions for the cheaper ones. */
+  repeats: number;
+  /** Repetitions of the GEXF write and parse (slow at full size: graphology-gexf takes tens of seconds). */
+  gexfRepeats: number;
+  /** Check the written GEXF files with check-gexf even when they are big. */
+  checkBigGexf: boolean;
+  /** Entity counts of the browser benchmarks (relations three times that). */
+  browserSizes: readonly number[];
+  log: (message: string) => void;
+}
+
+export interface BenchEntry {
+  /** Short name for --only. */
+  id: string;
+  run: (context: BenchContext) => Promise<BenchResult[]>;
+}
+
+/** "100k/300k": the dataset size in result names. */
+export function sizeLabel(data: BenchDataset): string {
+  const short = (count: number): string => (count >= 1000 && count % 1000 === 0 ? `${count / 1000}k` : String(count));
+  return `${short(data.entities)}/${short(data.relations)}`;
+}
+
+const loadEntry: BenchEntry = {
+  id: "load",
+  async run({ data, runs, log }) {
+    const measured: LoadMeasurement[] = [];
+    const baseline: LoadMeasurement[] = [];
+    for (let run = 0; run < runs; run += 1) {
+      // Alternate, so drift on a shared machine hits both sides alike.
+      baseline.push(await runTask("load-baseline", { files: data.files }));
+      measured.push(await runTask("load", { dir: data.dir }));
+      const [last, lastBaseline] = [measured.at(-1), baseline.at(-1)];
+      log(
+        `load run ${run + 1}/${runs}: ${Math.round(last?.ms ?? 0)} ms (cpu ${Math.round(last?.cpuMs ?? 0)}) vs baseline ${Math.round(lastBaseline?.ms ?? 0)} ms (cpu ${Math.round(lastBaseline?.cpuMs ?? 0)})`,
+      );
+    }
+    const ms = median(measured.map((item) => item.ms));
+    const baselineMs = median(baseline.map((item) => item.ms));
+    const cpuMs = median(measured.map((item) => item.cpuMs));
+    const baselineCpuMs = median(baseline.map((item) => item.cpuMs));
+    const rssMB = median(measured.map((item) => item.rssMB));
+    const baselineRssMB = median(baseline.map((item) => item.rssMB));
+    const size = sizeLabel(data);
+    return [
+      result({
+        name: `load ${size}: validate + build graph`,
+        ms,
+        baselineMs,
+        metric: "time",
+        baseline: "JSON.parse + graphology import",
+        target: 2,
+        cpuMs,
+        baselineCpuMs,
+        rssMB,
+        baselineRssMB,
+        runs,
+      }),
+      result({
+        name: `memory ${size}: peak RSS of the load`,
+        ms,
+        baselineMs,
+        ratio: rssMB / baselineRssMB,
+        metric: "peak RSS",
+        baseline: "peak RSS of the same baseline",
+        rssMB,
+        baselineRssMB,
+        runs,
+      }),
+    ];
+  },
+};
+
+const subgraphEntry: BenchEntry = {
+  id: "subgraph",
+  async run({ data, repeats, log }) {
+    const cases = await runTask("subgraph", { dir: data.dir, repeats }, ["--expose-gc"]);
+    return cases.map((item) => {
+      log(`${item.name}: ${item.ms.map(Math.round).join(", ")} ms vs ${item.baselineMs.map(Math.round).join(", ")} ms`);
+      return result({
+        name: `subgraph ${sizeLabel(data)}: ${item.name}`,
+        ms: median(item.ms),
+        baselineMs: median(item.baselineMs),
+        cpuMs: median(item.cpuMs),
+        baselineCpuMs: median(item.baselineCpuMs),
+        metric: "time",
+        baseline: item.baseline,
+        runs: item.ms.length,
+        notes: item.notes,
+      });
+    });
+  },
+};
+
+/**
+ * check-gexf runs xmllint against the official GEXF 1.3 XSD, which rejects every viz:* element (a known
+ * defect), then falls back to the RELAX NG grammar: on a 170 MB file that took more than 15 minutes here.
+ * Bigger files are checked only on request.
+ */
+const CHECK_GEXF_MAX_BYTES = 64 * 2 ** 20;
+
+/** A failed baseline (graphology-gexf's DOM parser can run out of memory) is reported, not fatal. */
+async function attempt<T>(work: () => Promise<T>, log: (message: string) => void, what: string): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    log(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+const gexfEntry: BenchEntry = {
+  id: "gexf",
+  async run({ data, gexfRepeats, checkBigGexf, log }) {
+    const out = path.join(BENCH_FOLDER, "out");
+    await mkdir(out, { recursive: true });
+    const write = await runTask("gexf-write", { dir: data.dir, out, repeats: gexfRepeats }, ["--expose-gc"]);
+    log(`GEXF write: ${write.ms.map(Math.round).join(", ")} ms vs ${write.baselineMs.map(Math.round).join(", ")} ms`);
+    const largest = Math.max(...(await Promise.all([write.files.ours, write.files.theirs].map(async (file) => (await stat(file)).size))));
+    let ours: GexfValidity | undefined;
+    let theirs: GexfValidity | undefined;
+    if (largest <= CHECK_GEXF_MAX_BYTES || checkBigGexf) {
+      log("checking both GEXF files with shared/tools/check-gexf (XSD and networkx)");
+      [ours, theirs] = await checkGexfFiles([write.files.ours, write.files.theirs]);
+    } else {
+      const problem = `not checked: ${Math.round(largest / 2 ** 20)} MB files take check-gexf more than 15 minutes (--check-gexf to check anyway; --size small checks both writers' files)`;
+      ours = { valid: null, problem };
+      theirs = { valid: null, problem };
+    }
+    for (const [who, check] of [
+      ["atlas", ours],
+      ["graphology-gexf", theirs],
+    ] as const) {
+      if (check?.valid !== true) log(`${who} GEXF ${check?.valid === false ? "INVALID" : "not checked"}: ${check?.problem ?? "?"}`);
+    }
+    const reads: ReadMeasurement[] = [];
+    const baselineReads: ReadMeasurement[] = [];
+    for (let repeat = 0; repeat < gexfRepeats; repeat += 1) {
+      reads.push(await runTask("gexf-read", { file: write.files.ours }));
+      const baseline = await attempt(() => runTask("gexf-read-baseline", { file: write.files.theirs }), log, "graphology-gexf parse");
+      if (baseline) baselineReads.push(baseline);
+      log(`GEXF parse back: ${Math.round(reads.at(-1)?.ms ?? 0)} ms vs ${baseline ? `${Math.round(baseline.ms)} ms` : "failed"}`);
+    }
+    const size = sizeLabel(data);
+    const last = reads.at(-1);
+    const lastBaseline = baselineReads.at(-1);
+    return [
+      result({
+        name: `gexf ${size}: write`,
+        ms: median(write.ms),
+        baselineMs: median(write.baselineMs),
+        cpuMs: median(write.cpuMs),
+        baselineCpuMs: median(write.baselineCpuMs),
+        metric: "time",
+        baseline: write.baseline,
+        target: 0.5,
+        valid: ours?.valid ?? null,
+        baselineValid: theirs?.valid ?? null,
+        runs: write.ms.length,
+        notes: write.notes,
+      }),
+      result({
+        name: `gexf ${size}: parse back`,
+        ms: median(reads.map((item) => item.ms)),
+        baselineMs: median(baselineReads.map((item) => item.ms)),
+        cpuMs: median(reads.map((item) => item.cpuMs)),
+        baselineCpuMs: median(baselineReads.map((item) => item.cpuMs)),
+        rssMB: median(reads.map((item) => item.rssMB)),
+        baselineRssMB: median(baselineReads.map((item) => item.rssMB)),
+        metric: "time",
+        baseline: "graphology-gexf parse of its own file",
+        runs: reads.length,
+        notes: `${last?.entities.toLocaleString("en")} entities, ${last?.relations.toLocaleString("en")} relations read back${lastBaseline ? ` (baseline ${lastBaseline.entities.toLocaleString("en")}, ${lastBaseline.relations.toLocaleString("en")})` : "; baseline failed"}`,
+      }),
+    ];
+  },
+};
+
+/** Gephi Lite's first draw of a GEXF in the same headless Chromium here (performance-anchors.md), by entity count. */
+const GEPHI_LITE_FIRST_DRAW_MS: Readonly<Record<number, number>> = { 1_000: 6_300, 10_000: 11_400, 50_000: 42_400 };
+const FRAME_BUDGET_MS = 1000 / 30;
+
+const browserEntry: BenchEntry = {
+  id: "browser",
+  async run({ browserSizes, log }) {
+    if (browserSizes.length === 0) return [];
+    const measured = await attempt(
+      () => runTask("browser", { sizes: [...browserSizes], out: BENCH_FOLDER, settleMs: 30_000 }),
+      log,
+      "browser benchmark",
+    );
+    if (!measured) return [];
+    const results: BenchResult[] = [];
+    for (const item of measured) {
+      const size = `${item.entities / 1000}k/${item.relations / 1000}k`;
+      log(
+        `browser ${size}: first render ${Math.round(item.firstRenderMs)} ms; fps layout ${item.layout.fps.toFixed(1)}, pan ${item.pan.fps.toFixed(1)}, zoom ${item.zoom.fps.toFixed(1)}; FA2 ${item.layoutIterationsPerSecond.toFixed(1)} iterations/s; settled ${item.settled}`,
+      );
+      const anchor = GEPHI_LITE_FIRST_DRAW_MS[item.entities];
+      results.push(
+        result({
+          name: `browser ${size}: first render`,
+          ms: item.firstRenderMs,
+          baselineMs: anchor ?? Number.NaN,
+          metric: "time",
+          baseline: "Gephi Lite first draw here (anchor, not this run)",
+          ...(item.entities === 50_000 ? { targetMs: 3_000 } : {}),
+          runs: 1,
+          notes: `explorer marks (ms): ${item.marks.map(([name, at]) => `${name.replace("atlas:", "")} ${at}`).join(", ")}`,
+        }),
+      );
+      for (const [what, stats] of [
+        ["during layout", item.layout],
+        ["panning", item.pan],
+        ["zooming", item.zoom],
+      ] as const) {
+        results.push(
+          result({
+            name: `browser ${size}: frame time ${what}`,
+            // Mean frame time; with no frame at all in the window, the longest "frame" is the whole window.
+            ms: stats.fps > 0 ? 1000 / stats.fps : stats.longestFrameMs,
+            baselineMs: FRAME_BUDGET_MS,
+            metric: "time",
+            baseline: "30 fps frame budget",
+            ...(what === "panning" && item.entities === 10_000 ? { target: 1 } : {}),
+            runs: 1,
+            notes: `${stats.fps.toFixed(1)} fps, longest frame ${Math.round(stats.longestFrameMs)} ms${
+              what === "during layout"
+                ? `; ForceAtlas2 worker ${item.layoutIterationsPerSecond.toFixed(1)} iterations/s (${item.layoutIterations} iterations ${item.settled ? "until settled" : "in the wait"})`
+                : item.settled
+                  ? "; layout settled"
+                  : "; layout still running"
+            }`,
+          }),
+        );
+      }
+    }
+    return results;
+  },
+};
+
+export const ENTRIES: readonly BenchEntry[] = [loadEntry, subgraphEntry, gexfEntry, browserEntry];
