@@ -10,12 +10,13 @@ import type { XmlElement } from "../xml/tree.ts";
 import { slugify } from "../../model/text.ts";
 import { errorCount, type LoadIssue } from "../../load/issues.ts";
 import { parseDataset } from "../../load/parse.ts";
-import { endsBeforeStart, firstDay, isPartialDate, lastDay, today as todayUtc } from "../../model/dates.ts";
+import { endsBeforeStart, entityActiveSpans, isPartialDate, today as todayUtc } from "../../model/dates.ts";
 import {
   CONFIDENCES,
   FAMILIES_WITH_ABOUT,
   RELATION_KINDS,
   RELATION_KIND_NAMES,
+  allowsEndpoint,
   isEntityKind,
   isRelationKind,
   type Confidence,
@@ -783,10 +784,8 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
     const kindValue = restored("kind", take(values, "kind") ?? xmlKind);
     const sourceKind = sourceEntity.kind ?? "organization";
     const targetKind = targetEntity.kind ?? "organization";
-    const allows = (candidate: RelationKind): boolean => {
-      const spec = RELATION_KINDS[candidate];
-      return (spec.source as readonly string[]).includes(sourceKind) && (spec.target as readonly string[]).includes(targetKind);
-    };
+    const allows = (candidate: RelationKind): boolean =>
+      allowsEndpoint(candidate, "source", sourceKind) && allowsEndpoint(candidate, "target", targetKind);
     let kind: RelationKind | undefined;
     // A kind of the ontology stays, unless it only clashes with an entity kind this import made up
     // (then it is kept as a line of the claim); a clash between kinds the file gave is an error.
@@ -796,10 +795,10 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
       if (!allows(kind)) {
         const spec = RELATION_KINDS[kind];
         const clashes = [
-          (spec.source as readonly string[]).includes(sourceKind)
+          allowsEndpoint(kind, "source", sourceKind)
             ? ""
             : `cannot start at a ${sourceKind} (${quote(rawSource ?? "")}); allowed source kinds: ${spec.source.join(", ")}`,
-          (spec.target as readonly string[]).includes(targetKind)
+          allowsEndpoint(kind, "target", targetKind)
             ? ""
             : `cannot end at a ${targetKind} (${quote(rawTarget ?? "")}); allowed target kinds: ${spec.target.join(", ")}`,
         ].filter(Boolean);
@@ -966,19 +965,7 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
     tally.set("unread-element", unread.count, unread.examples);
     // Entities: a node's time span is kept as a line unless it is exactly the span of its relations
     // (as Leverage Atlas writes it in dynamic files), which says nothing new.
-    const hulls = new Map<string, { start: string; end: string | null }>();
-    for (const relation of relations) {
-      const start = firstDay(relation.start);
-      const end = relation.end === null || relation.end === undefined ? null : lastDay(relation.end);
-      for (const id of [relation.source, relation.target]) {
-        const hull = hulls.get(id);
-        if (!hull) hulls.set(id, { start, end });
-        else {
-          if (start < hull.start) hull.start = start;
-          if (hull.end !== null && (end === null || end > hull.end)) hull.end = end;
-        }
-      }
-    }
+    const hulls = entityActiveSpans(relations);
     for (const { entity, rawId, line, column, ownDescription, lines, other, span, spellLines } of pending) {
       if (!native && span) {
         const hull = hulls.get(entity.id);
