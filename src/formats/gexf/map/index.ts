@@ -6,11 +6,15 @@
  * an entity or relation came from, for messages) it keeps as line and column, so the reader can drop each
  * node and edge once it is mapped.
  */
-import type { XmlElement } from "../xml/tree.ts";
-import { slugify } from "../../model/text.ts";
-import { errorCount, type LoadIssue } from "../../load/issues.ts";
-import { parseDataset } from "../../load/parse.ts";
-import { endsBeforeStart, entityActiveSpans, isPartialDate, today as todayUtc } from "../../model/dates.ts";
+import type { XmlElement } from "../../xml/tree.ts";
+import { IdAllocator, Origins } from "./ids.ts";
+import { append, basename, cleanText, edgeWhat, nodeWhat, own, plural, usableUrl } from "./text.ts";
+import { PREFERRED_RELATION_KINDS, Warnings } from "./warnings.ts";
+import { EDGE_XML_ATTRIBUTES, NODE_XML_ATTRIBUTES, attribute, childText, elements, firstElement, otherXmlAttributes } from "./xml.ts";
+import { slugify } from "../../../model/text.ts";
+import { errorCount, type LoadIssue } from "../../../load/issues.ts";
+import { parseDataset } from "../../../load/parse.ts";
+import { endsBeforeStart, entityActiveSpans, isPartialDate, today as todayUtc } from "../../../model/dates.ts";
 import {
   CONFIDENCES,
   FAMILIES_WITH_ABOUT,
@@ -22,23 +26,22 @@ import {
   type Confidence,
   type EntityKind,
   type RelationKind,
-} from "../../model/ontology.ts";
+} from "../../../model/ontology.ts";
 import {
   ID_MAX_LENGTH,
-  ID_PATTERN,
   TEXT_LIMITS,
-  characterProblem,
   countryName,
-  isHttpUrl,
   type Dataset,
   type DatasetMeta,
   type Entity,
   type Evidence,
   type Relation,
   type Source,
-} from "../../model/schema.ts";
-import { quote } from "../../model/text.ts";
-import { RECORD_FORMAT, RECORD_PREFIX, RECORD_VERSION, decodeList, type AtlasRecord, type Originals } from "./profile.ts";
+} from "../../../model/schema.ts";
+import { quote } from "../../../model/text.ts";
+import { RECORD_FORMAT, RECORD_PREFIX, RECORD_VERSION, decodeList, type AtlasRecord, type Originals } from "../profile.ts";
+
+export { READ_CHILDREN, VIZ_ELEMENTS } from "./xml.ts";
 
 export interface GexfReadOptions {
   /** The file's name, used in messages and for the source standing for the file. */
@@ -56,166 +59,12 @@ export type GexfReadResult =
   | { ok: false; dataset?: undefined; issues: LoadIssue[]; native: boolean };
 
 const KNOWN_NAMESPACES = new Set(["http://gexf.net/1.3", "http://www.gexf.net/1.2draft", "http://www.gexf.net/1.1draft"]);
-const FALLBACK_RELATION_KINDS: readonly RelationKind[] = ["member_of", "part_of", "contracts_with", "criticizes", ...RELATION_KIND_NAMES];
+const FALLBACK_RELATION_KINDS: readonly RelationKind[] = [...PREFERRED_RELATION_KINDS, ...RELATION_KIND_NAMES];
 const PLACEHOLDER_HOST = "https://leverage-atlas.invalid/import/";
 const MAX_LISTED_ERRORS = 50;
 
-/**
- * The elements the importer reads, by parent (GEXF 1.1draft to 1.3). Any other element is reported in a
- * warning rather than dropped silently; viz elements (colour, position, size, shape, thickness) by the viz warning.
- */
-export const READ_CHILDREN: Readonly<Record<string, readonly string[]>> = {
-  gexf: ["meta", "graph"],
-  meta: ["creator", "keywords", "description", "title"],
-  graph: ["attributes", "nodes", "edges"],
-  attributes: ["attribute"],
-  attribute: ["default", "options"],
-  nodes: ["node"],
-  edges: ["edge"],
-  node: ["attvalues", "spells", "nodes", "edges", "parents"],
-  edge: ["attvalues", "spells"],
-  attvalues: ["attvalue"],
-  spells: ["spell"],
-  parents: ["parent"],
-};
-export const VIZ_ELEMENTS: ReadonlySet<string> = new Set(["color", "position", "size", "shape", "thickness"]);
-/** XML attributes of nodes and edges that the mapping reads; any other is kept as a "name: value" line. */
-const NODE_XML_ATTRIBUTES = new Set(["id", "label", "start", "end", "timestamp", "pid"]);
-const EDGE_XML_ATTRIBUTES = new Set([
-  "id",
-  "source",
-  "target",
-  "type",
-  "kind",
-  "label",
-  "weight",
-  "start",
-  "end",
-  "timestamp",
-  "timestamps",
-]);
-
-/** Counts of one kind of mapping, with a few examples, so a warning stays one line on a large file. */
-class Tally {
-  private readonly entries = new Map<string, { count: number; examples: string[] }>();
-
-  add(key: string, example: string): void {
-    const entry = this.entries.get(key) ?? { count: 0, examples: [] };
-    entry.count += 1;
-    if (entry.examples.length < 3) entry.examples.push(example);
-    this.entries.set(key, entry);
-  }
-
-  /** A tally counted elsewhere (the reader counts the elements it does not read as it goes). */
-  set(key: string, count: number, examples: readonly string[]): void {
-    if (count > 0) this.entries.set(key, { count, examples: [...examples] });
-  }
-
-  get(key: string): { count: number; examples: string[] } | undefined {
-    return this.entries.get(key);
-  }
-}
-
-function were(count: number): string {
-  return count === 1 ? "was" : "were";
-}
-
-/** Examples quoted short, with controls and bidi characters made visible: file text is untrusted, messages reach terminals. */
-function examples(list: readonly string[]): string {
-  return list.map(quote).join(", ");
-}
-
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString("en")} ${count === 1 ? singular : pluralForm}`;
-}
-
-function elements(parent: XmlElement, localName: string): XmlElement[] {
-  return parent.children.filter((child) => child.localName === localName);
-}
-
-function firstElement(parent: XmlElement, localName: string): XmlElement | undefined {
-  return parent.children.find((child) => child.localName === localName);
-}
-
-function attribute(element: XmlElement, name: string): string | undefined {
-  return element.attributes[name];
-}
-
-/** A URL the dataset takes as a link: http(s), within the URL length limit (anything else is kept as text). */
-function usableUrl(value: string): boolean {
-  return value.length <= TEXT_LIMITS.url && isHttpUrl(value);
-}
-
-/**
- * Appends items one by one: `target.push(...items)` passes every item as an argument on the stack, and a node
- * with some 130,000 attributes, values or spells overflows it (RangeError).
- */
-function append<T>(target: T[], items: readonly T[]): void {
-  for (const item of items) target.push(item);
-}
-
-/** Lines for the XML attributes of a node or edge that the mapping does not read (GEXF's intervals, pid..., or foreign ones). */
-function otherXmlAttributes(element: XmlElement, read: ReadonlySet<string>): string[] {
-  const lines: string[] = [];
-  const attributes = element.attributes;
-  // Own attributes only: the table has no prototype.
-  for (const name in attributes) if (!read.has(name)) lines.push(`${name}: ${attributes[name] ?? ""}`);
-  return lines;
-}
-
-/** Removes what the dataset's text rules forbid (controls, bidi overrides); line breaks become spaces in one-line fields. */
 /** The placeholder source's publisher when the file names no creator. */
 const UNKNOWN_PUBLISHER = "unknown (GEXF file)";
-
-function cleanText(value: string, multiline: boolean): string {
-  if (characterProblem(value, multiline) === null) return value;
-  let cleaned = "";
-  for (const character of value) {
-    if (characterProblem(character, multiline) === null) cleaned += character;
-    else if (/\s/.test(character)) cleaned += " ";
-  }
-  return cleaned;
-}
-
-/** Dataset ids: unique across entities, relations and sources, in the id format. */
-class IdAllocator {
-  private readonly used = new Set<string>();
-  /**
-   * The counter to try first for each prefix and slug: every lower one was taken when it was last tried, and
-   * ids are never given back, so the search resumes there (ids in a file that all slug alike would otherwise
-   * take a search from 2 each, in time quadratic in their number).
-   */
-  private readonly nextCounter = new Map<string, number>();
-
-  reserve(id: string): void {
-    this.used.add(id);
-  }
-
-  has(id: string): boolean {
-    return this.used.has(id);
-  }
-
-  /** The wanted id when it is free and well formed, else a slug of it (prefixed when needed), made unique. */
-  allocate(wanted: string, prefix: string): string {
-    if (ID_PATTERN.test(wanted) && wanted.length <= ID_MAX_LENGTH && !this.used.has(wanted)) {
-      this.used.add(wanted);
-      return wanted;
-    }
-    const base = slugify(wanted, ID_MAX_LENGTH - 10);
-    let candidate = base === "" || this.used.has(base) ? `${prefix}-${base || "item"}`.replace(/-+$/, "") : base;
-    if (this.used.has(candidate)) {
-      const key = `${prefix}\n${base}`;
-      let counter = this.nextCounter.get(key) ?? 2;
-      for (; ; counter += 1) {
-        candidate = `${prefix}-${base || "item"}-${counter}`.replace(/--+/g, "-");
-        if (!this.used.has(candidate)) break;
-      }
-      this.nextCounter.set(key, counter + 1);
-    }
-    this.used.add(candidate);
-    return candidate;
-  }
-}
 
 interface Declared {
   title: string;
@@ -250,15 +99,6 @@ function locate(place: Place | undefined): { line?: number; column?: number } {
   return place ? { line: place.line, column: place.column } : {};
 }
 
-/** A node or an edge as messages name it: by its id in the file, or an edge without one by its position. */
-function nodeWhat(rawId: string): string {
-  return `node ${quote(rawId)}`;
-}
-
-function edgeWhat(rawIdOrPosition: string | number): string {
-  return `edge ${typeof rawIdOrPosition === "number" ? `#${rawIdOrPosition}` : quote(rawIdOrPosition)}`;
-}
-
 /**
  * What edges need to know of a node: its entity's id; its kind and name once the entity is complete (a node
  * refused for its text has none: edges see an organization named by its id); whether the file gave the kind
@@ -269,24 +109,6 @@ interface NodeInfo {
   kind?: EntityKind;
   name?: string;
   kindGiven: boolean;
-}
-
-/** Where each entity or relation came from (its node's or edge's id or position, line and column), by index: kept compact, one per item. */
-class Origins {
-  private readonly items: (string | number)[] = [];
-  private readonly places: number[] = [];
-
-  push(item: string | number, line: number, column: number): void {
-    this.items.push(item);
-    this.places.push(line, column);
-  }
-
-  at(index: number): { item: string | number; line: number; column: number } | undefined {
-    const item = this.items[index];
-    const line = this.places[2 * index];
-    const column = this.places[2 * index + 1];
-    return item === undefined || line === undefined || column === undefined ? undefined : { item, line, column };
-  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -338,21 +160,12 @@ function parseRecord(description: string | undefined): { record?: AtlasRecord; d
   return { record: value as unknown as AtlasRecord };
 }
 
-/** An own property only: ids such as "constructor" or "__proto__" must not reach Object.prototype. */
-function own<T>(table: Record<string, T> | undefined, key: string): T | undefined {
-  return table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
-}
-
 function humanDescription(description: string | undefined): string | undefined {
   if (description === undefined) return undefined;
   const lastNewline = description.lastIndexOf("\n");
   const lastLine = description.slice(lastNewline + 1);
   const text = lastLine.startsWith(RECORD_PREFIX) ? description.slice(0, Math.max(0, lastNewline)) : description;
   return text.trim() === "" ? undefined : text.trim();
-}
-
-function basename(file: string): string {
-  return file.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
 }
 
 /** A place in the file: an element's, or one kept for an entity or relation after its element was dropped. */
@@ -364,16 +177,9 @@ export interface Place {
 /** The Leverage Atlas export record of a file: absent, read, or damaged (saying how). */
 export type RecordRead = { record?: AtlasRecord; damaged?: string };
 
-/** The text of the first `<meta>` child of that name, unless blank. */
-function metaTextOf(metaElement: XmlElement | undefined, name: string): string | undefined {
-  const element = metaElement ? firstElement(metaElement, name) : undefined;
-  const value = element?.text;
-  return value === undefined || value.trim() === "" ? undefined : value;
-}
-
 /** The export record in the file's first `<meta>` (the last line of its `<description>`). */
 export function recordOf(metaElement: XmlElement | undefined): RecordRead {
-  return parseRecord(metaTextOf(metaElement, "description"));
+  return parseRecord(childText(metaElement, "description"));
 }
 
 /** Elements the mapping does not read, as the warning names them: a count and the first three examples. */
@@ -408,11 +214,11 @@ export interface GexfMapping {
 /** One pass's mapping of a file (see the module comment for the order of calls). */
 export function createGexfMapping(file: string, options: GexfReadOptions): GexfMapping {
   const issues: LoadIssue[] = [];
-  const tally = new Tally();
+  const warnings = new Warnings();
   /** Text the dataset forbids (controls, bidi overrides) is removed, and the removal reported. */
   const clean = (value: string, multiline: boolean): string => {
     const cleaned = cleanText(value, multiline);
-    if (cleaned !== value) tally.add("cleaned", value.slice(0, 40));
+    if (cleaned !== value) warnings.add("cleaned", value.slice(0, 40));
     return cleaned;
   };
   const error = (message: string, at?: Place): void => {
@@ -461,7 +267,7 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
   let defaultEdgeType = "undirected";
   const declared = { node: new Map<string, Declared>(), edge: new Map<string, Declared>() };
   const ids = new IdAllocator();
-  const metaText = (name: string): string | undefined => metaTextOf(metaElement, name);
+  const metaText = (name: string): string | undefined => childText(metaElement, name);
 
   const header = (graph: XmlElement, meta: XmlElement | undefined, read: RecordRead): boolean => {
     graphName = attribute(graph, "name");
@@ -525,7 +331,7 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
         let title = model.get(key)?.title;
         if (title === undefined) {
           title = key;
-          tally.add(`undeclared-${cls}`, key);
+          warnings.add(cls === "node" ? "undeclaredNodeValue" : "undeclaredEdgeValue", key);
         }
         const entry: AttValue = { value };
         const start = attribute(attvalue, "start") ?? attribute(attvalue, "timestamp");
@@ -615,7 +421,7 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
       return;
     }
     const id = ids.allocate(rawId, "entity");
-    if (id !== rawId) tally.add("node-id", `${rawId} -> ${id}`);
+    if (id !== rawId) warnings.add("nodeIdRewritten", `${rawId} -> ${id}`);
     const info: NodeInfo = { id, kindGiven: false };
     entityIdOf.set(rawId, info);
     const ownOriginals = own(originals.nodes, rawId);
@@ -633,7 +439,7 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
       name = clean(rawId, false);
       // A blank id names the entity after the id it got.
       if (name.trim() === "") name = id;
-      tally.add("no-label", rawId);
+      warnings.add("noLabel", rawId);
     }
 
     const kindValue = restored("kind", take(values, "kind"));
@@ -642,7 +448,7 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
       kind = kindValue;
       info.kindGiven = true;
     } else {
-      tally.add("entity-kind", rawId);
+      warnings.add("entityKindMissing", rawId);
       if (kindValue !== undefined && kindValue.trim() !== "") lines.push(`kind: ${kindValue}`);
     }
 
@@ -763,9 +569,9 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
     }
     const source = sourceEntity.id;
     const target = targetEntity.id;
-    if (rawId === undefined) tally.add("edge-no-id", `#${edgeIndex}`);
+    if (rawId === undefined) warnings.add("edgeWithoutId", `#${edgeIndex}`);
     const type = attribute(element, "type") ?? defaultEdgeType;
-    if (type !== "directed") tally.add("undirected", rawId ?? `#${edgeIndex}`);
+    if (type !== "directed") warnings.add("undirected", rawId ?? `#${edgeIndex}`);
 
     const ownOriginals = rawId === undefined ? undefined : own(originals.edges, rawId);
     const values = readValues(element, "edge");
@@ -811,7 +617,10 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
         error(`${what()}: no relation kind allows a ${sourceKind} to point to a ${targetKind}; give the edge a "kind" attribute`, element);
         return;
       }
-      tally.add(kindValue !== undefined && isRelationKind(kindValue) ? "relation-kind-clash" : "relation-kind", rawId ?? `#${edgeIndex}`);
+      warnings.add(
+        kindValue !== undefined && isRelationKind(kindValue) ? "relationKindClash" : "relationKindMissing",
+        rawId ?? `#${edgeIndex}`,
+      );
       if (kindValue !== undefined && kindValue.trim() !== "") lines.push(`kind: ${kindValue}`);
     }
     const family = RELATION_KINDS[kind].family;
@@ -881,12 +690,12 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
         id = ids.allocate(sourceId, "source");
         rebuiltSourceIdOf.set(sourceId, id);
         sources.set(id, { id, url, publisher: new URL(url).hostname, title: url.slice(0, TEXT_LIMITS.text) });
-        tally.add("source-rebuilt", id === sourceId ? sourceId : `${sourceId} -> ${id}`);
+        warnings.add("sourceRebuilt", id === sourceId ? sourceId : `${sourceId} -> ${id}`);
       } else if (id !== undefined && url !== "" && url !== sources.get(id)?.url) lines.push(`source_url: ${url}`);
       if (id === undefined) {
         const kept = [sourceId, url, locator].filter((part) => part.trim() !== "");
         if (kept.length > 0) {
-          tally.add("source-missing", sourceId || url);
+          warnings.add("sourceMissing", sourceId || url);
           lines.push(`source: ${kept.join(", ")}`);
         }
         continue;
@@ -896,7 +705,7 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
     }
     if (evidence.length === 0) {
       evidence.push({ source: placeholderSource().id });
-      tally.add("no-evidence", rawId ?? `#${edgeIndex}`);
+      warnings.add("noEvidence", rawId ?? `#${edgeIndex}`);
     }
 
     const confidenceValue = restored("confidence", take(values, "confidence"));
@@ -904,7 +713,7 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
     if (confidenceValue !== undefined && (CONFIDENCES as readonly string[]).includes(confidenceValue))
       confidence = confidenceValue as Confidence;
     else {
-      tally.add("confidence", rawId ?? `#${edgeIndex}`);
+      warnings.add("noConfidence", rawId ?? `#${edgeIndex}`);
       if (confidenceValue !== undefined && confidenceValue.trim() !== "") lines.push(`confidence: ${confidenceValue}`);
     }
 
@@ -913,18 +722,18 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
     if (aboutValue !== undefined) {
       const mapped = entityIdOf.get(aboutValue)?.id ?? (entityIds.has(aboutValue) ? aboutValue : undefined);
       if (mapped !== undefined && FAMILIES_WITH_ABOUT.includes(family)) about = mapped;
-      else if (native && mapped === undefined) tally.add("about-missing", rawId ?? `#${edgeIndex}`);
+      else if (native && mapped === undefined) warnings.add("aboutLeftOut", rawId ?? `#${edgeIndex}`);
       else lines.push(`about: ${aboutValue}`);
     }
 
     const claimValue = restored("claim", take(values, "claim"));
     append(lines, keptLines(values));
-    if (lines.length > 0) tally.add("edge-kept", rawId ?? `#${edgeIndex}`);
+    if (lines.length > 0) warnings.add("edgeKept", rawId ?? `#${edgeIndex}`);
     const generated =
       claimValue === undefined || claimValue.trim() === ""
         ? `Imported from ${file.replace(/^.*[\\/]/, "")} (edge ${rawId ?? `#${edgeIndex}`}): ${sourceEntity.name ?? source} to ${targetEntity.name ?? target}.`
         : claimValue;
-    if (claimValue === undefined || claimValue.trim() === "") tally.add("no-claim", rawId ?? `#${edgeIndex}`);
+    if (claimValue === undefined || claimValue.trim() === "") warnings.add("noClaim", rawId ?? `#${edgeIndex}`);
 
     spans.forEach((span, index) => {
       const spanLines = [...lines];
@@ -939,7 +748,7 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
       if (start === undefined) {
         start = fileDate ?? importDay;
         if (end !== null && endsBeforeStart(start, end)) start = end;
-        tally.add("no-start", rawId ?? `#${edgeIndex}`);
+        warnings.add("noStart", rawId ?? `#${edgeIndex}`);
       }
       if (end !== null && isPartialDate(start) && isPartialDate(end) && endsBeforeStart(start, end)) {
         error(`${what()}: ends (${end}) before it starts (${start})`, element);
@@ -947,8 +756,8 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
       }
       const wantedId = rawId === undefined ? `edge-${edgeIndex}` : index === 0 ? rawId : `${rawId}-${index + 1}`;
       const id = ids.allocate(wantedId, "edge");
-      if (rawId !== undefined && id !== wantedId) tally.add("edge-id", `${wantedId} -> ${id}`);
-      if (index > 0) tally.add("spells", rawId ?? `#${edgeIndex}`);
+      if (rawId !== undefined && id !== wantedId) warnings.add("edgeIdRewritten", `${wantedId} -> ${id}`);
+      if (index > 0) warnings.add("spells", rawId ?? `#${edgeIndex}`);
       const claimText = clean(
         [generated, spanLines.length > 0 ? spanLines.join("\n") : undefined].filter((part) => part !== undefined).join("\n\n"),
         true,
@@ -962,7 +771,7 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
   };
 
   const finish = (unread: UnreadElements, sawViz: boolean): GexfReadResult => {
-    tally.set("unread-element", unread.count, unread.examples);
+    warnings.set("unreadElement", unread.count, unread.examples);
     // Entities: a node's time span is kept as a line unless it is exactly the span of its relations
     // (as Leverage Atlas writes it in dynamic files), which says nothing new.
     const hulls = entityActiveSpans(relations);
@@ -976,7 +785,7 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
       }
       if (!native) append(lines, spellLines);
       append(lines, other);
-      if (lines.length > 0) tally.add("node-kept", rawId);
+      if (lines.length > 0) warnings.add("nodeKept", rawId);
       const fullDescription = [ownDescription, lines.length > 0 ? lines.join("\n") : undefined]
         .filter((part) => part !== undefined && part.trim() !== "")
         .join("\n\n");
@@ -1020,7 +829,8 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
         );
     }
 
-    summarize(tally, warn, { native, file, placeholder, sawViz: sawViz && !native, fileDate, importDay });
+    if (sawViz) warnings.set("viz", 1, []);
+    for (const message of warnings.messages(native, { placeholder, placeholderHost: PLACEHOLDER_HOST, fileDate, importDay })) warn(message);
 
     if (errorCount(issues) > 0) return fail(native);
 
@@ -1054,102 +864,4 @@ export function createGexfMapping(file: string, options: GexfReadOptions): GexfM
   };
 
   return { refuse, refused: () => fail(false), begin, header, nodeTree, edge, finish };
-}
-
-function summarize(
-  tally: Tally,
-  warn: (message: string) => void,
-  context: {
-    native: boolean;
-    file: string;
-    placeholder: Source | undefined;
-    sawViz: boolean;
-    fileDate: string | undefined;
-    importDay: string;
-  },
-): void {
-  const say = (key: string, message: (count: number, list: string) => string): void => {
-    const entry = tally.get(key);
-    if (entry) warn(message(entry.count, examples(entry.examples)));
-  };
-  if (!context.native) {
-    say(
-      "node-id",
-      (n, e) =>
-        `${plural(n, "node id")} ${were(n)} rewritten to fit the dataset's id format (lowercase letters and digits joined by hyphens, unique) (e.g. ${e})`,
-    );
-    say(
-      "edge-id",
-      (n, e) => `${plural(n, "edge id")} ${were(n)} rewritten to fit the id format or to avoid an id already taken (e.g. ${e})`,
-    );
-  }
-  say("undeclared-node", (n, e) => `${plural(n, "node value")} used an undeclared attribute (e.g. ${e}); read as text`);
-  say("undeclared-edge", (n, e) => `${plural(n, "edge value")} used an undeclared attribute (e.g. ${e}); read as text`);
-  say("no-label", (n, e) => `${plural(n, "node")} had no label and ${were(n)} named after the id (e.g. ${e})`);
-  say(
-    "entity-kind",
-    (n, e) => `${plural(n, "node")} had no entity kind of the ontology and ${were(n)} imported as "organization" (e.g. ${e})`,
-  );
-  say("edge-no-id", (n) => `${plural(n, "edge")} had no id and got "edge-N" (N = its position in the file)`);
-  say(
-    "relation-kind",
-    (n, e) =>
-      `${plural(n, "edge")} had no relation kind of the ontology and got the first of member_of, part_of, contracts_with, criticizes that the endpoints allow (e.g. ${e})`,
-  );
-  say(
-    "relation-kind-clash",
-    (n, e) =>
-      `${plural(n, "edge")} named a relation kind that the endpoints' kinds (made up by this import) do not allow; the kind is kept as a line of the claim and the relation got the first of member_of, part_of, contracts_with, criticizes that they allow (e.g. ${e})`,
-  );
-  say(
-    "about-missing",
-    (n, e) =>
-      `${plural(n, "relation")} ${were(n)} about an entity the export left out; "about" was dropped, as in a JSON export of the same selection (e.g. ${e})`,
-  );
-  say(
-    "undirected",
-    (n, e) =>
-      `${plural(n, "edge")} ${were(n)} undirected or mutual and ${were(n)} imported as directed from source to target as written (e.g. ${e})`,
-  );
-  say("spells", (n, e) => `${plural(n, "edge")} had several time spans; each span became a relation of its own (e.g. ${e})`);
-  say(
-    "no-start",
-    (n, e) =>
-      `${plural(n, "relation")} had no usable date and start${n === 1 ? "s" : ""} on ${context.fileDate ? `the file's lastmodifieddate ${context.fileDate}` : `the import day ${context.importDay}`}, ongoing (e.g. ${e})`,
-  );
-  say("confidence", (n, e) => `${plural(n, "relation")} had no confidence of the ontology and ${were(n)} set to "alleged" (e.g. ${e})`);
-  say("no-claim", (n, e) => `${plural(n, "relation")} had no claim and got one naming the file and the endpoints (e.g. ${e})`);
-  say(
-    "source-rebuilt",
-    (n, e) =>
-      `${plural(n, "source")} had no full record in the file (not an unmodified Leverage Atlas export) and ${were(n)} rebuilt from id and URL, with the URL's host as publisher (e.g. ${e})`,
-  );
-  say(
-    "source-missing",
-    (n, e) => `${plural(n, "cited source")} had neither a record nor an http(s) URL and ${were(n)} kept as text in the claim (e.g. ${e})`,
-  );
-  say("no-evidence", (n) => {
-    const source = context.placeholder;
-    return `${plural(n, "relation")} cite${n === 1 ? "s" : ""} no source in the file and now cite${n === 1 ? "s" : ""} "${source?.id ?? ""}" (${source?.url ?? ""}), standing for the file${source?.url.startsWith(PLACEHOLDER_HOST) ? `; give the file's real URL (CLI: --source-url)` : ""}`;
-  });
-  say(
-    "cleaned",
-    (n, e) =>
-      `${plural(n, "text")} held control or bidirectional override characters, which the dataset forbids; they were removed (e.g. ${e})`,
-  );
-  say(
-    "node-kept",
-    (n, e) =>
-      `${plural(n, "entity", "entities")} keep${n === 1 ? "s" : ""} other attributes or time spans as "title: value" lines in the description (e.g. ${e})`,
-  );
-  say(
-    "edge-kept",
-    (n, e) =>
-      `${plural(n, "relation")} keep${n === 1 ? "s" : ""} other attributes, labels or weights as "title: value" lines in the claim (e.g. ${e})`,
-  );
-  say(
-    "unread-element",
-    (n, e) => `${plural(n, "element")} of kinds this import does not read ${were(n)} ignored with their content (e.g. ${e})`,
-  );
-  if (context.sawViz) warn("colours, sizes and positions (viz) are not kept: the explorer lays the graph out itself");
 }
