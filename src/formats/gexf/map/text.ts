@@ -1,4 +1,5 @@
-/** Small text helpers of the GEXF mapping: cleaning, counting words, naming nodes and edges in messages. */
+/** Small helpers of the GEXF mapping: cleaning and wording text, naming nodes and edges in messages, reading GEXF times. */
+import { isPartialDate } from "../../../model/dates.ts";
 import { quote } from "../../../model/text.ts";
 import { TEXT_LIMITS, characterProblem, isHttpUrl } from "../../../model/schema.ts";
 
@@ -57,4 +58,17 @@ export function nodeWhat(rawId: string): string {
 /** An edge as messages name it: by its id in the file, or without one by its position among the edges. */
 export function edgeWhat(rawIdOrPosition: string | number): string {
   return `edge ${typeof rawIdOrPosition === "number" ? `#${rawIdOrPosition}` : quote(rawIdOrPosition)}`;
+}
+
+/** A GEXF time value as a partial date, or undefined when it is not one (kept as text by the caller). */
+export function timeAsDate(value: string, timeFormat: string | undefined): string | undefined {
+  const text = value.trim();
+  const datePart = /^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$/.exec(text);
+  if (datePart && isPartialDate(datePart[1] ?? "")) return datePart[1];
+  if (isPartialDate(text)) return text;
+  if (timeFormat !== "date" && timeFormat !== "dateTime" && /^-?\d+(?:\.0+)?$/.test(text)) {
+    const year = Number.parseInt(text, 10);
+    if (year >= 1000 && year <= 9999) return String(year);
+  }
+  return undefined;
 }
