@@ -16,10 +16,6 @@ export class IdAllocator {
     this.used.add(id);
   }
 
-  has(id: string): boolean {
-    return this.used.has(id);
-  }
-
   /** The wanted id when it is free and well formed, else a slug of it (prefixed when needed), made unique. */
   allocate(wanted: string, prefix: string): string {
     if (ID_PATTERN.test(wanted) && wanted.length <= ID_MAX_LENGTH && !this.used.has(wanted)) {
