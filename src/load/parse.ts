@@ -20,7 +20,7 @@ import {
   type Relation,
   type Source,
 } from "../model/schema.ts";
-import { ENTITY_KIND_INFO, FAMILIES_WITH_ABOUT, RELATION_KINDS, type EntityKind } from "../model/ontology.ts";
+import { ENTITY_KIND_INFO, FAMILIES_WITH_ABOUT, RELATION_KINDS, allowsEndpoint, type EntityKind } from "../model/ontology.ts";
 import { endsBeforeStart } from "../model/dates.ts";
 import { describeValue, quote } from "../model/text.ts";
 import { errorCount, toPointer, type LoadIssue, type Severity } from "./issues.ts";
@@ -393,12 +393,11 @@ function checkReferences(
     end: "source" | "target",
     definition: Definition | undefined,
   ): void => {
-    const allowed: readonly string[] = RELATION_KINDS[relation.kind][end];
-    if (definition?.kind && !allowed.includes(definition.kind)) {
+    if (definition?.kind && !allowsEndpoint(relation.kind, end, definition.kind)) {
       collector.add(
         file,
         `${itemPointer("relations", index)}/${end}`,
-        `a "${relation.kind}" relation cannot ${end === "source" ? "start at" : "point to"} a ${definition.kind} (${quote(relation[end])}); allowed ${end} kinds: ${allowed.join(", ")}`,
+        `a "${relation.kind}" relation cannot ${end === "source" ? "start at" : "point to"} a ${definition.kind} (${quote(relation[end])}); allowed ${end} kinds: ${RELATION_KINDS[relation.kind][end].join(", ")}`,
       );
     }
   };

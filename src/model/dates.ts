@@ -90,6 +90,43 @@ export function isActiveDuring(start: string | null, end: string | null, from: s
   return spansOverlap(daySpan(start, end), daySpan(from, to));
 }
 
+/** The days a relation covers, as the entity spans below read them: a partial-date start, an end (null or absent: ongoing). */
+export interface RelationDates {
+  source: string;
+  target: string;
+  start: string;
+  end?: string | null;
+}
+
+/** From the first day a relation starts to the last day one ends, as YYYY-MM-DD; end null while one is ongoing. */
+export interface ActiveSpan {
+  start: string;
+  end: string | null;
+}
+
+/**
+ * The span each entity is active in, given its relations: what a dynamic GEXF file writes on nodes, and what
+ * the GEXF import recognises as saying nothing new.
+ */
+export function entityActiveSpans(relations: Iterable<RelationDates>): Map<string, ActiveSpan> {
+  const spans = new Map<string, ActiveSpan>();
+  const widen = (id: string, start: string, end: string | null): void => {
+    const span = spans.get(id);
+    if (!span) spans.set(id, { start, end });
+    else {
+      if (start < span.start) span.start = start;
+      if (span.end !== null && (end === null || end > span.end)) span.end = end;
+    }
+  };
+  for (const relation of relations) {
+    const start = firstDay(relation.start);
+    const end = relation.end === null || relation.end === undefined ? null : lastDay(relation.end);
+    widen(relation.source, start, end);
+    if (relation.target !== relation.source) widen(relation.target, start, end);
+  }
+  return spans;
+}
+
 /** True when an end date lies wholly before a start date (partial dates overlap otherwise). */
 export function endsBeforeStart(start: string, end: string): boolean {
   return lastDay(end) < firstDay(start);

@@ -234,6 +234,11 @@ export function relationKindsOf(family: RelationFamily): RelationKind[] {
   return RELATION_KIND_NAMES.filter((kind) => RELATION_KINDS[kind].family === family);
 }
 
+/** Whether a relation of this kind may have an entity of this kind at that end: the one rule the loader and the GEXF import apply. */
+export function allowsEndpoint(kind: RelationKind, end: "source" | "target", entityKind: EntityKind): boolean {
+  return (RELATION_KINDS[kind][end] as readonly EntityKind[]).includes(entityKind);
+}
+
 export function isEntityKind(value: string): value is EntityKind {
   return (ENTITY_KINDS as readonly string[]).includes(value);
 }

@@ -1,6 +1,6 @@
 /**
  * GEXF-shaped and XML-shaped input for the importer's property tests (fuzz-import.test.ts: it never throws;
- * gexf-read-differential.test.ts: it answers as the reader before streaming did): values that stress the
+ * gexf-read-golden.test.ts: it answers as recorded): values that stress the
  * mapping, well-formed GEXF trees with random attributes, namespaces, hierarchies and records, XML token soup,
  * and arbitrary well-formed XML trees.
  */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { endsBeforeStart, firstDay, isActiveAt, isActiveDuring, lastDay, partialDateProblem } from "../../src/model/dates.ts";
+import {
+  endsBeforeStart,
+  entityActiveSpans,
+  firstDay,
+  isActiveAt,
+  isActiveDuring,
+  lastDay,
+  partialDateProblem,
+} from "../../src/model/dates.ts";
 
 describe("partial dates", () => {
   it("accepts years, months and real days", () => {
@@ -37,5 +45,26 @@ describe("partial dates", () => {
     expect(endsBeforeStart("2019-11", "2019-10-31")).toBe(true);
     expect(endsBeforeStart("2019-11-23", "2019")).toBe(false);
     expect(endsBeforeStart("2019", "2019-01-01")).toBe(false);
+  });
+});
+
+describe("entity active spans", () => {
+  it("run from the first day a relation starts to the last day one ends, open while one is ongoing", () => {
+    const spans = entityActiveSpans([
+      { source: "a", target: "b", start: "2019-05", end: "2020" },
+      { source: "b", target: "c", start: "2018", end: null },
+      { source: "a", target: "a", start: "2021-02-03", end: "2021-02-04" },
+      { source: "d", target: "a", start: "2017" },
+    ]);
+    expect(Object.fromEntries(spans)).toEqual({
+      a: { start: "2017-01-01", end: null },
+      b: { start: "2018-01-01", end: null },
+      c: { start: "2018-01-01", end: null },
+      d: { start: "2017-01-01", end: null },
+    });
+    expect(entityActiveSpans([{ source: "x", target: "y", start: "2019", end: "2019-02" }]).get("y")).toEqual({
+      start: "2019-01-01",
+      end: "2019-02-28",
+    });
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ENTITY_KINDS, RELATION_FAMILIES, RELATION_KINDS, RELATION_KIND_NAMES, relationKindsOf } from "../../src/model/ontology.ts";
+import {
+  ENTITY_KINDS,
+  RELATION_FAMILIES,
+  RELATION_KINDS,
+  RELATION_KIND_NAMES,
+  allowsEndpoint,
+  relationKindsOf,
+} from "../../src/model/ontology.ts";
 
 describe("the ontology", () => {
   it("has the kinds the design names", () => {
@@ -39,5 +46,16 @@ describe("the ontology", () => {
 
   it("puts every family to use", () => {
     for (const family of RELATION_FAMILIES) expect(relationKindsOf(family).length).toBeGreaterThan(0);
+  });
+});
+
+describe("endpoint kinds", () => {
+  it("are allowed exactly when the relation kind lists them at that end", () => {
+    expect(allowsEndpoint("bans", "source", "government")).toBe(true);
+    expect(allowsEndpoint("bans", "target", "government")).toBe(false);
+    for (const kind of RELATION_KIND_NAMES)
+      for (const entityKind of ENTITY_KINDS)
+        for (const end of ["source", "target"] as const)
+          expect(allowsEndpoint(kind, end, entityKind)).toBe((RELATION_KINDS[kind][end] as readonly string[]).includes(entityKind));
   });
 });

@@ -57,9 +57,9 @@ import {
   type GexfReadOptions,
   type GexfReadResult,
   type UnreadElements,
-} from "./map.ts";
+} from "./map/index.ts";
 
-export type { GexfReadOptions, GexfReadResult } from "./map.ts";
+export type { GexfReadOptions, GexfReadResult } from "./map/index.ts";
 
 const DOCTYPE_REFUSED =
   "the file has a DOCTYPE declaration; GEXF never needs one, and it is refused because it could declare external or expanding entities";

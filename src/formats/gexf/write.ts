@@ -9,7 +9,7 @@
  * It runs unchanged in node and the browser.
  */
 import circular from "graphology-layout/circular";
-import { firstDay, lastDay, today } from "../../model/dates.ts";
+import { entityActiveSpans, firstDay, lastDay, today } from "../../model/dates.ts";
 import type { AtlasGraph, EntityAttributes, RelationAttributes } from "../../graph/types.ts";
 import type { Source } from "../../model/schema.ts";
 import { ENTITY_KIND_COLORS, RELATION_FAMILY_COLORS, type Rgb } from "../colors.ts";
@@ -128,24 +128,6 @@ function collectOriginals(graph: AtlasGraph): { nodes: Originals; edges: Origina
   return { nodes, edges, count };
 }
 
-/** Time span of each entity in a dynamic file: from its first relation's start to its last relation's end (open when one is ongoing). */
-function nodeSpans(graph: AtlasGraph): Map<string, { start: string; end: string | null }> {
-  const spans = new Map<string, { start: string; end: string | null }>();
-  graph.forEachEdge((_edge, attributes, source, target) => {
-    const start = firstDay(attributes.start);
-    const end = attributes.end === null ? null : lastDay(attributes.end);
-    for (const node of source === target ? [source] : [source, target]) {
-      const span = spans.get(node);
-      if (!span) spans.set(node, { start, end });
-      else {
-        if (start < span.start) span.start = start;
-        if (span.end !== null && (end === null || end > span.end)) span.end = end;
-      }
-    }
-  });
-  return spans;
-}
-
 /** A number as xs:float text: finite, at most two decimals. */
 function float(value: number): string {
   return Number.isFinite(value) ? String(Math.round(value * 100) / 100) : "0";
@@ -223,7 +205,12 @@ export function writeGexfChunks(graph: AtlasGraph, onChunk: (chunk: string) => v
     if (opened) write("        </attvalues>\n");
   };
 
-  const spans = dynamic ? nodeSpans(graph) : undefined;
+  // A node's span in a dynamic file: from its first relation's start to its last relation's end (open when one is ongoing).
+  const spans = dynamic
+    ? entityActiveSpans(
+        graph.mapEdges((_edge, attributes, source, target) => ({ source, target, start: attributes.start, end: attributes.end })),
+      )
+    : undefined;
   const layout = options.positions;
   let fallback: Record<string, Record<string, number>> | undefined;
   const positionOf = (id: string): Position => {

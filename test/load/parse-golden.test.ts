@@ -1,14 +1,23 @@
 /**
- * The optimised loader against the loader as it was before the speed work (parse-reference.ts):
- * on valid and broken datasets, split over several files, given as text or as parsed JSON, both
- * must report exactly the same issues (messages, pointers, lines, order) and the same dataset.
+ * The loader against its recorded answers (test/load/golden/): on valid and broken datasets generated with
+ * fixed seeds, split over several files, given as text or as parsed JSON, every issue (message, pointer, line,
+ * order), the counts and the dataset must be exactly what was recorded. When the answers change on purpose,
+ * `UPDATE_GOLDEN=1 npx vitest run test/load` records them again, and the diff is reviewed.
  */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { parseDataset, type DatasetInput } from "../../src/load/parse.ts";
 import { RELATION_KIND_NAMES } from "../../src/model/ontology.ts";
 import { datasetArb, toDocument } from "../support/arbitraries.ts";
-import { referenceParseDataset } from "./parse-reference.ts";
+import { expectGolden } from "../support/golden.ts";
+import { goldenJson } from "../support/golden-json.ts";
+
+const GOLDEN = path.join(path.dirname(fileURLToPath(import.meta.url)), "golden");
+/** How many generated datasets each golden records: enough to reach every check of the loader, few enough to review. */
+const VALID = 12;
+const BROKEN = 80;
 
 type Json = Record<string, unknown>;
 const COLLECTIONS = ["entities", "relations", "sources"] as const;
@@ -178,43 +187,35 @@ function inputs(documents: Json[], asText: boolean): DatasetInput[] {
   );
 }
 
-describe("the optimised loader reports exactly what the reference loader reports", () => {
+/** Each input with the loader's whole answer, recorded in one golden file. */
+function expectAnswers(golden: string, cases: readonly DatasetInput[][]): void {
+  const answers = cases.map((inputs) => ({ inputs, answer: parseDataset(inputs) }));
+  expectGolden(path.join(GOLDEN, golden), goldenJson(answers));
+}
+
+describe("the loader answers as recorded", () => {
   it("on valid datasets", () => {
-    fc.assert(
-      fc.property(datasetArb(), fc.integer({ min: 1, max: 3 }), fc.boolean(), (dataset, files, asText) => {
-        const given = inputs(split(toDocument(dataset), files), asText);
-        const result = parseDataset(given);
-        expect(result).toStrictEqual(referenceParseDataset(given));
-      }),
-      { numRuns: 150 },
-    );
-  }, 60_000);
+    const validArb = fc
+      .tuple(datasetArb(), fc.integer({ min: 1, max: 3 }), fc.boolean())
+      .map(([dataset, files, asText]) => inputs(split(toDocument(dataset), files), asText));
+    expectAnswers("valid.json", fc.sample(validArb, { seed: 1, numRuns: VALID }));
+  });
 
   it("on broken datasets: every issue, its pointer, line and order", () => {
-    fc.assert(
-      fc.property(
-        datasetArb(),
-        fc.array(mutationArb, { minLength: 1, maxLength: 4 }),
-        fc.integer({ min: 1, max: 3 }),
-        fc.boolean(),
-        (dataset, mutations, files, asText) => {
-          const document = structuredClone(toDocument(dataset));
-          for (const mutation of mutations) mutate(document, mutation);
-          // Each side gets its own copy: neither may see the other's objects.
-          const ours = inputs(split(structuredClone(document), files), asText);
-          const theirs = inputs(split(structuredClone(document), files), asText);
-          expect(parseDataset(ours)).toStrictEqual(referenceParseDataset(theirs));
-        },
-      ),
-      { numRuns: 400 },
-    );
-  }, 60_000);
+    const brokenArb = fc
+      .tuple(datasetArb(), fc.array(mutationArb, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 3 }), fc.boolean())
+      .map(([dataset, mutations, files, asText]) => {
+        const document = structuredClone(toDocument(dataset));
+        for (const mutation of mutations) mutate(document, mutation);
+        return inputs(split(document, files), asText);
+      });
+    expectAnswers("broken.json", fc.sample(brokenArb, { seed: 2, numRuns: BROKEN }));
+  });
 
   it("on a list with holes given as parsed JSON", () => {
     const document = toDocument(fc.sample(datasetArb(), { numRuns: 1, seed: 7 })[0] as never);
     const entities = [...(document.entities as unknown[])];
     entities.length += 2; // two holes at the end
-    const given: DatasetInput[] = [{ file: "a.json", json: { ...document, entities } }];
-    expect(parseDataset(given)).toStrictEqual(referenceParseDataset(given));
+    expectAnswers("holes.json", [[{ file: "a.json", json: { ...document, entities } }]]);
   });
 });
