@@ -46,7 +46,9 @@ describe("US pressure on Canada over Huawei", () => {
 
   it("records Pompeo's February 2019 warning that the US would not share information with Huawei users", () => {
     const warning = one(
-      edgesWhere(graph, { kind: "threatens", source: "mike-pompeo", about: "huawei" }).filter((edge) => edge.start.startsWith("2019-02")),
+      edgesWhere(graph, { kind: "threatens", source: "mike-pompeo", target: "five-eyes", about: "huawei" }).filter((edge) =>
+        edge.start.startsWith("2019-02"),
+      ),
       "Pompeo's warning",
     );
     expect(warning.claim).toMatch(/share information/);
