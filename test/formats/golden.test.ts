@@ -1,0 +1,38 @@
+/**
+ * The exports of a small fixed dataset (test/fixtures/formats/golden-dataset.json: every entity kind and
+ * relation family, partial and open dates, markup, non-Latin text, a character XML 1.0 cannot carry)
+ * are pinned byte for byte: GEXF static and dynamic (dated through the writer's option, positions from
+ * the deterministic circular fallback) and the JSON dataset. See test/support/golden.ts to re-record.
+ */
+import path from "node:path";
+import { describe, it } from "vitest";
+import { buildGraph } from "../../src/graph/build.ts";
+import { loadDataset } from "../../src/load/read.ts";
+import { exportDataset, writeDatasetJson, writeGexf } from "../../src/formats/index.ts";
+import { expectGolden } from "../support/golden.ts";
+import { REPO_ROOT } from "./support.ts";
+
+const FIXTURE = path.join(REPO_ROOT, "test/fixtures/formats/golden-dataset.json");
+const GOLDEN = "test/formats/golden";
+/** The date the writers stamp (GEXF's lastmodifieddate), fixed so the output does not change with the day. */
+const DATE = "2024-01-02";
+
+async function fixtureGraph() {
+  const loaded = await loadDataset(FIXTURE);
+  if (!loaded.ok) throw new Error(`${FIXTURE} does not load`);
+  return buildGraph(loaded.dataset);
+}
+
+describe("golden exports of a fixed dataset", () => {
+  it("GEXF (static) is byte-identical to the recorded file", async () => {
+    expectGolden(`${GOLDEN}/golden-dataset.gexf`, writeGexf(await fixtureGraph(), { date: DATE }));
+  });
+
+  it("GEXF (dynamic) is byte-identical to the recorded file", async () => {
+    expectGolden(`${GOLDEN}/golden-dataset.dynamic.gexf`, writeGexf(await fixtureGraph(), { date: DATE, dynamic: true }));
+  });
+
+  it("the JSON dataset is byte-identical to the recorded file", async () => {
+    expectGolden(`${GOLDEN}/golden-dataset.json`, writeDatasetJson(exportDataset(await fixtureGraph())));
+  });
+});
