@@ -5,10 +5,11 @@
  * the deterministic circular fallback) and the JSON dataset. See test/support/golden.ts to re-record.
  */
 import path from "node:path";
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildGraph } from "../../src/graph/build.ts";
 import { loadDataset } from "../../src/load/read.ts";
 import { exportDataset, writeDatasetJson, writeGexf } from "../../src/formats/index.ts";
+import { atlas } from "../support/cli.ts";
 import { expectGolden } from "../support/golden.ts";
 import { REPO_ROOT } from "./support.ts";
 
@@ -34,5 +35,16 @@ describe("golden exports of a fixed dataset", () => {
 
   it("the JSON dataset is byte-identical to the recorded file", async () => {
     expectGolden(`${GOLDEN}/golden-dataset.json`, writeDatasetJson(exportDataset(await fixtureGraph())));
+  });
+
+  it.each([
+    ["golden-dataset.gexf", ["--format", "gexf"]],
+    ["golden-dataset.dynamic.gexf", ["--format", "gexf", "--dynamic"]],
+    ["golden-dataset.json", ["--format", "json"]],
+  ])("atlas export writes the bytes of %s (but for the day it stamps)", async (golden, flags) => {
+    const printed = await atlas("export", FIXTURE, ...flags);
+    expect(printed.code).toBe(0);
+    const stamped = (text: string) => text.replace(/<meta lastmodifieddate="\d{4}-\d{2}-\d{2}">/, `<meta lastmodifieddate="${DATE}">`);
+    expectGolden(`${GOLDEN}/${golden}`, stamped(printed.stdout));
   });
 });
