@@ -16,4 +16,4 @@ export { readGexf, type GexfReadOptions, type GexfReadResult } from "./gexf/read
 export { exportDataset, exportedSources, relationsAboutMissing } from "./exported-dataset.ts";
 export { datasetDocument, writeDatasetJson } from "./json/write.ts";
 export { exportFileName, type ExportFormat, type FileNameParts } from "./file-name.ts";
-export { ENTITY_KIND_COLORS, RELATION_FAMILY_COLORS, cssColor, type Rgb } from "./colors.ts";
+export { ENTITY_KIND_COLORS, RELATION_FAMILY_COLORS, cssColor, type Rgb } from "../model/presentation.ts";

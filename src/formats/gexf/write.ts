@@ -12,7 +12,7 @@ import circular from "graphology-layout/circular";
 import { firstDay, lastDay, today } from "../../model/dates.ts";
 import type { AtlasGraph, EntityAttributes, RelationAttributes } from "../../graph/types.ts";
 import type { Source } from "../../model/schema.ts";
-import { ENTITY_KIND_COLORS, RELATION_FAMILY_COLORS, type Rgb } from "../colors.ts";
+import { ENTITY_KIND_COLORS, RELATION_FAMILY_COLORS, type Rgb } from "../../model/presentation.ts";
 import { exportedSources } from "../exported-dataset.ts";
 import { datasetMetaOf } from "../../graph/build.ts";
 import {
