@@ -9,6 +9,8 @@ import { describe, expect, it } from "vitest";
 import { buildGraph } from "../../src/graph/build.ts";
 import { loadDataset } from "../../src/load/read.ts";
 import { exportDataset, writeDatasetJson, writeGexf } from "../../src/formats/index.ts";
+import type { Chunk, FormatSpec } from "../../src/formats/format.ts";
+import { defaultOptions, formatById, type FormatId } from "../../src/formats/registry.ts";
 import { atlas } from "../support/cli.ts";
 import { expectGolden } from "../support/golden.ts";
 import { REPO_ROOT } from "./support.ts";
@@ -35,6 +37,21 @@ describe("golden exports of a fixed dataset", () => {
 
   it("the JSON dataset is byte-identical to the recorded file", async () => {
     expectGolden(`${GOLDEN}/golden-dataset.json`, writeDatasetJson(exportDataset(await fixtureGraph())));
+  });
+
+  it.each([
+    ["golden-dataset.gexf", "gexf", {}],
+    ["golden-dataset.dynamic.gexf", "gexf", { dynamic: true }],
+    ["golden-dataset.json", "json", {}],
+  ] as const)("the registry's %s writer writes the same bytes", async (golden, id: FormatId, options) => {
+    const format: FormatSpec = formatById(id);
+    const { writer } = format;
+    if (writer?.output !== "file") throw new Error(`${id} writes no single file`);
+    const chunks: Chunk[] = [];
+    await writer.write({ graph: await fixtureGraph(), options: { ...defaultOptions(format), ...options }, date: DATE }, (chunk) =>
+      chunks.push(chunk),
+    );
+    expectGolden(`${GOLDEN}/${golden}`, chunks.join(""));
   });
 
   it.each([

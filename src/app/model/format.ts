@@ -53,7 +53,5 @@ export function familyLabel(family: RelationFamily): string {
   return RELATION_FAMILY_LOOKS[family].label;
 }
 
-/** "1 relation", "3 relations". */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString("en")} ${count === 1 ? singular : pluralForm}`;
-}
+/** "1 relation", "3 relations" (shared with the CLI and the writers' notes). */
+export { plural } from "../../model/text.ts";

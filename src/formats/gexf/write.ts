@@ -31,11 +31,9 @@ import {
   type Originals,
 } from "./profile.ts";
 import { escapeAttribute, escapeText, hasInvalidXmlCharacters, xmlSafeJson } from "../xml/escape.ts";
+import type { Position } from "../format.ts";
 
-export interface Position {
-  x: number;
-  y: number;
-}
+export type { Position };
 
 export interface GexfWriteOptions {
   /** Write mode="dynamic" timeformat="date" with start/end on edges and nodes. */
