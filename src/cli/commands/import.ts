@@ -34,7 +34,7 @@ Examples:
   $ npm run atlas -- import network.gexf --out data/network.json
   $ npm run atlas -- import gephi-export.gexf --source-url https://example.org/study/graph.gexf --out study.json
 
-A Leverage Atlas export comes back exactly. Other files are mapped to the ontology (see "GEXF and JSON export"
+A Leverage Atlas export comes back exactly. Other files are mapped to the ontology (see "Formats: export and import"
 in the README); every mapping is reported as a warning on stderr.
 
 Exit status: 0 imported (warnings allowed); 1 the file cannot be imported without losing or misreading data
