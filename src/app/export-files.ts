@@ -28,9 +28,9 @@ export async function exportFile(format: WritableFormat, input: WriteInput): Pro
   if (writer.output === "file") {
     const chunks: Chunk[] = [];
     ({ notes } = await writer.write(input, (chunk) => chunks.push(chunk)));
-    blob = chunks.every((chunk) => typeof chunk === "string")
-      ? new Blob(chunks as string[], { type: format.mediaType })
-      : bytesBlob(joinChunks(chunks), format.mediaType);
+    const texts = chunks.filter((chunk): chunk is string => typeof chunk === "string");
+    // Text chunks go into the Blob as they are (it encodes them as UTF-8); bytes are joined first.
+    blob = texts.length === chunks.length ? new Blob(texts, { type: format.mediaType }) : bytesBlob(joinChunks(chunks), format.mediaType);
   } else {
     const { bundle, files } = memoryBundle();
     ({ notes } = await writer.write(input, bundle));
