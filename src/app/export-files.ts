@@ -1,60 +1,55 @@
 /**
- * The browser side of export: GEXF (the explorer's positions and the shared colours), JSON (a valid
- * dataset) and PNG (the canvas as drawn) as Blobs, and their download through a Blob URL.
- * What is exported is decided in model/export-scope.ts; the writers are src/formats'.
+ * The browser side of export: any format of the registry whose writer runs in the browser, written into
+ * a Blob (a bundle of several files into a zip), with the explorer's positions and, for pictures, its
+ * drawing (drawnCanvas); and the download through a Blob URL. What is exported is decided in
+ * model/export-scope.ts; the writers are src/formats'.
  */
-import { exportDataset, relationsAboutMissing, writeDatasetJson, writeGexfChunks } from "../formats/index.ts";
-import type { AtlasGraph } from "../graph/types.ts";
-import { plural } from "./model/format.ts";
-import type { ViewGraph } from "./model/view-graph.ts";
+import { joinChunks, memoryBundle, zipFiles } from "../formats/bundle.ts";
+import type { Chunk, WriteInput } from "../formats/format.ts";
+import type { WritableFormat } from "../formats/registry.ts";
 import type { AtlasRenderer } from "./renderer.ts";
 
 export interface ExportedFile {
   blob: Blob;
-  /** Plain-language caveats (e.g. relations whose "about" entity was left out). */
+  /** Plain-language caveats (e.g. relations whose "about" entity was left out), each a sentence. */
   notes: string[];
 }
 
-function aboutNote(subgraph: AtlasGraph): string[] {
-  const missing = relationsAboutMissing(subgraph);
-  if (missing.length === 0) return [];
-  return [
-    `${plural(missing.length, "relation")} ${missing.length === 1 ? "is" : "are"} about an entity outside the export; "about" was left out to keep the dataset valid.`,
-  ];
+/** A Blob of bytes (a copy into an ArrayBuffer-backed array, which is what BlobPart accepts). */
+function bytesBlob(bytes: Uint8Array, type: string): Blob {
+  return new Blob([new Uint8Array(bytes)], { type });
 }
 
-/** GEXF 1.3, static or dynamic, with the explorer's current positions. */
-export function gexfFile(subgraph: AtlasGraph, layout: ViewGraph, dynamic: boolean): ExportedFile {
-  const chunks: string[] = [];
-  const report = writeGexfChunks(subgraph, (chunk) => chunks.push(chunk), {
-    dynamic,
-    positions: (id) => (layout.hasNode(id) ? { x: layout.getNodeAttribute(id, "x"), y: layout.getNodeAttribute(id, "y") } : undefined),
-  });
-  const notes =
-    report.replacedValues > 0
-      ? [
-          `${plural(report.replacedValues, "value")} held characters XML 1.0 cannot carry; written as U+FFFD, kept exactly in the file's Leverage Atlas record.`,
-        ]
-      : [];
-  return { blob: new Blob(chunks, { type: "application/gexf+xml" }), notes };
-}
-
-/** A dataset file that loads back with zero errors. */
-export function jsonFile(subgraph: AtlasGraph): ExportedFile {
-  return { blob: new Blob([writeDatasetJson(exportDataset(subgraph))], { type: "application/json" }), notes: aboutNote(subgraph) };
+/** Writes the input in the format: one file as its media type, a bundle as a zip. */
+export async function exportFile(format: WritableFormat, input: WriteInput): Promise<ExportedFile> {
+  const { writer } = format;
+  let blob: Blob;
+  let notes: readonly string[];
+  if (writer.output === "file") {
+    const chunks: Chunk[] = [];
+    ({ notes } = await writer.write(input, (chunk) => chunks.push(chunk)));
+    const texts = chunks.filter((chunk): chunk is string => typeof chunk === "string");
+    // Text chunks go into the Blob as they are (it encodes them as UTF-8); bytes are joined first.
+    blob = texts.length === chunks.length ? new Blob(texts, { type: format.mediaType }) : bytesBlob(joinChunks(chunks), format.mediaType);
+  } else {
+    const { bundle, files } = memoryBundle();
+    ({ notes } = await writer.write(input, bundle));
+    blob = bytesBlob(zipFiles(files), "application/zip");
+  }
+  return { blob, notes: notes.map((note) => `${note}.`) };
 }
 
 /**
- * The graph canvas as drawn, on a white background. sigma 4 draws nodes, edges and labels on one WebGL
- * canvas without preserveDrawingBuffer, so the frame is rendered and copied in the same task (the
- * drawing buffer is only cleared once the browser composites). With `only` (a selection), everything
- * else is hidden and the selection's highlight turned off for that one frame, and restored before the
- * task ends, so the screen never shows it.
+ * The graph canvas as drawn, on a white background (for picture formats: PNG). sigma 4 draws nodes, edges
+ * and labels on one WebGL canvas without preserveDrawingBuffer, so the frame is rendered and copied in the
+ * same task (the drawing buffer is only cleared once the browser composites). With `only` (a selection),
+ * everything else is hidden and the selection's highlight turned off for that one frame, and restored
+ * before the task ends, so the screen never shows it.
  */
-export async function pngFile(
+export function drawnCanvas(
   renderer: AtlasRenderer,
   only: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null,
-): Promise<ExportedFile> {
+): HTMLCanvasElement {
   const graph = renderer.getGraph();
   const hidden: { nodes: string[]; edges: string[] } = { nodes: [], edges: [] };
   // An image of the selection shows it plainly, without the selection's highlight.
@@ -87,9 +82,7 @@ export async function pngFile(
     renderer.setNodesState(selected, { isSelected: true });
     if (only) renderNow(renderer);
   }
-  const blob = await new Promise<Blob | null>((resolve) => output.toBlob(resolve, "image/png"));
-  if (!blob) throw new Error("the browser could not encode the image");
-  return { blob, notes: [] };
+  return output;
 }
 
 /** Renders a frame now (sigma's refresh without re-indexing renders synchronously, applying pending states). */

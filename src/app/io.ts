@@ -1,11 +1,14 @@
 /**
  * Selection and export tools plugged into an Explorer through its extension points: the selected
- * entities as chips, box selection, Escape to clear, the export bar (GEXF, JSON, PNG of the selection
- * or of the current view), and the "Open file" button in the toolbar.
+ * entities as chips, box selection, Escape to clear, the export bar (each format the format registry
+ * says the browser writes, of the selection or of the current view), and the "Open file" button in the
+ * toolbar.
  */
-import { exportFileName, type ExportFormat } from "../formats/file-name.ts";
+import { exportFileName } from "../formats/file-name.ts";
+import { findFormat, writableFormats } from "../formats/registry.ts";
 import type { Explorer } from "./explorer.ts";
-import { download, gexfFile, jsonFile, pngFile, type ExportedFile } from "./export-files.ts";
+import { download, drawnCanvas, exportFile } from "./export-files.ts";
+import { exportButtons } from "./model/export-buttons.ts";
 import { describeScope, emptyScopeProblem, exportNameParts, exportScope, exportSubgraph } from "./model/export-scope.ts";
 import { plural } from "./model/format.ts";
 import type { ViewResult } from "./model/view.ts";
@@ -29,7 +32,8 @@ export function attachIo(explorer: Explorer, options: IoOptions = {}): () => voi
     onOpen: (id) => explorer.choose(id),
     onRemove: (id) => explorer.setSelection([...explorer.selection].filter((other) => other !== id)),
   });
-  const bar = new ExportBar((format) => void runExport(format));
+  const formats = writableFormats("browser");
+  const bar = new ExportBar(exportButtons(formats), (format) => void runExport(format));
   explorer.slots.selectionActions.append(list.element, bar.element);
 
   const box = new BoxSelect(explorer.renderer, explorer.renderer.getContainer(), (ids) => {
@@ -57,27 +61,30 @@ export function attachIo(explorer: Explorer, options: IoOptions = {}): () => voi
     refresh();
   });
 
-  async function runExport(format: ExportFormat): Promise<void> {
-    if (!view) return;
+  async function runExport(formatId: string): Promise<void> {
+    const format = findFormat(formatId, formats);
+    if (!view || !format) return;
     const scope = exportScope(graph, state, view, explorer.selection);
     const problem = emptyScopeProblem(scope);
     if (problem) {
       bar.showError(problem);
       return;
     }
-    const dynamic = format === "gexf" && bar.dynamic.checked;
-    const name = exportFileName(exportNameParts(graph, scope, dynamic), format);
+    const options = bar.optionValues(format.id);
+    const name = exportFileName(exportNameParts(graph, scope), format, options);
     bar.setBusy(true);
-    bar.showDone(`Exporting ${format.toUpperCase()}…`);
+    bar.showDone(`Exporting ${format.name}…`);
     // Let the status paint before the (synchronous) writers run.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     try {
-      let file: ExportedFile;
-      if (format === "png") file = await pngFile(explorer.renderer, scope.kind === "selection" ? scope : null);
-      else {
-        const subgraph = exportSubgraph(graph, scope);
-        file = format === "gexf" ? gexfFile(subgraph, graph, dynamic) : jsonFile(subgraph);
-      }
+      const only = scope.kind === "selection" ? scope : null;
+      const file = await exportFile(format, {
+        graph: exportSubgraph(graph, scope),
+        options,
+        // The explorer's current positions (the layout writes them into the graph it draws).
+        positions: (id) => (graph.hasNode(id) ? { x: graph.getNodeAttribute(id, "x"), y: graph.getNodeAttribute(id, "y") } : undefined),
+        drawing: { capture: () => drawnCanvas(explorer.renderer, only) },
+      });
       download(file.blob, name);
       const counts = `${plural(scope.nodes.size, "entity", "entities")}, ${plural(scope.edges.size, "relation")}`;
       const notes = [...file.notes];
@@ -85,7 +92,10 @@ export function attachIo(explorer: Explorer, options: IoOptions = {}): () => voi
         notes.push(
           `${plural(scope.hiddenSelected, "selected entity", "selected entities")} hidden by the current view ${scope.hiddenSelected === 1 ? "was" : "were"} left out.`,
         );
-      bar.showDone(format === "png" ? `Exported an image of ${counts} as ${name}` : `Exported ${counts} as ${name}`, notes);
+      bar.showDone(
+        format.writer.writes === "picture" ? `Exported an image of ${counts} as ${name}` : `Exported ${counts} as ${name}`,
+        notes,
+      );
     } catch (error) {
       bar.showError(`The export failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

@@ -6,7 +6,7 @@
  * (the graph being explored stays as it was), or what was opened and how it was mapped.
  */
 import { errorCount } from "../load/issues.ts";
-import { importSummary, sizeProblem, type ImportOutcome } from "./model/import-file.ts";
+import { importSummary, openButtonTitle, openHint, pickerAccept, sizeProblem, type ImportOutcome } from "./model/import-file.ts";
 import { plural } from "./model/format.ts";
 import type { ImportRequest } from "./import-worker.ts";
 import { el } from "./ui/dom.ts";
@@ -33,7 +33,7 @@ export class FileOpener {
       attrs: {
         type: "file",
         id: "open-file-input",
-        accept: ".json,.gexf,application/json",
+        accept: pickerAccept(),
         multiple: true,
         tabindex: "-1",
         "aria-hidden": "true",
@@ -47,12 +47,7 @@ export class FileOpener {
     this.dropTarget = el(
       "div",
       { class: "drop-target", attrs: { hidden: true, id: "drop-target" } },
-      el(
-        "div",
-        { class: "drop-target-box" },
-        el("p", { class: "drop-target-title", text: "Drop to open" }),
-        el("p", { text: "A dataset (.json, one or several files) or a GEXF file (.gexf) from Gephi, graphology or networkx." }),
-      ),
+      el("div", { class: "drop-target-box" }, el("p", { class: "drop-target-title", text: "Drop to open" }), el("p", { text: openHint() })),
     );
     this.report = el("section", {
       class: "import-report",
@@ -76,7 +71,7 @@ export class FileOpener {
       text: label,
       attrs: {
         type: "button",
-        title: "Open a dataset (.json) or a GEXF file; you can also drop one on the page",
+        title: openButtonTitle(),
         "aria-controls": "import-report",
       },
     });
@@ -265,7 +260,8 @@ export class FileOpener {
         ? el(
             "details",
             { class: "import-notes", attrs: { open: true } },
-            el("summary", { text: `${plural(notes.length, outcome.format === "gexf" ? "note" : "warning")} on how the file was read` }),
+            // A mapped file's issues say how it was mapped (notes); a file read back exactly can only have warnings.
+            el("summary", { text: `${plural(notes.length, outcome.native ? "warning" : "note")} on how the file was read` }),
             el(
               "ul",
               { class: "import-note-list" },

@@ -1,8 +1,8 @@
-/** Names of exported files, shared by the CLI's messages and the browser's downloads: dataset, focus, date. */
+/** Names of exported files (the browser's downloads): dataset, focus, date, the options on, and the format's extension. */
 import type { SubgraphSelection } from "../graph/select.ts";
 import { slugify } from "../model/text.ts";
-
-export type ExportFormat = "gexf" | "json" | "png";
+import type { FormatSpec, OptionValues } from "./format.ts";
+import { formatById, optionTags, type FormatId } from "./registry.ts";
 
 export interface FileNameParts {
   /** The dataset's name. */
@@ -11,11 +11,14 @@ export interface FileNameParts {
   selection?: SubgraphSelection;
   /** "view" when the export is the explorer's current view rather than a selection. */
   scope?: "view";
-  dynamic?: boolean;
 }
 
-/** E.g. `huawei-5g-pressure-and-dependency_ego-huawei-2_at-2019.gexf`; only [a-z0-9._-], at most about 120 characters. */
-export function exportFileName(parts: FileNameParts, format: ExportFormat): string {
+/**
+ * E.g. `huawei-5g-pressure-and-dependency_ego-huawei-2_at-2019_dynamic.gexf`: only [a-z0-9._-], at most about
+ * 120 characters; each option that is on adds its tag, and the format gives the extension.
+ */
+export function exportFileName(parts: FileNameParts, format: FormatId | FormatSpec, options: Partial<OptionValues> = {}): string {
+  const spec = typeof format === "string" ? formatById(format) : format;
   const { selection = {} } = parts;
   const pieces = [slugify(parts.dataset, 48) || "dataset"];
   if (selection.ego) pieces.push(`ego-${slugify(selection.ego.id, 30)}-${selection.ego.depth ?? 1}`);
@@ -28,6 +31,6 @@ export function exportFileName(parts: FileNameParts, format: ExportFormat): stri
   if (selection.at !== undefined) pieces.push(`at-${selection.at}`);
   else if (selection.from !== undefined || selection.to !== undefined)
     pieces.push(`${selection.from ?? "start"}-to-${selection.to ?? "now"}`);
-  if (parts.dynamic && format === "gexf") pieces.push("dynamic");
-  return `${pieces.join("_")}.${format}`;
+  pieces.push(...optionTags(spec, options));
+  return `${pieces.join("_")}.${spec.extensions[0]}`;
 }

@@ -1,19 +1,26 @@
 /**
- * Export and import, for the CLI and the browser alike (no node-only imports here):
- * GEXF 1.3 static and dynamic (writeGexf, writeGexfChunks), GEXF import (readGexf),
- * JSON (exportDataset + writeDatasetJson) and the names of exported files (exportFileName).
+ * File formats, for the CLI and the browser alike (no node-only imports here): the format registry
+ * (FORMATS and its helpers, readFiles), GEXF 1.3 static and dynamic (writeGexf, writeGexfChunks), GEXF
+ * import (readGexf), JSON (exportDataset + writeDatasetJson) and the names of exported files (exportFileName).
  */
-export {
-  writeGexf,
-  writeGexfChunks,
-  nodeSize,
-  GexfWriteError,
-  type GexfWriteOptions,
-  type GexfWriteReport,
-  type Position,
-} from "./gexf/write.ts";
+export { writeGexf, writeGexfChunks, nodeSize, GexfWriteError, type GexfWriteOptions, type GexfWriteReport } from "./gexf/write.ts";
 export { readGexf, type GexfReadOptions, type GexfReadResult } from "./gexf/read.ts";
 export { exportDataset, exportedSources, relationsAboutMissing } from "./exported-dataset.ts";
 export { datasetDocument, writeDatasetJson } from "./json/write.ts";
-export { exportFileName, type ExportFormat, type FileNameParts } from "./file-name.ts";
-export { ENTITY_KIND_COLORS, RELATION_FAMILY_COLORS, cssColor, type Rgb } from "./colors.ts";
+export { exportFileName, type FileNameParts } from "./file-name.ts";
+export {
+  FORMATS,
+  defaultOptions,
+  findFormat,
+  formatById,
+  formatsForFileName,
+  optionTags,
+  readableFormats,
+  writableFormats,
+  type FormatId,
+  type ReadableFormat,
+  type WritableFormat,
+} from "./registry.ts";
+export { formatOfFile, readFiles, type ImportOutcome } from "./read-files.ts";
+export type * from "./format.ts";
+export { ENTITY_KIND_COLORS, RELATION_FAMILY_COLORS, cssColor, type Rgb } from "../model/presentation.ts";

@@ -10,7 +10,6 @@
  */
 import {
   ENTITY_KINDS,
-  ENTITY_KIND_INFO,
   FAMILIES_WITH_ABOUT,
   RELATION_KINDS,
   RELATION_KIND_NAMES,
@@ -18,6 +17,7 @@ import {
   type EntityKind,
   type RelationKind,
 } from "../model/ontology.ts";
+import { ENTITY_KIND_LOOKS } from "../model/presentation.ts";
 import { countryName, type Dataset, type Entity, type Evidence, type Relation, type Source } from "../model/schema.ts";
 import { PUBLISHERS, RELATION_VERBS, acronym, countryCode, entityName, followUp, inventedWord, topic } from "./names.ts";
 import { slugify } from "../model/text.ts";
@@ -205,7 +205,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
     }
     if (code !== undefined) entity.country = code;
     if (random.chance(0.25)) {
-      const about = `${ENTITY_KIND_INFO[kind].label} active in ${topic(random).toLowerCase()}${country ? ` in ${country}` : ""}.`;
+      const about = `${ENTITY_KIND_LOOKS[kind].label} active in ${topic(random).toLowerCase()}${country ? ` in ${country}` : ""}.`;
       entity.description = random.chance(0.2) ? `${about}\n${followUp(random)}` : about;
     }
     if (random.chance(0.15)) entity.url = `https://www.${slug(name, 30)}.example/`;

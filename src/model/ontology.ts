@@ -1,7 +1,7 @@
 /**
- * The ontology as data: the one place to add an entity kind or a relation kind.
- * The schemas (schema.ts), the loader's endpoint checks, the explorer's legend and
- * the docs are all derived from these tables.
+ * The ontology as data: the one place to add an entity kind or a relation kind (with its look,
+ * label, colour and shape, in presentation.ts). The schemas (schema.ts), the loader's endpoint
+ * checks, the explorer's legend and the docs are all derived from these tables.
  */
 
 export const ENTITY_KINDS = [
@@ -18,26 +18,26 @@ export const ENTITY_KINDS = [
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-export const ENTITY_KIND_INFO: Readonly<Record<EntityKind, { label: string; description: string }>> = {
-  government: { label: "Government", description: "A state acting as a whole (national or sub-national government)." },
-  agency: { label: "Agency", description: "A ministry, department, regulator, intelligence or law-enforcement service." },
-  person: { label: "Person", description: "An official, executive or other individual." },
-  carrier: { label: "Carrier", description: "A telecommunications operator running a network." },
-  vendor: { label: "Vendor", description: "A maker of network equipment (radio access, core, transmission)." },
-  organization: { label: "Organization", description: "Any other body: university, company, industry group, court." },
-  bloc: { label: "Bloc", description: "An alliance or union of states (Five Eyes, the EU, NATO)." },
-  agreement: { label: "Agreement", description: "A treaty, memorandum or pact that parties sign." },
-  policy: { label: "Policy", description: "A law, regulation, order, guideline or toolbox issued by an authority." },
-  legal_case: { label: "Legal case", description: "A court case, extradition or other proceeding." },
+export const ENTITY_KIND_INFO: Readonly<Record<EntityKind, { description: string }>> = {
+  government: { description: "A state acting as a whole (national or sub-national government)." },
+  agency: { description: "A ministry, department, regulator, intelligence or law-enforcement service." },
+  person: { description: "An official, executive or other individual." },
+  carrier: { description: "A telecommunications operator running a network." },
+  vendor: { description: "A maker of network equipment (radio access, core, transmission)." },
+  organization: { description: "Any other body: university, company, industry group, court." },
+  bloc: { description: "An alliance or union of states (Five Eyes, the EU, NATO)." },
+  agreement: { description: "A treaty, memorandum or pact that parties sign." },
+  policy: { description: "A law, regulation, order, guideline or toolbox issued by an authority." },
+  legal_case: { description: "A court case, extradition or other proceeding." },
 };
 
 export const RELATION_FAMILIES = ["pressure", "dependency", "structure"] as const;
 export type RelationFamily = (typeof RELATION_FAMILIES)[number];
 
-export const RELATION_FAMILY_INFO: Readonly<Record<RelationFamily, { label: string; description: string }>> = {
-  pressure: { label: "Pressure", description: "One actor pushes, restricts, punishes or lobbies another." },
-  dependency: { label: "Dependency", description: "One actor relies on another for equipment, services, money or intelligence." },
-  structure: { label: "Structure", description: "Membership, leadership, ownership, regulation and other standing ties." },
+export const RELATION_FAMILY_INFO: Readonly<Record<RelationFamily, { description: string }>> = {
+  pressure: { description: "One actor pushes, restricts, punishes or lobbies another." },
+  dependency: { description: "One actor relies on another for equipment, services, money or intelligence." },
+  structure: { description: "Membership, leadership, ownership, regulation and other standing ties." },
 };
 
 export const CONFIDENCES = ["confirmed", "reported", "alleged"] as const;

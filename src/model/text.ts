@@ -46,3 +46,14 @@ export function slugify(value: string, max: number): string {
     .slice(0, max)
     .replace(/-+$/, "");
 }
+
+/** "1 relation", "3 relations", "1,200 entities" (with `pluralForm` for irregular nouns). */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString("en")} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** Words as a list in a sentence: "gexf", "gexf or json", "gexf, json or png" (`and` for "and"). */
+export function listWords(words: readonly string[], conjunction: "or" | "and" = "or"): string {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} ${conjunction} ${words[words.length - 1] as string}`;
+}

@@ -20,7 +20,7 @@ describe("export scope", () => {
     expect(scope.kind).toBe("view");
     expect(scope.nodes.size).toBe(graph.order);
     expect(scope.edges.size).toBe(graph.size);
-    expect(exportFileName(exportNameParts(graph, scope, false), "gexf")).toBe("fixture_view.gexf");
+    expect(exportFileName(exportNameParts(graph, scope), "gexf")).toBe("fixture_view.gexf");
     expect(describeScope(scope)).toBe("the current view: 10 entities, 11 relations");
   });
 
@@ -29,7 +29,7 @@ describe("export scope", () => {
     expect(sorted(scope.nodes)).toEqual(["bell", "gov-canada", "huawei", "telus"]);
     // Active in March 2020 and in the two families: Bell's and Telus's equipment, Huawei's lobbying (Champagne's criticism came in 2022).
     expect(sorted(scope.edges)).toEqual(["bell-uses-huawei", "huawei-lobbies-canada", "telus-uses-huawei"]);
-    expect(exportFileName(exportNameParts(graph, scope, true), "gexf")).toBe(
+    expect(exportFileName(exportNameParts(graph, scope), "gexf", { dynamic: true })).toBe(
       "fixture_ego-huawei-1_pressure-dependency_at-2020-03_dynamic.gexf",
     );
   });
@@ -37,7 +37,7 @@ describe("export scope", () => {
   it("keeps a shown path that leaves the neighbourhood, and names it", () => {
     const scope = scopeOf({ focus: "telus", depth: 1, path: { from: "telus", to: "five-eyes" } });
     expect(scope.nodes.has("five-eyes")).toBe(true);
-    expect(exportFileName(exportNameParts(graph, scope, false), "json")).toBe("fixture_ego-telus-1_path-telus-five-eyes.json");
+    expect(exportFileName(exportNameParts(graph, scope), "json")).toBe("fixture_ego-telus-1_path-telus-five-eyes.json");
   });
 
   it("is the selected entities and the shown relations among them when there is a selection", () => {
@@ -45,7 +45,7 @@ describe("export scope", () => {
     expect(scope.kind).toBe("selection");
     expect(sorted(scope.nodes)).toEqual(["gov-canada", "huawei", "telus"]);
     expect(sorted(scope.edges)).toEqual(["canada-bans-huawei", "huawei-lobbies-canada", "telus-uses-huawei"]);
-    expect(exportFileName(exportNameParts(graph, scope, false), "png")).toBe("fixture_3-selected.png");
+    expect(exportFileName(exportNameParts(graph, scope), "png")).toBe("fixture_3-selected.png");
     const filtered = scopeOf({ families: ["dependency"] }, ["gov-canada", "huawei", "telus"]);
     expect(sorted(filtered.edges)).toEqual(["telus-uses-huawei"]);
   });

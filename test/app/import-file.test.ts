@@ -1,7 +1,17 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { importFormat, importSummary, readImportFiles, sizeProblem, MAX_IMPORT_BYTES } from "../../src/app/model/import-file.ts";
+import {
+  importFormat,
+  importSummary,
+  openButtonTitle,
+  openHint,
+  pickerAccept,
+  readImportFiles,
+  sizeProblem,
+  MAX_IMPORT_BYTES,
+} from "../../src/app/model/import-file.ts";
+import { readableFormats } from "../../src/formats/registry.ts";
 import { buildGraph } from "../../src/graph/build.ts";
 import { exportDataset, writeDatasetJson, writeGexf } from "../../src/formats/index.ts";
 import { FIXTURE_DOCUMENT, fixtureGraph } from "./fixture.ts";
@@ -99,6 +109,18 @@ describe("opening files in the explorer", () => {
     expect(readImportFiles([fixture("networkx-1.3.gexf"), { file: "b.json", bytes: bytes("{}") }]).issues[0]?.message).toMatch(
       /one GEXF file at a time/,
     );
+  });
+
+  it("offers, in the picker and the hints, every format the registry says the browser reads", () => {
+    const readers = readableFormats("browser");
+    for (const format of readers) {
+      for (const extension of format.extensions) expect(pickerAccept().split(",")).toContain(`.${extension}`);
+      expect(pickerAccept().split(",")).toContain(format.mediaType);
+      expect(openHint()).toContain(`${format.reader.noun} (.${format.extensions[0]}`);
+      expect(openButtonTitle()).toContain(`${format.reader.noun} (.${format.extensions[0]}`);
+    }
+    expect(pickerAccept()).toBe(".json,.gexf,.xml,application/json,application/gexf+xml");
+    expect(openHint()).toBe("A dataset (.json, one or several files) or a GEXF file (.gexf, .xml) from Gephi, graphology or networkx.");
   });
 
   it("refuses files over the size limit before reading them", () => {

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Download, Page } from "playwright-core";
+import { exportButtons } from "../../src/app/model/export-buttons.ts";
 import { exportFileName } from "../../src/formats/file-name.ts";
 import { readGexf } from "../../src/formats/gexf/read.ts";
 import { errorCount } from "../../src/load/issues.ts";
@@ -91,6 +92,24 @@ describe.skipIf(skip)("selection, export and opening files in Chromium", () => {
   };
   const selection = () => page.evaluate(() => [...window.atlas.selection].sort());
   const datasetName = () => page.evaluate(() => window.atlas.graph.getAttribute("name"));
+
+  it("shows one export button per format the registry says the browser writes, and a checkbox per option", async () => {
+    const expected = exportButtons();
+    const bar = page.getByRole("group", { name: "Export" });
+    const buttons = bar.locator(".button-row button");
+    expect(await buttons.evaluateAll((all) => all.map((button) => [button.getAttribute("data-format"), button.textContent]))).toEqual(
+      expected.map((button) => [button.format, button.text]),
+    );
+    for (const button of expected) {
+      expect(await bar.getByRole("button", { name: button.text, exact: true }).isEnabled()).toBe(true);
+      for (const option of button.options) {
+        const box = bar.getByRole("checkbox", { name: option.label, exact: true });
+        expect(await box.getAttribute("id")).toBe(option.id);
+        expect(await box.isChecked()).toBe(false);
+      }
+    }
+    expect(await bar.getByRole("checkbox").count()).toBe(expected.reduce((sum, button) => sum + button.options.length, 0));
+  });
 
   it("selects with click, shift-click and a shift-dragged box, lists the selection, and Export GEXF downloads exactly it", async () => {
     const bell = await at("bell");

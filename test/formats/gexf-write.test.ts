@@ -4,7 +4,7 @@ import gexf from "graphology-gexf";
 import { describe, expect, it } from "vitest";
 import { buildGraph } from "../../src/graph/build.ts";
 import type { AtlasGraph } from "../../src/graph/types.ts";
-import { ENTITY_KIND_COLORS, RELATION_FAMILY_COLORS } from "../../src/formats/colors.ts";
+import { ENTITY_KIND_COLORS, RELATION_FAMILY_COLORS } from "../../src/model/presentation.ts";
 import { EDGE_FIELDS, NODE_FIELDS, decodeList, encodeList } from "../../src/formats/gexf/profile.ts";
 import { readGexf } from "../../src/formats/gexf/read.ts";
 import { GexfWriteError, nodeSize, writeGexf, writeGexfChunks } from "../../src/formats/gexf/write.ts";

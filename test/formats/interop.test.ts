@@ -13,7 +13,7 @@ import type { AtlasGraph } from "../../src/graph/types.ts";
 import { readGexf } from "../../src/formats/gexf/read.ts";
 import { writeGexf } from "../../src/formats/gexf/write.ts";
 import { EDGE_FIELDS, NODE_FIELDS } from "../../src/formats/gexf/profile.ts";
-import { ENTITY_KIND_COLORS } from "../../src/formats/colors.ts";
+import { ENTITY_KIND_COLORS } from "../../src/model/presentation.ts";
 import { runCheckGexf, type CheckGexfResult } from "../support/check-gexf.ts";
 import { hostileDataset, interopToolsAvailable, python, starterDataset } from "./support.ts";
 

@@ -1,21 +1,39 @@
 /**
- * Golden files: recorded outputs the tests compare with, byte for byte. When behaviour changes on purpose,
- * `UPDATE_GOLDEN=1 npx vitest run <tests>` rewrites them and the change is reviewed as a diff. In CI a missing
- * golden fails; elsewhere it is recorded on first run (and shows up in `git status`).
+ * Golden files: an output recorded once and compared byte for byte on every run, so an unintended change
+ * of output fails with a diff. When an output changes on purpose, record the new one with
+ *   UPDATE_GOLDEN=1 npx vitest run <test files>
+ * and review the golden files' diff (git diff) before committing it. Nothing is ever written otherwise.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 
-/** Expects `actual` to be exactly the text of the golden file at `file` (or records it, see the module comment). */
-export function expectGolden(file: string, actual: string): void {
-  const update = process.env.UPDATE_GOLDEN === "1";
-  if (!update && existsSync(file)) {
-    const message = `differs from the golden file ${file} (if the change is meant, rerun with UPDATE_GOLDEN=1 and review the diff)`;
-    expect(actual, message).toBe(readFileSync(file, "utf8"));
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** Whether this run records golden files instead of checking them (UPDATE_GOLDEN=1). */
+export const updatingGoldens = process.env.UPDATE_GOLDEN === "1";
+
+/**
+ * Checks that `actual` is byte-identical to the golden file at `file` (relative to the repository's root,
+ * or absolute); with UPDATE_GOLDEN=1, writes it there instead.
+ */
+export function expectGolden(file: string, actual: string | Uint8Array): void {
+  const target = path.resolve(REPO_ROOT, file);
+  const bytes = typeof actual === "string" ? Buffer.from(actual, "utf8") : Buffer.from(actual);
+  if (updatingGoldens) {
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, bytes);
     return;
   }
-  if (!update && process.env.CI) throw new Error(`the golden file ${file} is missing: record it with UPDATE_GOLDEN=1 and commit it`);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, actual);
+  if (!existsSync(target))
+    throw new Error(`golden file ${file} does not exist: record it with UPDATE_GOLDEN=1 npx vitest run <this test>, then review it`);
+  const expected = readFileSync(target);
+  if (bytes.equals(expected)) return;
+  const hint = `${file} differs from the output; if the change is intended, rerun with UPDATE_GOLDEN=1 and review the diff`;
+  // Text is compared as text so the failure shows a readable diff; bytes that are not text, by their hex.
+  if (typeof actual === "string") expect(actual, hint).toBe(expected.toString("utf8"));
+  else expect(bytes.toString("hex"), hint).toBe(expected.toString("hex"));
+  // Equal as text but not as bytes (cannot happen with valid UTF-8, but never pass silently).
+  expect.fail(hint);
 }

@@ -47,9 +47,9 @@ export function exportSubgraph(graph: AtlasGraph, scope: ExportScope): AtlasGrap
   return subgraphOfKeys(graph, scope);
 }
 
-/** The parts of the exported file's name. */
-export function exportNameParts(graph: AtlasGraph, scope: ExportScope, dynamic: boolean): FileNameParts {
-  const parts: FileNameParts = { dataset: graph.getAttribute("name"), selection: scope.naming, dynamic };
+/** The parts of the exported file's name (the format and its options add theirs: exportFileName). */
+export function exportNameParts(graph: AtlasGraph, scope: ExportScope): FileNameParts {
+  const parts: FileNameParts = { dataset: graph.getAttribute("name"), selection: scope.naming };
   if (scope.kind === "view") parts.scope = "view";
   return parts;
 }

@@ -1,5 +1,6 @@
 /** Human-readable dates, periods and kind names for the explorer's text. */
-import { ENTITY_KIND_INFO, RELATION_FAMILY_INFO, type EntityKind, type RelationFamily, type RelationKind } from "../../model/ontology.ts";
+import type { EntityKind, RelationFamily, RelationKind } from "../../model/ontology.ts";
+import { ENTITY_KIND_LOOKS, RELATION_FAMILY_LOOKS } from "../../model/presentation.ts";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 const LONG_MONTHS = [
@@ -45,14 +46,12 @@ export function relationKindLabel(kind: RelationKind): string {
 }
 
 export function entityKindLabel(kind: EntityKind): string {
-  return ENTITY_KIND_INFO[kind].label;
+  return ENTITY_KIND_LOOKS[kind].label;
 }
 
 export function familyLabel(family: RelationFamily): string {
-  return RELATION_FAMILY_INFO[family].label;
+  return RELATION_FAMILY_LOOKS[family].label;
 }
 
-/** "1 relation", "3 relations". */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString("en")} ${count === 1 ? singular : pluralForm}`;
-}
+/** "1 relation", "3 relations" (shared with the CLI and the writers' notes). */
+export { plural } from "../../model/text.ts";

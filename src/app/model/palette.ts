@@ -1,39 +1,24 @@
 /**
- * The explorer's colours and shapes. Kind and family colours come from src/formats/colors.ts (the one
- * table, shared with exported files); shapes repeat the kind groups for readers who cannot rely on
- * colour: circles for actors, squares for companies, diamonds for instruments, triangles for cases.
+ * The explorer's colours and shapes. Kinds and families look as src/model/presentation.ts says (the one
+ * table, shared with exported files); here they become the hex strings and shape names sigma's style
+ * dictionaries take, plus the colours of the explorer's own states (dimmed, labels, background, halo).
  */
 import { ENTITY_KINDS, RELATION_FAMILIES, type EntityKind, type RelationFamily } from "../../model/ontology.ts";
-import { ENTITY_KIND_COLORS, RELATION_FAMILY_COLORS, type Rgb } from "../../formats/colors.ts";
+import { ENTITY_KIND_LOOKS, RELATION_FAMILY_LOOKS, hexColor, type NodeShape } from "../../model/presentation.ts";
 
-/** "#RRGGBB" for an RGB triple (sigma's style dictionaries take colour strings). */
-export function hexColor([r, g, b]: Rgb): string {
-  return `#${[r, g, b].map((value) => value.toString(16).padStart(2, "0")).join("")}`.toUpperCase();
+export { hexColor, type NodeShape };
+
+function byKey<K extends string, V>(keys: readonly K[], value: (key: K) => V): Record<K, V> {
+  return Object.fromEntries(keys.map((key) => [key, value(key)])) as Record<K, V>;
 }
 
-export const KIND_COLORS: Readonly<Record<EntityKind, string>> = Object.fromEntries(
-  ENTITY_KINDS.map((kind) => [kind, hexColor(ENTITY_KIND_COLORS[kind])]),
-) as Record<EntityKind, string>;
+export const KIND_COLORS: Readonly<Record<EntityKind, string>> = byKey(ENTITY_KINDS, (kind) => hexColor(ENTITY_KIND_LOOKS[kind].color));
 
-export const FAMILY_COLORS: Readonly<Record<RelationFamily, string>> = Object.fromEntries(
-  RELATION_FAMILIES.map((family) => [family, hexColor(RELATION_FAMILY_COLORS[family])]),
-) as Record<RelationFamily, string>;
+export const FAMILY_COLORS: Readonly<Record<RelationFamily, string>> = byKey(RELATION_FAMILIES, (family) =>
+  hexColor(RELATION_FAMILY_LOOKS[family].color),
+);
 
-/** Node shapes: circles for actors, squares for companies, diamonds for instruments, triangles for cases. */
-export type NodeShape = "circle" | "square" | "diamond" | "triangle";
-
-export const KIND_SHAPES: Readonly<Record<EntityKind, NodeShape>> = {
-  government: "circle",
-  agency: "circle",
-  person: "circle",
-  bloc: "circle",
-  carrier: "square",
-  vendor: "square",
-  organization: "square",
-  agreement: "diamond",
-  policy: "diamond",
-  legal_case: "triangle",
-};
+export const KIND_SHAPES: Readonly<Record<EntityKind, NodeShape>> = byKey(ENTITY_KINDS, (kind) => ENTITY_KIND_LOOKS[kind].shape);
 
 /** Dimmed items are drawn in solid colours close to the background: opaque blending is cheaper than opacity. */
 export const DIMMED_NODE_COLOR = "#DADDE3";

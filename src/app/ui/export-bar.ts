@@ -1,36 +1,41 @@
 /**
  * The export controls under the selection: what will be exported (the selection, or the current view),
- * "Export GEXF", "Export JSON", "Export PNG", the dynamic-GEXF option, and a status line saying what
- * was exported or, plainly, why nothing could be.
+ * one "Export …" button per format the browser writes and a checkbox per option of each (both from the
+ * format registry, see model/export-buttons.ts), and a status line saying what was exported or,
+ * plainly, why nothing could be.
  */
-import type { ExportFormat } from "../../formats/file-name.ts";
+import type { OptionValues } from "../../formats/format.ts";
+import type { ExportButton } from "../model/export-buttons.ts";
 import { el } from "./dom.ts";
 
 export class ExportBar {
   readonly element: HTMLElement;
-  readonly dynamic: HTMLInputElement;
   private readonly scope: HTMLElement;
   private readonly status: HTMLElement;
   private readonly buttons: HTMLButtonElement[];
+  /** Each format's option checkboxes, by option key. */
+  private readonly optionInputs = new Map<string, Map<string, HTMLInputElement>>();
 
-  constructor(onExport: (format: ExportFormat) => void) {
+  constructor(specs: readonly ExportButton[], onExport: (format: string) => void) {
     this.scope = el("p", { class: "export-scope", attrs: { id: "export-scope" } });
-    this.buttons = (["gexf", "json", "png"] as const).map((format) => {
+    this.buttons = specs.map((spec) => {
       const button = el("button", {
         class: "button",
-        text: `Export ${format.toUpperCase()}`,
-        attrs: { type: "button", "aria-describedby": "export-scope", "data-format": format },
+        text: spec.text,
+        attrs: { type: "button", "aria-describedby": "export-scope", "data-format": spec.format },
       });
-      button.addEventListener("click", () => onExport(format));
+      button.addEventListener("click", () => onExport(spec.format));
       return button;
     });
-    this.dynamic = el("input", { attrs: { type: "checkbox", id: "export-dynamic" } });
-    const dynamicLabel = el(
-      "label",
-      { class: "export-dynamic", attrs: { for: "export-dynamic", title: "Write each relation's dates, for Gephi's timeline" } },
-      this.dynamic,
-      " Dynamic GEXF (timeline)",
-    );
+    const controls = specs.flatMap((spec) => {
+      const inputs = new Map<string, HTMLInputElement>();
+      this.optionInputs.set(spec.format, inputs);
+      return spec.options.map((option) => {
+        const input = el("input", { attrs: { type: "checkbox", id: option.id, "data-format": spec.format, "data-option": option.key } });
+        inputs.set(option.key, input);
+        return el("label", { class: "export-option", attrs: { for: option.id, title: option.title } }, input, ` ${option.label}`);
+      });
+    });
     this.status = el("div", { class: "export-status", attrs: { role: "status", "aria-live": "polite", id: "export-status" } });
     this.element = el(
       "div",
@@ -38,9 +43,15 @@ export class ExportBar {
       el("h3", { class: "export-heading", text: "Export", attrs: { id: "export-heading" } }),
       this.scope,
       el("div", { class: "button-row" }, ...this.buttons),
-      dynamicLabel,
+      ...controls,
       this.status,
     );
+  }
+
+  /** The chosen value of each of a format's options (its checkboxes). */
+  optionValues(format: string): OptionValues {
+    const inputs = this.optionInputs.get(format) ?? new Map<string, HTMLInputElement>();
+    return Object.fromEntries([...inputs].map(([key, input]) => [key, input.checked]));
   }
 
   /** "Exports the selection: 3 entities, 2 relations." */

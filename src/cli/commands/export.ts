@@ -1,5 +1,9 @@
-/** `atlas export`: a subgraph of a dataset as GEXF 1.3 (static or dynamic) or as a JSON dataset file. */
-import type { Command } from "commander";
+/**
+ * `atlas export`: a subgraph of a dataset in any format of the registry whose writer runs in node
+ * (src/formats/node.ts): the --format choices, the formats' own flags (GEXF's --dynamic) and their --help
+ * lines all come from it.
+ */
+import { Option, type Command } from "commander";
 import { buildGraph } from "../../graph/build.ts";
 import { SelectionError, selectSubgraph, type SubgraphSelection } from "../../graph/select.ts";
 import { isPartialDate, firstDay, lastDay } from "../../model/dates.ts";
@@ -11,17 +15,58 @@ import {
   type RelationFamily,
   type RelationKind,
 } from "../../model/ontology.ts";
-import { exportDataset, relationsAboutMissing } from "../../formats/exported-dataset.ts";
-import { writeGexfChunks } from "../../formats/gexf/write.ts";
-import { writeDatasetJson } from "../../formats/json/write.ts";
-import { writeFileAtomically } from "../atomic-write.ts";
+import { listWords, plural } from "../../model/text.ts";
+import type { OptionValues } from "../../formats/format.ts";
+import { NODE_FORMATS } from "../../formats/node.ts";
+import {
+  defaultOptions,
+  findFormat,
+  formatsForFileName,
+  optionTags,
+  writableFormats,
+  type WritableFormat,
+} from "../../formats/registry.ts";
+import { writeExport } from "../export-output.ts";
 import { progressOn } from "../progress.ts";
 import { DEFAULT_DATASET_PATH, loadOrFail } from "../dataset.ts";
 import { CliError, EXIT, type CliIo } from "../io.ts";
 
+/** The formats `atlas export` writes, in the registry's order; the first is the default. */
+const FORMATS = writableFormats("node", NODE_FORMATS);
+const DEFAULT_FORMAT = FORMATS[0] as WritableFormat;
+
+/** A flag of some formats' option (several formats may share one, e.g. a future --dynamic for GraphML). */
+interface FormatFlag {
+  flag: string;
+  help: string;
+  /** The key commander stores the flag under (--drop-isolated: dropIsolated). */
+  attribute: string;
+  /** The formats that have it, and the option's key in each. */
+  owners: { format: WritableFormat; key: string }[];
+}
+
+function formatFlags(formats: readonly WritableFormat[]): FormatFlag[] {
+  const flags = new Map<string, FormatFlag>();
+  for (const format of formats) {
+    for (const [key, option] of Object.entries(format.options)) {
+      const known = flags.get(option.flag);
+      if (known) known.owners.push({ format, key });
+      else
+        flags.set(option.flag, {
+          flag: option.flag,
+          help: option.help,
+          attribute: new Option(option.flag).attributeName(),
+          owners: [{ format, key }],
+        });
+    }
+  }
+  return [...flags.values()];
+}
+
+const FORMAT_FLAGS = formatFlags(FORMATS);
+
 interface ExportOptions {
   format?: string;
-  dynamic?: boolean;
   ego?: string;
   depth?: string;
   direction?: string;
@@ -36,6 +81,8 @@ interface ExportOptions {
   ids?: string;
   dropIsolated?: boolean;
   out?: string;
+  /** The formats' own flags, by attribute (see FORMAT_FLAGS). */
+  [formatFlag: string]: string | boolean | undefined;
 }
 
 const EXAMPLES = `
@@ -137,25 +184,53 @@ export function selectionFromFlags(options: ExportOptions): SubgraphSelection {
   return selection;
 }
 
-function formatOf(options: ExportOptions): "gexf" | "json" {
-  const format = options.format ?? (options.out?.toLowerCase().endsWith(".json") ? "json" : "gexf");
-  if (format !== "gexf" && format !== "json") throw new CliError(`--format must be gexf or json, got "${format}"`, EXIT.usage);
-  if (format === "json" && options.dynamic)
-    throw new CliError("--dynamic applies to GEXF only (a JSON export keeps every date as written)", EXIT.usage);
-  return format;
+/** The format the flags ask for (--format, else the --out extension, else the default) and its options' values. */
+function formatOf(options: ExportOptions): { format: WritableFormat; values: OptionValues } {
+  let format: WritableFormat | undefined;
+  if (options.format !== undefined) {
+    format = findFormat(options.format, FORMATS);
+    if (!format) throw new CliError(`--format must be ${listWords(FORMATS.map((known) => known.id))}, got "${options.format}"`, EXIT.usage);
+  } else {
+    format = (options.out === undefined ? undefined : formatsForFileName(options.out, FORMATS)[0]) ?? DEFAULT_FORMAT;
+  }
+  const values: Record<string, boolean> = { ...defaultOptions(format) };
+  for (const flag of FORMAT_FLAGS) {
+    if (options[flag.attribute] !== true) continue;
+    const owner = flag.owners.find((candidate) => candidate.format === format);
+    if (!owner)
+      throw new CliError(
+        `${flag.flag} applies to ${listWords(flag.owners.map((other) => other.format.name))} only, not to ${format.name}`,
+        EXIT.usage,
+      );
+    values[owner.key] = true;
+  }
+  return { format, values };
 }
 
-function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
-  return `${count.toLocaleString("en")} ${count === 1 ? noun : pluralNoun}`;
+/** The --help section naming each format, its extensions and its flags. */
+function formatsHelp(): string {
+  const width = Math.max(...FORMATS.map((format) => format.id.length));
+  const lines = FORMATS.map((format) => {
+    const flags = Object.values(format.options).map((option) => option.flag);
+    return `  ${format.id.padEnd(width)}  .${format.extensions[0]}  ${format.description}${flags.length > 0 ? ` (${flags.join(", ")})` : ""}`;
+  });
+  return `
+Formats (--format; by default the one the --out extension names, else ${DEFAULT_FORMAT.id}):
+${lines.join("\n")}
+`;
 }
 
 export function registerExport(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command("export")
-    .description("export a dataset or a subgraph of it as GEXF 1.3 (for Gephi, networkx) or as a JSON dataset file")
+    .description(`export a dataset or a subgraph of it as ${listWords(FORMATS.map((format) => format.label))} (see Formats below)`)
     .argument("[path]", "dataset folder or file", DEFAULT_DATASET_PATH)
-    .option("--format <format>", "gexf or json (default: from the --out extension, else gexf)")
-    .option("--dynamic", 'GEXF with mode="dynamic": start/end dates on relations and entities for Gephi\'s timeline')
+    .option(
+      "--format <format>",
+      `${listWords(FORMATS.map((format) => format.id))} (default: from the --out extension, else ${DEFAULT_FORMAT.id})`,
+    );
+  for (const flag of FORMAT_FLAGS) command.addOption(new Option(flag.flag, flag.help));
+  command
     .option("--ego <id>", "entities within --depth relations of this entity")
     .option("--depth <n>", "ego depth, 0 to 10 (default 1)")
     .option("--direction <dir>", "ego direction: out (what it acts on), in (what acts on it) or both (default)")
@@ -170,9 +245,9 @@ export function registerExport(program: Command, io: CliIo): void {
     .option("--ids <ids>", "these entities, comma-separated")
     .option("--drop-isolated", "leave out entities without any relation in the result")
     .option("--out <file>", "write to this file (atomically) instead of stdout")
-    .addHelpText("after", EXAMPLES)
+    .addHelpText("after", formatsHelp() + EXAMPLES)
     .action(async (path: string, options: ExportOptions) => {
-      const format = formatOf(options);
+      const { format, values } = formatOf(options);
       const selection = selectionFromFlags(options);
       const graph = buildGraph(await loadOrFail(path, io));
       let subgraph;
@@ -182,48 +257,32 @@ export function registerExport(program: Command, io: CliIo): void {
         if (error instanceof SelectionError) throw new CliError(`${path}: ${error.message}`, EXIT.invalid);
         throw error;
       }
-      const produce = (write: (chunk: string) => void): { sources: number; replaced: number } => {
-        if (format === "json") {
-          const dataset = exportDataset(subgraph);
-          write(writeDatasetJson(dataset));
-          return { sources: dataset.sources.length, replaced: 0 };
-        }
-        const report = writeGexfChunks(subgraph, write, {
-          dynamic: options.dynamic === true,
-          // Progress only when writing a file: on stdout the text itself is the output.
-          ...(options.out === undefined
-            ? {}
-            : { onProgress: (done: number, total: number) => progress.update("writing GEXF", done, total) }),
-        });
-        return { sources: report.sources, replaced: report.replacedValues };
-      };
-      let result = { sources: 0, replaced: 0 };
       const progress = progressOn(io);
-      if (options.out === undefined) result = produce(io.stdout);
-      else {
-        const out = options.out;
-        try {
-          writeFileAtomically(out, (write) => {
-            result = produce(write);
-          });
-        } finally {
-          progress.finish();
-        }
-        const what = format === "json" ? "JSON dataset" : options.dynamic ? "GEXF 1.3, dynamic" : "GEXF 1.3";
+      const { out } = options;
+      let report;
+      try {
+        report = await writeExport(
+          format,
+          {
+            graph: subgraph,
+            options: values,
+            // Progress only when writing a file: on stdout the text itself is the output.
+            ...(out === undefined
+              ? {}
+              : { onProgress: (done: number, total: number) => progress.update(`writing ${format.name}`, done, total) }),
+          },
+          out,
+          io,
+        );
+      } finally {
+        progress.finish();
+      }
+      if (out !== undefined) {
+        const what = [format.label, ...optionTags(format, values)].join(", ");
         io.stderr(
-          `wrote ${out} (${what}): ${plural(subgraph.order, "entity", "entities")}, ${plural(subgraph.size, "relation")}, ${plural(result.sources, "source")}\n`,
+          `wrote ${out} (${what}): ${plural(subgraph.order, "entity", "entities")}, ${plural(subgraph.size, "relation")}, ${plural(report.sources, "source")}\n`,
         );
       }
-      const aboutMissing = format === "json" ? relationsAboutMissing(subgraph) : [];
-      if (aboutMissing.length > 0) {
-        io.stderr(
-          `warning: ${plural(aboutMissing.length, "relation")} ${aboutMissing.length === 1 ? "is" : "are"} about an entity outside the selection; "about" was left out to keep the dataset valid (e.g. ${aboutMissing.slice(0, 3).join(", ")})\n`,
-        );
-      }
-      if (result.replaced > 0) {
-        io.stderr(
-          `warning: ${plural(result.replaced, "value")} held characters XML 1.0 cannot carry; written as U+FFFD, kept exactly in the file's Leverage Atlas record\n`,
-        );
-      }
+      for (const note of report.notes) io.stderr(`warning: ${note}\n`);
     });
 }

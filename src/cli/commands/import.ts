@@ -1,35 +1,55 @@
-/** `atlas import`: a GEXF file (Leverage Atlas, Gephi, graphology, networkx) -> a JSON dataset file. */
+/**
+ * `atlas import`: a file in any format of the registry whose reader runs in node (src/formats/node.ts) ->
+ * a JSON dataset file. A dataset file itself is what import writes (and `atlas validate` checks), so its
+ * reader is not offered here; the explorer's Open file reads it.
+ */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { decodeXmlBytes } from "../../formats/xml/decode.ts";
-import { readGexf } from "../../formats/gexf/read.ts";
+import { JSON_DATASET_FORMAT } from "../../formats/json/format.ts";
 import { writeDatasetJson } from "../../formats/json/write.ts";
+import { NODE_FORMATS } from "../../formats/node.ts";
+import { readFiles } from "../../formats/read-files.ts";
+import { dottedExtensions, readableFormats, withArticle } from "../../formats/registry.ts";
 import { formatIssue } from "../../load/issues.ts";
 import { isHttpUrl } from "../../model/schema.ts";
+import { listWords, plural } from "../../model/text.ts";
 import { writeFileAtomically } from "../atomic-write.ts";
 import { CliError, EXIT, type CliIo } from "../io.ts";
+
+/** The formats `atlas import` reads. */
+const READERS = readableFormats("node", NODE_FORMATS).filter((format) => format.id !== JSON_DATASET_FORMAT.id);
+
+function formatsHelp(): string {
+  const width = Math.max(...READERS.map((format) => format.id.length));
+  const lines = READERS.map((format) => `  ${format.id.padEnd(width)}  ${format.reader.help} (${dottedExtensions(format)})`);
+  return `
+Formats (by the file's extension, else by its first characters):
+${lines.join("\n")}
+`;
+}
 
 const EXAMPLES = `
 Examples:
   $ npm run atlas -- import network.gexf --out data/network.json
   $ npm run atlas -- import gephi-export.gexf --source-url https://example.org/study/graph.gexf --out study.json
 
-A Leverage Atlas export comes back exactly. Other GEXF is mapped to the ontology (see "GEXF and JSON export"
+A Leverage Atlas export comes back exactly. Other files are mapped to the ontology (see "Formats: export and import"
 in the README); every mapping is reported as a warning on stderr.
 
 Exit status: 0 imported (warnings allowed); 1 the file cannot be imported without losing or misreading data
 (unparseable XML, edges to missing nodes, ...: each error is listed, nothing is written); 2 usage error.`;
 
 export function registerImport(program: Command, io: CliIo): void {
+  const kinds = listWords(READERS.map((format) => withArticle(format.reader.noun)));
   program
     .command("import")
-    .description("import a GEXF file (1.1draft, 1.2draft, 1.3) as a JSON dataset file that validates with zero errors")
-    .argument("<file>", "the GEXF file")
+    .description(`import ${kinds} (see Formats below) as a JSON dataset file that validates with zero errors`)
+    .argument("<file>", `the file to import: ${kinds}`)
     .option("--out <file>", "write the dataset to this file (atomically) instead of stdout")
     .option("--source-url <url>", "where the file came from: cited by relations the file gives no source for")
     .option("--name <name>", "dataset name when the file has none (default: the file name)")
-    .addHelpText("after", EXAMPLES)
+    .addHelpText("after", formatsHelp() + EXAMPLES)
     .action(async (file: string, options: { out?: string; sourceUrl?: string; name?: string }) => {
       if (options.sourceUrl !== undefined && !isHttpUrl(options.sourceUrl))
         throw new CliError(`--source-url must be an http(s) URL, got "${options.sourceUrl}"`, EXIT.usage);
@@ -43,14 +63,7 @@ export function registerImport(program: Command, io: CliIo): void {
           EXIT.usage,
         );
       }
-      const decoded = decodeXmlBytes(bytes);
-      if (!decoded.ok) {
-        const { message, line, column } = decoded;
-        io.stderr(`${formatIssue({ file, pointer: "", severity: "error", message, ...(line === undefined ? {} : { line, column }) })}\n`);
-        throw new CliError(`${file}: not imported (1 error); nothing was written`, EXIT.invalid);
-      }
-      const result = readGexf(decoded.text, {
-        file,
+      const result = readFiles([{ file, bytes }], READERS, {
         ...(options.sourceUrl === undefined ? {} : { sourceUrl: options.sourceUrl }),
         ...(options.name === undefined ? {} : { name: options.name }),
       });
@@ -63,13 +76,10 @@ export function registerImport(program: Command, io: CliIo): void {
       if (options.out === undefined) io.stdout(text);
       else writeFileAtomically(options.out, (write) => write(text));
       const { entities, relations, sources } = result.dataset;
-      const origin = result.native ? "a Leverage Atlas export, read back exactly" : "mapped to the ontology as the warnings say";
+      // Every format import reads is either one Leverage Atlas writes (read back exactly) or a foreign one it maps.
+      const how = result.native ? "a Leverage Atlas export, read back exactly" : "mapped to the ontology as the warnings say";
       io.stderr(
-        `imported ${path.basename(file)}${options.out === undefined ? "" : ` into ${options.out}`}: ${plural(entities.length, "entity", "entities")}, ${plural(relations.length, "relation")}, ${plural(sources.length, "source")} (${origin})\n`,
+        `imported ${path.basename(file)}${options.out === undefined ? "" : ` into ${options.out}`}: ${plural(entities.length, "entity", "entities")}, ${plural(relations.length, "relation")}, ${plural(sources.length, "source")} (${how})\n`,
       );
     });
-}
-
-function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
-  return `${count.toLocaleString("en")} ${count === 1 ? noun : pluralNoun}`;
 }

@@ -12,7 +12,7 @@ import circular from "graphology-layout/circular";
 import { entityActiveSpans, firstDay, lastDay, today } from "../../model/dates.ts";
 import type { AtlasGraph, EntityAttributes, RelationAttributes } from "../../graph/types.ts";
 import type { Source } from "../../model/schema.ts";
-import { ENTITY_KIND_COLORS, RELATION_FAMILY_COLORS, type Rgb } from "../colors.ts";
+import { ENTITY_KIND_COLORS, RELATION_FAMILY_COLORS, type Rgb } from "../../model/presentation.ts";
 import { exportedSources } from "../exported-dataset.ts";
 import { datasetMetaOf } from "../../graph/build.ts";
 import {
@@ -31,11 +31,9 @@ import {
   type Originals,
 } from "./profile.ts";
 import { escapeAttribute, escapeText, hasInvalidXmlCharacters, xmlSafeJson } from "../xml/escape.ts";
+import type { Position } from "../format.ts";
 
-export interface Position {
-  x: number;
-  y: number;
-}
+export type { Position };
 
 export interface GexfWriteOptions {
   /** Write mode="dynamic" timeformat="date" with start/end on edges and nodes. */

@@ -1,0 +1,67 @@
+/**
+ * The exports of a small fixed dataset (test/fixtures/formats/golden-dataset.json: every entity kind and
+ * relation family, partial and open dates, markup, non-Latin text, a character XML 1.0 cannot carry)
+ * are pinned byte for byte: GEXF static and dynamic (dated through the writer's option, positions from
+ * the deterministic circular fallback) and the JSON dataset. See test/support/golden.ts to re-record.
+ */
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildGraph } from "../../src/graph/build.ts";
+import { loadDataset } from "../../src/load/read.ts";
+import { exportDataset, writeDatasetJson, writeGexf } from "../../src/formats/index.ts";
+import type { Chunk, FormatSpec } from "../../src/formats/format.ts";
+import { defaultOptions, formatById, type FormatId } from "../../src/formats/registry.ts";
+import { atlas } from "../support/cli.ts";
+import { expectGolden } from "../support/golden.ts";
+import { REPO_ROOT } from "./support.ts";
+
+const FIXTURE = path.join(REPO_ROOT, "test/fixtures/formats/golden-dataset.json");
+const GOLDEN = "test/formats/golden";
+/** The date the writers stamp (GEXF's lastmodifieddate), fixed so the output does not change with the day. */
+const DATE = "2024-01-02";
+
+async function fixtureGraph() {
+  const loaded = await loadDataset(FIXTURE);
+  if (!loaded.ok) throw new Error(`${FIXTURE} does not load`);
+  return buildGraph(loaded.dataset);
+}
+
+describe("golden exports of a fixed dataset", () => {
+  it("GEXF (static) is byte-identical to the recorded file", async () => {
+    expectGolden(`${GOLDEN}/golden-dataset.gexf`, writeGexf(await fixtureGraph(), { date: DATE }));
+  });
+
+  it("GEXF (dynamic) is byte-identical to the recorded file", async () => {
+    expectGolden(`${GOLDEN}/golden-dataset.dynamic.gexf`, writeGexf(await fixtureGraph(), { date: DATE, dynamic: true }));
+  });
+
+  it("the JSON dataset is byte-identical to the recorded file", async () => {
+    expectGolden(`${GOLDEN}/golden-dataset.json`, writeDatasetJson(exportDataset(await fixtureGraph())));
+  });
+
+  it.each([
+    ["golden-dataset.gexf", "gexf", {}],
+    ["golden-dataset.dynamic.gexf", "gexf", { dynamic: true }],
+    ["golden-dataset.json", "json", {}],
+  ] as const)("the registry's %s writer writes the same bytes", async (golden, id: FormatId, options) => {
+    const format: FormatSpec = formatById(id);
+    const { writer } = format;
+    if (writer?.output !== "file") throw new Error(`${id} writes no single file`);
+    const chunks: Chunk[] = [];
+    await writer.write({ graph: await fixtureGraph(), options: { ...defaultOptions(format), ...options }, date: DATE }, (chunk) =>
+      chunks.push(chunk),
+    );
+    expectGolden(`${GOLDEN}/${golden}`, chunks.join(""));
+  });
+
+  it.each([
+    ["golden-dataset.gexf", ["--format", "gexf"]],
+    ["golden-dataset.dynamic.gexf", ["--format", "gexf", "--dynamic"]],
+    ["golden-dataset.json", ["--format", "json"]],
+  ])("atlas export writes the bytes of %s (but for the day it stamps)", async (golden, flags) => {
+    const printed = await atlas("export", FIXTURE, ...flags);
+    expect(printed.code).toBe(0);
+    const stamped = (text: string) => text.replace(/<meta lastmodifieddate="\d{4}-\d{2}-\d{2}">/, `<meta lastmodifieddate="${DATE}">`);
+    expectGolden(`${GOLDEN}/${golden}`, stamped(printed.stdout));
+  });
+});
