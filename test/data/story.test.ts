@@ -46,7 +46,9 @@ describe("US pressure on Canada over Huawei", () => {
 
   it("records Pompeo's February 2019 warning that the US would not share information with Huawei users", () => {
     const warning = one(
-      edgesWhere(graph, { kind: "threatens", source: "mike-pompeo", about: "huawei" }).filter((edge) => edge.start.startsWith("2019-02")),
+      edgesWhere(graph, { kind: "threatens", source: "mike-pompeo", target: "five-eyes", about: "huawei" }).filter((edge) =>
+        edge.start.startsWith("2019-02"),
+      ),
       "Pompeo's warning",
     );
     expect(warning.claim).toMatch(/share information/);
@@ -261,7 +263,7 @@ describe("the leverage pattern issue 9 looks for", () => {
       (edge) =>
         edge.family === "dependency" && edge.target === pressure.about && canadian.has(edge.source) && activeAt(edge, pressure.start),
     );
-    expect(new Set(dependencies.map((edge) => edge.source))).toEqual(new Set(["bell", "telus", "rogers"]));
+    expect(new Set(dependencies.map((edge) => edge.source))).toEqual(new Set(["bell", "telus", "rogers", "iristel"]));
     const leverage = edges(graph).filter(
       (edge) =>
         edge.family === "dependency" &&
