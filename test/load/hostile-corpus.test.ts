@@ -49,6 +49,8 @@ const EXPECTED: Record<string, string[]> = {
   "prototype-ids.json": [
     'prototype-ids.json:/entities/0/id @2:7 error: malformed id "__proto__": ids are lowercase letters and digits joined by single hyphens, at most 100 characters (e.g. "bell-canada")',
     'prototype-ids.json:/relations/1/target @8:80 error: malformed id "__proto__": ids are lowercase letters and digits joined by single hyphens, at most 100 characters (e.g. "bell-canada")',
+    // The relation's target is malformed, its citation is checked in the same run (it names an entity, not a source).
+    'prototype-ids.json:/relations/1/evidence/0/source @8:149 error: cited source "constructor" is an entity (at test/fixtures/hostile/datasets/prototype-ids.json#/entities/1), not a source',
     'prototype-ids.json:/__proto__ @11:3 error: unknown top-level field "__proto__"; a dataset file holds $schema, dataset, entities, relations, sources',
   ],
   "trailing-commas.json": [
