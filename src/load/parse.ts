@@ -4,8 +4,9 @@
  * broken relation does not hide the problems of the others, and its references are checked in
  * the same run as its other fields. A problem is reported once, never again as its consequences:
  * ids of broken items still count as defined, and so do the ids a file that is not valid JSON (or a
- * part of a file that is not a list of objects) seems to define, so one typo does not cascade into
- * "not defined" errors and "never cited" warnings elsewhere.
+ * part of a file that is not a list of objects) seems to define; while an entity or source cannot be
+ * identified at all, a reference to an undefined one may be to it and is not reported. So one typo
+ * does not cascade into "not defined" errors and "never cited" warnings elsewhere.
  */
 import { z } from "zod";
 import { closest, distance } from "fastest-levenshtein";
@@ -100,8 +101,20 @@ interface RelationFacts {
   citations: (string | undefined)[];
 }
 
-/** Ids that parts of the files no check could reach seem to define; see the module comment. */
-type UncheckedIds = ReadonlySet<string>;
+/**
+ * What the checks could not see: the ids that unreadable parts of the files seem to define, and the
+ * collections holding a record whose id is unknown (an item that is not an object, or has no usable id).
+ * A reference no definition resolves is not reported when it may be to one of those: the problem that
+ * hid it has been reported already.
+ */
+class Unseen {
+  readonly ids = new Set<string>();
+  readonly collections = new Set<Collection>();
+
+  mayDefine(id: string, collection: Collection): boolean {
+    return this.ids.has(id) || this.collections.has(collection);
+  }
+}
 
 const ITEM_SCHEMAS = { entities: entitySchema, relations: relationSchema, sources: sourceSchema } as const;
 /**
@@ -286,7 +299,7 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
   const relations: Located<Relation>[] = [];
   const relationFacts: RelationFacts[] = [];
   const sources: Located<Source>[] = [];
-  const unchecked = new Set<string>();
+  const unseen = new Unseen();
   let meta: { value: DatasetMeta; file: string } | undefined;
   const counts: ItemCounts = { entities: 0, relations: 0, sources: 0 };
   /** Ids that broken relations refer to: they count as used, so the unused-item warnings do not pile onto the errors. */
@@ -311,7 +324,7 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
       texts.set(file, text);
       const parsed = parseJsonText(text);
       if (!parsed.ok) {
-        gatherUnchecked(parsed.recovered, unchecked, mentioned);
+        gatherUnchecked(parsed.recovered, unseen.ids, mentioned);
         for (const problem of parsed.problems) {
           collector.issues.push({
             file,
@@ -330,7 +343,7 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
     }
 
     if (!isPlainObject(value)) {
-      gatherUnchecked(value, unchecked, mentioned);
+      gatherUnchecked(value, unseen.ids, mentioned);
       collector.add(
         file,
         "",
@@ -378,7 +391,8 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
       if (items === undefined) continue;
       holdsData = true;
       if (!Array.isArray(items)) {
-        gatherUnchecked(items, unchecked, mentioned);
+        gatherUnchecked(items, unseen.ids, mentioned);
+        unseen.collections.add(collection);
         collector.add(file, toPointer([collection]), `${collection} must be a list, got ${describeValue(items)}`);
         continue;
       }
@@ -389,13 +403,15 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
         if (!(index in items)) continue; // a hole in a sparse list (possible in `json` inputs): nothing to check
         const item: unknown = items[index];
         if (!isPlainObject(item)) {
-          gatherUnchecked(item, unchecked, mentioned);
+          gatherUnchecked(item, unseen.ids, mentioned);
+          unseen.collections.add(collection);
           collector.add(file, itemPointer(collection, index), `each item of ${collection} must be an object, got ${describeValue(item)}`);
           continue;
         }
         // Register the id first, valid item or not, so references to it resolve (see the module comment).
         const id = item.id;
-        if (typeof id === "string" && id.length > 0) {
+        if (typeof id !== "string" || id.length === 0) unseen.collections.add(collection);
+        else {
           const previous = definitions.get(id);
           if (previous) {
             const noun = COLLECTION_NOUN[previous.collection];
@@ -439,12 +455,12 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
 
   for (const { text } of options.unreadable ?? []) {
     const parsed = parseJsonText(text);
-    gatherUnchecked(parsed.ok ? parsed.value : parsed.recovered, unchecked, mentioned);
+    gatherUnchecked(parsed.ok ? parsed.value : parsed.recovered, unseen.ids, mentioned);
   }
 
   progress("checking files", inputs.length, inputs.length);
   progress("checking references", 0, 1);
-  checkReferences(collector, definitions, unchecked, entities, relationFacts, sources, mentioned);
+  checkReferences(collector, definitions, unseen, entities, relationFacts, sources, mentioned);
   progress("checking references", 1, 1);
 
   locateIssues(collector.issues, texts);
@@ -485,7 +501,7 @@ function rememberMentions(relation: Record<string, unknown>, mentioned: Set<stri
 function checkReferences(
   collector: IssueCollector,
   definitions: ReadonlyMap<string, Definition>,
-  unchecked: UncheckedIds,
+  unseen: Unseen,
   entities: readonly Located<Entity>[],
   relations: readonly RelationFacts[],
   sources: readonly Located<Source>[],
@@ -497,8 +513,7 @@ function checkReferences(
   const expectEntity = (file: string, index: number, field: string, id: string, role: string): Definition | undefined => {
     const definition = definitions.get(id);
     if (!definition) {
-      // Defined, as far as can be told, in a part already reported as unreadable: not a second error.
-      if (unchecked.has(id)) return undefined;
+      if (unseen.mayDefine(id, "entities")) return undefined;
       collector.add(file, `${itemPointer("relations", index)}/${field}`, `${role} ${quote(id)} is not defined: no entity has this id`);
       return undefined;
     }
@@ -555,7 +570,7 @@ function checkReferences(
       }
       const pointer = `${itemPointer("relations", index)}/evidence/${cited}/source`;
       if (!definition) {
-        if (!unchecked.has(source)) collector.add(file, pointer, `cited source ${quote(source)} is not defined: no source has this id`);
+        if (!unseen.mayDefine(source, "sources")) collector.add(file, pointer, `cited source ${quote(source)} is not defined: no source has this id`);
       } else {
         collector.add(
           file,

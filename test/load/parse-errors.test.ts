@@ -405,3 +405,28 @@ describe("parseDataset reports a problem once, not its consequences", () => {
     expect(result.issues.map((issue) => issue.pointer)).toEqual(["/relations/0/confidence"]);
   });
 });
+
+describe("parseDataset does not guess at ids it cannot see", () => {
+  it("does not report references to entities while an entity has no usable id, nor cited sources while a source is not an object", () => {
+    const document = validDocument();
+    delete (document.entities[1] as Record<string, unknown>).id;
+    (document as { sources: unknown[] }).sources = ["news-2019"];
+    const errors = only(parseOne(document));
+    expect(errors.map((issue) => [issue.pointer, issue.message])).toEqual([
+      ["/entities/1/id", 'missing required field "id"'],
+      ["/sources/0", 'each item of sources must be an object, got a string ("news-2019")'],
+    ]);
+  });
+
+  it("does not report references to entities when the entities are not a list", () => {
+    const document = { ...validDocument(), entities: "gov-canada, huawei" };
+    expect(only(parseOne(document)).map((issue) => issue.pointer)).toEqual(["/entities"]);
+  });
+
+  it("still reports a reference to an undefined entity while every entity and source is identified", () => {
+    const document = validDocument();
+    Object.assign(document.entities[0] as object, { name: "" });
+    Object.assign(document.relations[0] as object, { target: "gov-canda" });
+    expect(only(parseOne(document)).map((issue) => issue.pointer)).toEqual(["/entities/0/name", "/relations/0/target"]);
+  });
+});
