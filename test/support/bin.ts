@@ -1,7 +1,14 @@
-/** How tests run the real `atlas` program in a process of its own. */
+/** How tests run the installable `atlas` program (package.json "bin", built by test/support/build-cli.ts). */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
-/** The command and its first arguments: node on the TypeScript entry through tsx. */
+/** The bin file package.json names, from the repository root. */
+export function atlasBin(): string {
+  const manifest = JSON.parse(readFileSync("package.json", "utf8")) as { bin: { atlas: string } };
+  return path.resolve(manifest.bin.atlas);
+}
+
+/** The command and its first arguments: node on the built bin. */
 export function atlasCommand(): string[] {
-  return [process.execPath, path.resolve("node_modules/tsx/dist/cli.mjs"), path.resolve("src/cli/main.ts")];
+  return [process.execPath, atlasBin()];
 }
