@@ -92,16 +92,25 @@ export function table(
   const natural = header.map((_, column) => Math.max(...cells.map((row) => stringWidth(row[column] ?? ""))));
   const shrink = options.shrink ?? {};
   const flexible = header.map((_, column) => shrink[column] !== undefined);
-  // Wrapped columns (headers too) keep whole words when that fits the width; else they break words.
+  // Wrapped columns (headers too) keep whole words when that fits the width; else the longest words give way
+  // first: every wrapped column's minimum is capped at the largest width that fits (never under MIN_COLUMN).
   const texts = (column: number): string[] => cells.map((row) => row[column] ?? "");
-  const headerMinimum = header.map((title, column) => (shrink[column] === "wrap" ? MIN_COLUMN : Math.max(MIN_COLUMN, stringWidth(title))));
+  const fixedMinimum = header.map((title, column) => Math.min(natural[column] ?? 0, Math.max(MIN_COLUMN, stringWidth(title))));
   const wordMinimum = header.map((_, column) =>
-    shrink[column] === "wrap" ? Math.max(MIN_COLUMN, Math.min(MAX_WHOLE_WORD, longestWord(texts(column)))) : (headerMinimum[column] ?? 0),
+    Math.min(natural[column] ?? 0, Math.max(MIN_COLUMN, Math.min(MAX_WHOLE_WORD, longestWord(texts(column))))),
   );
-  const needs = (minimum: readonly number[]): number =>
-    minimum.reduce((sum, value, column) => sum + Math.min(natural[column] ?? 0, flexible[column] ? value : Infinity), 0) +
-    GAP.length * (header.length - 1);
-  const minimum = options.width === undefined || needs(wordMinimum) <= options.width ? wordMinimum : headerMinimum;
+  const minimumUnder = (cap: number): number[] =>
+    header.map((_, column) =>
+      shrink[column] === "wrap"
+        ? Math.min(wordMinimum[column] ?? 0, Math.max(cap, MIN_COLUMN))
+        : flexible[column]
+          ? (fixedMinimum[column] ?? 0)
+          : (natural[column] ?? 0),
+    );
+  const needs = (minimum: readonly number[]): number => minimum.reduce((sum, value) => sum + value, 0) + GAP.length * (header.length - 1);
+  let cap = MAX_WHOLE_WORD;
+  while (options.width !== undefined && cap > MIN_COLUMN && needs(minimumUnder(cap)) > options.width) cap -= 1;
+  const minimum = minimumUnder(cap);
   const widths = columnWidths(natural, minimum, flexible, options.width);
   const render = (row: readonly string[]): string[] => {
     const columns = row.map((cell, column) => cellLines(cell, widths[column] ?? 0, shrink[column]));

@@ -186,10 +186,10 @@ function outputChoices(flags: LeverageFlags, io: CliIo): { limit: number | undef
 }
 
 /** The closing line: how many were left out by --limit and how to see them, and other ways to see more. */
-function more(shown: number, total: number, nouns: string, hints: readonly string[]): string {
+function more(shown: number, total: number, nouns: string, hints: readonly string[], width: number | undefined): string {
   const all = shown < total ? [`showing ${shown} of ${total} ${nouns}: --limit 0 for all`] : [];
   const parts = [...all, ...hints];
-  return parts.length === 0 ? "" : `\n(${parts.join("; ")})\n`;
+  return parts.length === 0 ? "" : `\n${paragraph(`(${parts.join("; ")})`, width)}\n`;
 }
 
 export function registerLeverage(program: Command, io: CliIo): void {
@@ -221,7 +221,7 @@ export function registerLeverage(program: Command, io: CliIo): void {
           io.stdout(
             flags.json
               ? `${JSON.stringify({ exposure: shown }, null, 2)}\n`
-              : `Exposure (${scope(options)}): ${plural(rows.length, "pressed government and vendor pair")}\n\n${exposureText(graph, shown, width)}\n${more(shown.length, rows.length, "pairs", [])}`,
+              : `Exposure (${scope(options)}): ${plural(rows.length, "pressed government and vendor pair")}\n\n${exposureText(graph, shown, width)}\n${more(shown.length, rows.length, "pairs", [], width)}`,
           );
           return;
         }
@@ -236,10 +236,10 @@ export function registerLeverage(program: Command, io: CliIo): void {
           io.stdout(`${header}\nNo pressure about a vendor met a dependency on it in the same time.\n`);
         } else if (summary) {
           const hints = ["--details for each chain's steps, claims and sources", "--json for everything"];
-          io.stdout(`${header}\n\n${chainSummary(graph, shown, width)}\n${more(shown.length, chains.length, "chains", hints)}`);
+          io.stdout(`${header}\n\n${chainSummary(graph, shown, width)}\n${more(shown.length, chains.length, "chains", hints, width)}`);
         } else {
           const blocks = shown.map((chain, index) => chainText(graph, chain, index + 1, width));
-          io.stdout(`${header}\n\n${blocks.join("\n\n")}\n${more(shown.length, chains.length, "chains", [])}`);
+          io.stdout(`${header}\n\n${blocks.join("\n\n")}\n${more(shown.length, chains.length, "chains", [], width)}`);
         }
       } catch (error) {
         if (error instanceof SelectionError) throw new CliError(error.message, EXIT.usage);
