@@ -10,7 +10,10 @@ Method (the same as the December 2026 audit, /work/shared/research/data-audit-20
 
 Usage: python3 scripts/sample-relations.py [--seed 20261207] [--size 30] [--data data]
 Prints one line per drawn relation: number, stratum, id, kind, source -> target, start..end, first source id.
-The draw depends only on the seed, the size and the relations (ids, files, kinds) in data/.
+The draw depends only on the seed, the size and the relations (ids, files, kinds) in the data folder, so it
+changes when relations are added. The check recorded in data/README.md drew from the data of commit a0b77ec:
+  mkdir -p /tmp/snap && git archive a0b77ec data | tar -x -C /tmp/snap
+  python3 scripts/sample-relations.py --data /tmp/snap/data
 """
 import argparse
 import glob
