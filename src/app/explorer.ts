@@ -13,17 +13,17 @@ import { legendCounts, type LegendCounts } from "./model/legend.ts";
 import { buildSearchIndex, type SearchHit, type SearchIndex } from "./model/search.ts";
 import { timeBounds } from "./model/time.ts";
 import { computeView, type ViewResult } from "./model/view.ts";
-import { defaultViewState, queryString, writeViewState, type ViewState } from "./model/view-state.ts";
+import { defaultViewState, queryString, writeViewState, type ViewState } from "./state/address.ts";
 import type { ViewGraph } from "./model/view-graph.ts";
-import { createRenderer, hidesEdgesWhileMoving, type AtlasRenderer } from "./renderer.ts";
-import { LayoutController, type LayoutProgress, type LayoutStatus } from "./layout.ts";
-import { LeverageController } from "./leverage.ts";
+import { createRenderer, hidesEdgesWhileMoving, type AtlasRenderer } from "./render/renderer.ts";
+import { LayoutController, type LayoutProgress, type LayoutStatus } from "./render/layout.ts";
+import { LeverageController } from "./analysis/leverage-analysis.ts";
 import { EntityCombobox } from "./ui/combobox.ts";
-import { DetailsPanel } from "./ui/details-panel.ts";
+import { DetailsPanel } from "./panels/details.ts";
 import { el } from "./ui/dom.ts";
-import { FocusPanel } from "./ui/focus-panel.ts";
-import { Legend } from "./ui/legend.ts";
-import { TimeControl } from "./ui/time-control.ts";
+import { FocusPanel } from "./panels/focus.ts";
+import { Legend } from "./panels/legend.ts";
+import { TimeControl } from "./panels/time.ts";
 
 /** Warnings listed in the page; the CLI lists them all. */
 const MAX_LISTED_WARNINGS = 50;

@@ -5,11 +5,11 @@
  */
 import { exportFileName, type ExportFormat } from "../formats/file-name.ts";
 import type { Explorer } from "./explorer.ts";
-import { download, gexfFile, jsonFile, pngFile, type ExportedFile } from "./export-files.ts";
+import { download, gexfFile, jsonFile, pngFile, type ExportedFile } from "./files/export-files.ts";
 import { describeScope, emptyScopeProblem, exportNameParts, exportScope, exportSubgraph } from "./model/export-scope.ts";
 import { plural } from "./model/format.ts";
 import type { ViewResult } from "./model/view.ts";
-import type { ViewState } from "./model/view-state.ts";
+import type { ViewState } from "./state/address.ts";
 import { BoxSelect } from "./ui/box-select.ts";
 import { ExportBar } from "./ui/export-bar.ts";
 import { SelectionList } from "./ui/selection-list.ts";

@@ -10,11 +10,11 @@ import { formatIssue } from "../load/issues.ts";
 import type { Dataset } from "../model/schema.ts";
 import { Explorer } from "./explorer.ts";
 import { attachIo } from "./io.ts";
-import { loadEmbedded, loadFromUrl } from "./load.ts";
+import { loadEmbedded, loadFromUrl } from "./files/load.ts";
 import { prepareViewGraph } from "./model/view-graph.ts";
-import { defaultViewState, readViewState, type ViewState } from "./model/view-state.ts";
-import { FileOpener, type OpenedOutcome } from "./open-file.ts";
-import { hasWebGL2 } from "./renderer.ts";
+import { defaultViewState, readViewState, type ViewState } from "./state/address.ts";
+import { FileOpener, type OpenedOutcome } from "./files/open-file.ts";
+import { hasWebGL2 } from "./render/renderer.ts";
 import { el } from "./ui/dom.ts";
 import { renderIssues, renderMessage } from "./ui/errors.ts";
 

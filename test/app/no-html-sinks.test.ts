@@ -40,8 +40,8 @@ const REVIEWED_LINK_LINES = new Map([
     ['return el("a", { text, class: className, attrs: { href: url, target: "_blank", rel: "noopener noreferrer" } });'],
   ],
   // The download link's URL is the Blob URL made two lines above.
-  ["src/app/export-files.ts", ["link.href = url;"]],
-  ["src/app/load.ts", ["url = new URL(address, location.href);"]],
+  ["src/app/files/export-files.ts", ["link.href = url;"]],
+  ["src/app/files/load.ts", ["url = new URL(address, location.href);"]],
 ]);
 
 describe("no untrusted text becomes HTML in the explorer", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { ENTITY_KINDS, RELATION_FAMILIES } from "../../src/model/ontology.ts";
-import { defaultViewState, queryString, readViewState, writeViewState, type ViewState } from "../../src/app/model/view-state.ts";
+import { defaultViewState, queryString, readViewState, writeViewState, type ViewState } from "../../src/app/state/address.ts";
 import { idArb } from "../support/arbitraries.ts";
 
 const read = (query: string) => readViewState(new URLSearchParams(query));

@@ -5,7 +5,7 @@
  * and coordinate conversion (viewportToGraph); the hit test is model/box-select.ts.
  */
 import { boxCorners, isBox, nodesInside, type Point } from "../model/box-select.ts";
-import type { AtlasRenderer } from "../renderer.ts";
+import type { AtlasRenderer } from "../render/renderer.ts";
 import { el } from "./dom.ts";
 
 export class BoxSelect {

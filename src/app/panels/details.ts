@@ -7,7 +7,7 @@ import { CONFIDENCE_INFO } from "../../model/ontology.ts";
 import { KIND_COLORS, KIND_SHAPES, FAMILY_COLORS } from "../model/palette.ts";
 import { entityKindLabel, familyLabel, formatPartialDate, formatPeriod, plural, relationKindLabel } from "../model/format.ts";
 import type { EntityDetails, RelationGroup, RelationView, SourceView } from "../model/details.ts";
-import { append, el, externalLink, swatch } from "./dom.ts";
+import { append, el, externalLink, swatch } from "../ui/dom.ts";
 
 const FIRST_SHOWN = 30;
 

@@ -7,11 +7,11 @@
  * does for a path; when an answer arrives, `onAnalysed` asks it to apply the view again.
  */
 import type { LeverageReply, LeverageRequest } from "./leverage-worker.ts";
-import { shownGovernment, type EntityRef, type Highlight, type LeverageView } from "./model/leverage-view.ts";
-import type { ViewGraph } from "./model/view-graph.ts";
-import type { ViewState } from "./model/view-state.ts";
-import type { AtlasRenderer } from "./renderer.ts";
-import { LeveragePanel } from "./ui/leverage-panel.ts";
+import { shownGovernment, type EntityRef, type Highlight, type LeverageView } from "../model/leverage-view.ts";
+import type { ViewGraph } from "../model/view-graph.ts";
+import type { ViewState } from "../state/address.ts";
+import type { AtlasRenderer } from "../render/renderer.ts";
+import { LeveragePanel } from "../panels/leverage.ts";
 
 /** Screen pixels kept free around a fitted chain: more on the right, where labels extend past their entity. */
 const FIT_MARGIN = { left: 50, right: 190, vertical: 60 };

@@ -3,14 +3,14 @@
  * of pressed parties by exposure once, then the panel's view for a government at a month on
  * request. In a large graph these take seconds to minutes (every pressure's sides are walked in
  * its own time window); here they never hold up the page's first frame, its drawing or its input.
- * Main-thread code in leverage.ts.
+ * Main-thread code in leverage-analysis.ts.
  */
 import { MultiDirectedGraph } from "graphology";
 import type { SerializedGraph } from "graphology-types";
-import { exposure } from "../analysis/exposure.ts";
-import { LeverageContext } from "../analysis/leverage.ts";
-import type { AtlasGraph, EntityAttributes, GraphAttributes, RelationAttributes } from "../graph/types.ts";
-import { defaultGovernment, leverageView, pressedParties, type EntityRef, type LeverageView } from "./model/leverage-view.ts";
+import { exposure } from "../../analysis/exposure.ts";
+import { LeverageContext } from "../../analysis/leverage.ts";
+import type { AtlasGraph, EntityAttributes, GraphAttributes, RelationAttributes } from "../../graph/types.ts";
+import { defaultGovernment, leverageView, pressedParties, type EntityRef, type LeverageView } from "../model/leverage-view.ts";
 
 export type LeverageRequest =
   | { type: "graph"; graph: SerializedGraph<EntityAttributes, RelationAttributes, GraphAttributes> }

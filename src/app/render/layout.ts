@@ -15,7 +15,7 @@ import { inferSettings } from "graphology-layout-forceatlas2";
 import FA2_DEFAULTS from "graphology-layout-forceatlas2/defaults.js";
 import { graphToByteArrays } from "graphology-layout-forceatlas2/helpers.js";
 import type { LayoutPositions, LayoutRequest } from "./layout-worker.ts";
-import type { ViewGraph } from "./model/view-graph.ts";
+import type { ViewGraph } from "../model/view-graph.ts";
 
 export type LayoutStatus = "running" | "settled" | "stopped";
 

@@ -12,7 +12,7 @@
  */
 import iterate from "graphology-layout-forceatlas2/iterate.js";
 import type { ForceAtlas2Settings } from "graphology-layout-forceatlas2";
-import { SettleDetector, type SettleOptions } from "./model/settle.ts";
+import { SettleDetector, type SettleOptions } from "../model/settle.ts";
 
 /** Values per node in graphology's FA2 node matrix (x, y, dx, dy, old dx, old dy, mass, convergence, size, fixed). */
 export const NODE_STRIDE = 10;

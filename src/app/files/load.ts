@@ -1,6 +1,6 @@
 /** Where the explorer's dataset comes from: the embedded data/ folder, or `?dataset=<url>` on this site. */
-import { parseDataset, type LoadResult } from "../load/parse.ts";
-import type { LoadIssue } from "../load/issues.ts";
+import { parseDataset, type LoadResult } from "../../load/parse.ts";
+import type { LoadIssue } from "../../load/issues.ts";
 
 /** The dataset compiled into the page from data/**\/*.json. */
 export function loadEmbedded(): LoadResult {

@@ -2,8 +2,8 @@
  * The web worker that reads opened files (decode, parse, validate or map GEXF), so a large file
  * never freezes the page. It answers one ImportOutcome per request; main-thread code in open-file.ts.
  */
-import "./zod-config.ts";
-import { readImportFiles, type ImportOutcome } from "./model/import-file.ts";
+import "../zod-config.ts";
+import { readImportFiles, type ImportOutcome } from "../model/import-file.ts";
 
 export interface ImportRequest {
   files: { file: string; bytes: ArrayBuffer }[];

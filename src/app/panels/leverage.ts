@@ -15,7 +15,7 @@ import {
   type SourceRow,
   type StepRow,
 } from "../model/leverage-view.ts";
-import { el, externalLink } from "./dom.ts";
+import { el, externalLink } from "../ui/dom.ts";
 
 export interface LeveragePanelHandlers {
   onGovernment: (id: string) => void;

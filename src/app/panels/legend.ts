@@ -10,7 +10,7 @@ import {
 import { FAMILY_COLORS, KIND_COLORS, KIND_SHAPES } from "../model/palette.ts";
 import { entityKindLabel, familyLabel } from "../model/format.ts";
 import type { LegendCounts } from "../model/legend.ts";
-import { el, swatch } from "./dom.ts";
+import { el, swatch } from "../ui/dom.ts";
 
 export interface LegendSelection {
   families: RelationFamily[];

@@ -3,11 +3,11 @@
  * dataset) and PNG (the canvas as drawn) as Blobs, and their download through a Blob URL.
  * What is exported is decided in model/export-scope.ts; the writers are src/formats'.
  */
-import { exportDataset, relationsAboutMissing, writeDatasetJson, writeGexfChunks } from "../formats/index.ts";
-import type { AtlasGraph } from "../graph/types.ts";
-import { plural } from "./model/format.ts";
-import type { ViewGraph } from "./model/view-graph.ts";
-import type { AtlasRenderer } from "./renderer.ts";
+import { exportDataset, relationsAboutMissing, writeDatasetJson, writeGexfChunks } from "../../formats/index.ts";
+import type { AtlasGraph } from "../../graph/types.ts";
+import { plural } from "../model/format.ts";
+import type { ViewGraph } from "../model/view-graph.ts";
+import type { AtlasRenderer } from "../render/renderer.ts";
 
 export interface ExportedFile {
   blob: Blob;

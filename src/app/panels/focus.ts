@@ -1,9 +1,9 @@
 /** Focus and path controls: the ego network depth around the focused entity, and a shortest path between two entities. */
 import type { SearchHit, SearchIndex } from "../model/search.ts";
-import { EGO_DEPTHS, type EgoDepth } from "../model/view-state.ts";
+import { EGO_DEPTHS, type EgoDepth } from "../state/address.ts";
 import type { PathResult } from "../model/view.ts";
-import { EntityCombobox } from "./combobox.ts";
-import { el } from "./dom.ts";
+import { EntityCombobox } from "../ui/combobox.ts";
+import { el } from "../ui/dom.ts";
 
 export interface FocusPanelHandlers {
   onDepth: (depth: EgoDepth | null) => void;

@@ -14,7 +14,7 @@ import {
 import { isPartialDate } from "../../model/dates.ts";
 import { ID_PATTERN } from "../../model/schema.ts";
 import { quote } from "../../model/text.ts";
-import { monthOfDate } from "./time.ts";
+import { monthOfDate } from "../model/time.ts";
 
 export const EGO_DEPTHS = [1, 2, 3] as const;
 export type EgoDepth = (typeof EGO_DEPTHS)[number];

@@ -1,7 +1,7 @@
 /** The time bar: a month slider ("as of" a month), a play button animating the dataset's period (2018 to 2024 for the embedded one), and "All dates". */
 import { formatMonth } from "../model/format.ts";
 import { clampMonth, monthIndex, monthOf, nextPlayMonth, playLabel, playStart, type TimeBounds } from "../model/time.ts";
-import { el } from "./dom.ts";
+import { el } from "../ui/dom.ts";
 
 const PLAY_STEP_MS = 180;
 const SLIDER_KEYS = new Set(["Home", "End", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "PageUp", "PageDown"]);

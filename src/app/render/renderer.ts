@@ -18,7 +18,7 @@ import {
   sdfSquare,
   sdfTriangle,
 } from "sigma/rendering";
-import type { GraphAttributes, RelationAttributes } from "../graph/types.ts";
+import type { GraphAttributes, RelationAttributes } from "../../graph/types.ts";
 import {
   BACKGROUND_COLOR,
   DIMMED_EDGE_COLOR,
@@ -29,8 +29,8 @@ import {
   LABEL_COLOR,
   LEVERAGE_HALO_COLOR,
   LEVERAGE_RING_COLOR,
-} from "./model/palette.ts";
-import type { ViewGraph, ViewNodeAttributes } from "./model/view-graph.ts";
+} from "../model/palette.ts";
+import type { ViewGraph, ViewNodeAttributes } from "../model/view-graph.ts";
 
 export interface NodeState {
   isActive: boolean;

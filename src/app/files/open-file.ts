@@ -5,12 +5,12 @@
  * The outcome is shown in a report over the page: the errors, located, when the file cannot be opened
  * (the graph being explored stays as it was), or what was opened and how it was mapped.
  */
-import { errorCount } from "../load/issues.ts";
-import { importSummary, sizeProblem, type ImportOutcome } from "./model/import-file.ts";
-import { plural } from "./model/format.ts";
+import { errorCount } from "../../load/issues.ts";
+import { importSummary, sizeProblem, type ImportOutcome } from "../model/import-file.ts";
+import { plural } from "../model/format.ts";
 import type { ImportRequest } from "./import-worker.ts";
-import { el } from "./ui/dom.ts";
-import { errorsFirst, issueList } from "./ui/errors.ts";
+import { el } from "../ui/dom.ts";
+import { errorsFirst, issueList } from "../ui/errors.ts";
 
 /** A file that takes longer than this to read is given up on, with a message: bounded time. */
 export const IMPORT_TIME_LIMIT_MS = 120_000;
