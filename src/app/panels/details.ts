@@ -6,8 +6,11 @@
 import { CONFIDENCE_INFO } from "../../model/ontology.ts";
 import { KIND_COLORS, KIND_SHAPES, FAMILY_COLORS } from "../model/palette.ts";
 import { entityKindLabel, familyLabel, formatPartialDate, formatPeriod, plural, relationKindLabel } from "../model/format.ts";
-import type { EntityDetails, RelationGroup, RelationView, SourceView } from "../model/details.ts";
+import { entityDetails, type EntityDetails, type RelationGroup, type RelationView, type SourceView } from "../model/details.ts";
+import { focusEntity, setDepth, toggleSelected } from "../state/actions.ts";
+import type { ExplorerState } from "../state/state.ts";
 import { append, el, externalLink, swatch } from "../ui/dom.ts";
+import { Inputs, type MountedPanel, type Panel, type PanelContext } from "./panel.ts";
 
 const FIRST_SHOWN = 30;
 
@@ -15,7 +18,7 @@ export interface DetailsActions {
   /** Open another entity's details. */
   onEntity: (id: string) => void;
   onClose: () => void;
-  /** Extra buttons for the entity (neighbourhood, path, selection...), added by the controller. */
+  /** Extra buttons for the entity (neighbourhood, path, selection...). */
   actions?: (details: EntityDetails) => HTMLElement[];
 }
 
@@ -186,3 +189,64 @@ export class DetailsPanel {
     );
   }
 }
+
+/** The entity's actions: show its neighbourhood (or the whole graph again), start a path from it, select or deselect it. */
+function entityActions(
+  context: PanelContext,
+  state: ExplorerState,
+  details: EntityDetails,
+): { buttons: HTMLElement[]; select: HTMLElement } {
+  const { store } = context;
+  const neighbourhood = el("button", {
+    class: "button",
+    text: state.view.depth === null ? "Show neighbourhood" : "Show whole graph",
+    attrs: { type: "button" },
+  });
+  neighbourhood.addEventListener("click", () => store.dispatch(setDepth, store.get().view.depth === null ? 1 : null));
+  const pathFrom = el("button", { class: "button", text: "Path from here…", attrs: { type: "button" } });
+  pathFrom.addEventListener("click", () => context.request({ type: "path-from", id: details.id }));
+  const select = el("button", { class: "button", text: selectLabel(state, details.id), attrs: { type: "button" } });
+  select.addEventListener("click", () => store.dispatch(toggleSelected, details.id));
+  return { buttons: [neighbourhood, pathFrom, select], select };
+}
+
+function selectLabel(state: ExplorerState, id: string): string {
+  return state.selection.has(id) ? "Deselect" : "Select";
+}
+
+function mount(context: PanelContext): MountedPanel {
+  const { graph, store, region } = context;
+  let state = store.get();
+  let select: { id: string; button: HTMLElement } | null = null;
+  const panel = new DetailsPanel({
+    onEntity: (id) => context.choose(id),
+    onClose: () => store.dispatch(focusEntity, null),
+    actions: (details) => {
+      const actions = entityActions(context, state, details);
+      select = { id: details.id, button: actions.select };
+      return actions.buttons;
+    },
+  });
+  region("side").append(panel.element);
+  const content = new Inputs();
+  const selection = new Inputs();
+  return {
+    element: panel.element,
+    update: (next, derived) => {
+      state = next;
+      if (selection.changed(state.selection) && select) select.button.textContent = selectLabel(state, select.id);
+      const { focus } = derived.sigma;
+      if (content.changed(focus, derived.view, state.view.depth)) {
+        // Showing an entity makes its actions again (entityActions), with the state's labels.
+        if (focus === null) select = null;
+        panel.show(focus === null ? null : entityDetails(graph, focus, (edge) => derived.view.edges.has(edge)));
+      }
+    },
+    destroy: () => {},
+    handle: (request) => {
+      if (request.type === "focus-details") panel.focusHeading();
+    },
+  };
+}
+
+export const detailsPanel: Panel = { id: "details", mount };

@@ -1,9 +1,12 @@
 /** Focus and path controls: the ego network depth around the focused entity, and a shortest path between two entities. */
 import type { SearchHit, SearchIndex } from "../model/search.ts";
-import { EGO_DEPTHS, type EgoDepth } from "../state/address.ts";
+import type { ViewGraph } from "../model/view-graph.ts";
 import type { PathResult } from "../model/view.ts";
+import { setDepth, setPath } from "../state/actions.ts";
+import { EGO_DEPTHS, type EgoDepth } from "../state/state.ts";
 import { EntityCombobox } from "../ui/combobox.ts";
 import { el } from "../ui/dom.ts";
+import { Inputs, type MountedPanel, type Panel, type PanelContext } from "./panel.ts";
 
 export interface FocusPanelHandlers {
   onDepth: (depth: EgoDepth | null) => void;
@@ -125,3 +128,40 @@ export class FocusPanel {
     this.status.classList.toggle("path-none", none);
   }
 }
+
+function hitOf(graph: ViewGraph, id: string): SearchHit | null {
+  if (!graph.hasNode(id)) return null;
+  const attributes = graph.getNodeAttributes(id);
+  return { id, label: attributes.label, kind: attributes.kind };
+}
+
+function mount({ graph, store, search, region, choose }: PanelContext): MountedPanel {
+  const panel = new FocusPanel(
+    search.index,
+    (id) => hitOf(graph, id),
+    {
+      onDepth: (depth) => store.dispatch(setDepth, depth),
+      onPath: (from, to) => store.dispatch(setPath, { from, to }),
+      onClearPath: () => store.dispatch(setPath, null),
+      onEntity: (id) => choose(id),
+    },
+    search.debounceMs,
+  );
+  region("side").append(panel.element);
+  const inputs = new Inputs();
+  return {
+    element: panel.element,
+    update: (state, derived) => {
+      const { depth, path } = state.view;
+      if (inputs.changed(derived.sigma.focus, depth, path, derived.view.path))
+        panel.set(derived.sigma.focus, depth, path, derived.view.path);
+    },
+    destroy: () => {},
+    handle: (request) => {
+      const hit = request.type === "path-from" ? hitOf(graph, request.id) : null;
+      if (hit) panel.setFrom(hit);
+    },
+  };
+}
+
+export const focusPanel: Panel = { id: "focus", mount };

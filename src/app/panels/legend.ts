@@ -9,8 +9,10 @@ import {
 } from "../../model/ontology.ts";
 import { FAMILY_COLORS, KIND_COLORS, KIND_SHAPES } from "../model/palette.ts";
 import { entityKindLabel, familyLabel } from "../model/format.ts";
-import type { LegendCounts } from "../model/legend.ts";
+import { legendCounts, type LegendCounts } from "../model/legend.ts";
+import { setFilters } from "../state/actions.ts";
 import { el, swatch } from "../ui/dom.ts";
+import { Inputs, type MountedPanel, type Panel, type PanelContext } from "./panel.ts";
 
 export interface LegendSelection {
   families: RelationFamily[];
@@ -98,3 +100,21 @@ export class Legend {
     }
   }
 }
+
+function mount({ graph, store, region }: PanelContext): MountedPanel {
+  const legend = new Legend((selection) => store.dispatch(setFilters, selection));
+  region("side").append(legend.element);
+  const totals = legendCounts(graph);
+  const filters = new Inputs();
+  const counts = new Inputs();
+  return {
+    element: legend.element,
+    update: (state, derived) => {
+      if (filters.changed(state.view.families, state.view.kinds)) legend.set(state.view);
+      if (counts.changed(derived.shown)) legend.setCounts(totals, derived.shown);
+    },
+    destroy: () => {},
+  };
+}
+
+export const legendPanel: Panel = { id: "legend", mount };

@@ -1,7 +1,8 @@
 /**
  * The Leverage panel: a government to choose, its exposure, and the chains pressing it at the
  * time control's month, each with its dependents, ties, and numbered steps with source links.
- * Choosing a chain (its title is a button) lights it up on the graph; Clear or Escape undoes it.
+ * Choosing a chain (its title is a button) lights it up on the graph and fits the camera to it;
+ * Clear or Escape undoes it. The analysis runs in a worker (analysis/leverage-analysis.ts).
  */
 import { CONFIDENCE_INFO } from "../../model/ontology.ts";
 import type { StepRole } from "../../analysis/steps.ts";
@@ -15,7 +16,11 @@ import {
   type SourceRow,
   type StepRow,
 } from "../model/leverage-view.ts";
+import { fitCameraTo } from "../render/camera.ts";
+import { chooseChain, chooseGovernment } from "../state/actions.ts";
+import type { LeverageShown } from "../state/derive.ts";
 import { el, externalLink } from "../ui/dom.ts";
+import { Inputs, type MountedPanel, type Panel, type PanelContext } from "./panel.ts";
 
 export interface LeveragePanelHandlers {
   onGovernment: (id: string) => void;
@@ -298,3 +303,57 @@ export class LeveragePanel {
     return el("li", { class: "source", attrs: { value: source.number } }, title, el("span", { class: "source-meta", text: ` — ${meta}` }));
   }
 }
+
+function mount(context: PanelContext): MountedPanel {
+  const { renderer, store, region } = context;
+  let shown: LeverageShown | null = null;
+  /** Fit the camera to the next highlight: set by a choice in the panel, and at first by a chain in the address. */
+  let fitPending = true;
+  const choose = (chain: string | null): void => {
+    if (chain !== null) fitPending = true;
+    store.dispatch(chooseChain, { government: shown?.view?.government?.id ?? null, chain });
+  };
+  const panel = new LeveragePanel({
+    onGovernment: (id) => store.dispatch(chooseGovernment, id),
+    onChain: choose,
+    onEntity: (id) => context.choose(id),
+  });
+  region("side").append(panel.element);
+  const content = new Inputs();
+  const highlight = new Inputs();
+  const settled = new Inputs();
+  return {
+    element: panel.element,
+    update: (state, derived) => {
+      shown = derived.leverage;
+      const { pending, view, parties, chosen } = shown;
+      if (content.changed(pending, view, parties, chosen)) {
+        if (view === null) panel.showPending(pending ?? "");
+        else panel.show(view, parties, chosen);
+      }
+      const lit = shown.highlight;
+      if (highlight.changed(lit?.id ?? null) && lit !== null && fitPending) {
+        fitPending = false;
+        fitCameraTo(renderer, lit.nodes);
+      }
+      // A chain lit up during the first layout was fitted while entities still moved: fit it again once it settles,
+      // after sigma's next frame (which brings the last positions into its display data).
+      if (settled.changed(state.layout.settledOnce) && state.layout.settledOnce && lit !== null) {
+        renderer.once("afterRender", () => {
+          const now = shown?.highlight;
+          if (now) fitCameraTo(renderer, now.nodes);
+        });
+      }
+    },
+    destroy: () => {},
+    // Escape clears the chain from anywhere but a form field.
+    onEscape: (target) => {
+      if (shown === null || shown.chosen === null) return false;
+      if (target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement) return false;
+      choose(null);
+      return true;
+    },
+  };
+}
+
+export const leveragePanel: Panel = { id: "leverage", mount };

@@ -1,7 +1,9 @@
 /** The time bar: a month slider ("as of" a month), a play button animating the dataset's period (2018 to 2024 for the embedded one), and "All dates". */
 import { formatMonth } from "../model/format.ts";
-import { clampMonth, monthIndex, monthOf, nextPlayMonth, playLabel, playStart, type TimeBounds } from "../model/time.ts";
+import { clampMonth, monthIndex, monthOf, nextPlayMonth, playLabel, playStart, timeBounds, type TimeBounds } from "../model/time.ts";
+import { setTime } from "../state/actions.ts";
 import { el } from "../ui/dom.ts";
+import { Inputs, type MountedPanel, type Panel, type PanelContext } from "./panel.ts";
 
 const PLAY_STEP_MS = 180;
 const SLIDER_KEYS = new Set(["Home", "End", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "PageUp", "PageDown"]);
@@ -125,3 +127,18 @@ export class TimeControl {
     this.playButton.setAttribute("aria-pressed", String(playing));
   }
 }
+
+function mount({ graph, store, region }: PanelContext): MountedPanel {
+  const control = new TimeControl(timeBounds(graph, new Date().toISOString().slice(0, 7)), (at) => store.dispatch(setTime, at));
+  region("pane").append(control.element);
+  const inputs = new Inputs();
+  return {
+    element: control.element,
+    update: (state) => {
+      if (inputs.changed(state.view.at)) control.set(state.view.at);
+    },
+    destroy: () => control.pause(),
+  };
+}
+
+export const timePanel: Panel = { id: "time", mount };

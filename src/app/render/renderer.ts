@@ -2,8 +2,8 @@
  * The sigma v4 renderer and its declarative styles. Everything visual that depends on interaction
  * is a state flag: isHidden (filters), isActive (hover neighbourhood), isFocus (details open),
  * isOnPath (shortest path), isSelected (selection), isLeverage (the chosen leverage chain); and graph
- * flags hasActive / hasPath / hasLeverage dim the rest. The controller only flips flags on the few
- * items that change.
+ * flags hasActive / hasPath / hasLeverage dim the rest. flags.ts derives the flags from the explorer's
+ * state; the explorer flips only those of the few items that change.
  */
 import Sigma, { DEFAULT_STYLES } from "sigma";
 import {
@@ -31,29 +31,7 @@ import {
   LEVERAGE_RING_COLOR,
 } from "../model/palette.ts";
 import type { ViewGraph, ViewNodeAttributes } from "../model/view-graph.ts";
-
-export interface NodeState {
-  isActive: boolean;
-  isFocus: boolean;
-  isOnPath: boolean;
-  isSelected: boolean;
-  isLeverage: boolean;
-}
-export interface EdgeState {
-  isActive: boolean;
-  isOnPath: boolean;
-  isLeverage: boolean;
-}
-export interface GraphState {
-  hasActive: boolean;
-  hasPath: boolean;
-  hasLeverage: boolean;
-  /** A big graph being laid out: its relations wait until the layout rests (see HIDE_EDGES_ON_MOVE_FROM). */
-  isLayingOut: boolean;
-}
-
-/** Above this many relations, edges are not drawn while the camera moves or the layout runs. */
-export const HIDE_EDGES_ON_MOVE_FROM = 10_000;
+import { hidesEdgesWhileMoving, type GraphState } from "./flags.ts";
 
 /** Above this many relations, edge hover (which costs a second picking pass) is turned off. */
 export const EDGE_EVENTS_MAX_EDGES = 20_000;
@@ -171,7 +149,7 @@ function createSigma(graph: ViewGraph, container: HTMLElement, initial: Partial<
       stagePadding: 40,
       minCameraRatio: 0.05,
       maxCameraRatio: 4,
-      // While the camera moves (and while the layout runs: explorer.ts), big graphs draw their entities only:
+      // While the camera moves (and while the layout runs: isLayingOut), big graphs draw their entities only:
       // without a GPU every edge's pixels are filled again each frame (docs/benchmarks.md). The edges return at rest.
       hideEdgesOnMove: hidesEdgesWhileMoving(graph),
     },
@@ -187,11 +165,6 @@ export type { GraphAttributes, RelationAttributes, ViewNodeAttributes };
  */
 export function createRenderer(graph: ViewGraph, container: HTMLElement, initial: Partial<GraphState> = {}): AtlasRenderer {
   return createSigma(graph, container, initial);
-}
-
-/** Whether a graph this big draws its relations only when nothing moves (camera or layout). */
-export function hidesEdgesWhileMoving(graph: ViewGraph): boolean {
-  return graph.size > HIDE_EDGES_ON_MOVE_FROM;
 }
 
 /** True when this browser can give a WebGL2 context (sigma v4 needs it). */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { ENTITY_KINDS, RELATION_FAMILIES } from "../../src/model/ontology.ts";
-import { defaultViewState, queryString, readViewState, writeViewState, type ViewState } from "../../src/app/state/address.ts";
-import { idArb } from "../support/arbitraries.ts";
+import { ENTITY_KINDS, RELATION_FAMILIES } from "../../../src/model/ontology.ts";
+import { ADDRESS_PARAMETERS, defaultViewState, queryString, readViewState, writeViewState } from "../../../src/app/state/address.ts";
+import type { ViewState } from "../../../src/app/state/state.ts";
+import { idArb } from "../../support/arbitraries.ts";
 
 const read = (query: string) => readViewState(new URLSearchParams(query));
 
@@ -56,6 +57,11 @@ describe("view state in the query string", () => {
     expect(problems).toHaveLength(7);
     expect(problems.join("\n")).toMatch(/"a:b"/);
     expect(problems.join("\n")).toMatch(/"gossip"/);
+  });
+
+  it("has one row per view field, in the order the address lists them", () => {
+    expect(Object.keys(ADDRESS_PARAMETERS)).toEqual(Object.keys(defaultViewState()));
+    expect(Object.keys(ADDRESS_PARAMETERS)).toEqual(["focus", "depth", "families", "kinds", "at", "path", "leverage", "chain"]);
   });
 
   it("ignores a depth without a focus", () => {
