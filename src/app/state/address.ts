@@ -58,7 +58,10 @@ function entityId(name: string): AddressParameter<string | null> {
   };
 }
 
-/** A comma list of known values, written in `order` and left out when it names them all; unknown values are ignored with a notice. */
+/**
+ * A comma list of known values, written in `order` and left out when it names them all. Unknown
+ * values are ignored with a notice; a list of nothing but unknown values leaves the default (all).
+ */
 function knownValues<T extends string>(order: readonly T[], isValid: (value: string) => value is T, noun: string): AddressParameter<T[]> {
   return {
     default: () => [...order],
@@ -71,6 +74,8 @@ function knownValues<T extends string>(order: readonly T[], isValid: (value: str
         if (isValid(value)) values.add(value);
         else problems.push(`ignored unknown ${noun} ${quote(value)} in the address`);
       }
+      // `families=` (nothing named) shows no family; `families=gossip` (only unknown names) is ignored.
+      if (values.size === 0 && problems.length > 0) return { problems };
       return { value: order.filter((value) => values.has(value)), problems };
     },
     write: (value) => (value.length === order.length ? null : order.filter((known) => value.includes(known)).join(",")),

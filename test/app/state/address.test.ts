@@ -59,6 +59,19 @@ describe("view state in the query string", () => {
     expect(problems.join("\n")).toMatch(/"gossip"/);
   });
 
+  it("ignores a families or kinds list that names nothing it knows, keeping every one shown, and says what it ignored", () => {
+    expect(read("families=gossip")).toEqual({
+      state: defaultViewState(),
+      problems: ['ignored unknown relation family "gossip" in the address'],
+    });
+    const kinds = read("kinds=planet,moon");
+    expect(kinds.state.kinds).toEqual([...ENTITY_KINDS]);
+    expect(kinds.problems).toEqual([
+      'ignored unknown entity kind "planet" in the address',
+      'ignored unknown entity kind "moon" in the address',
+    ]);
+  });
+
   it("has one row per view field, in the order the address lists them", () => {
     expect(Object.keys(ADDRESS_PARAMETERS)).toEqual(Object.keys(defaultViewState()));
     expect(Object.keys(ADDRESS_PARAMETERS)).toEqual(["focus", "depth", "families", "kinds", "at", "path", "leverage", "chain"]);
