@@ -5,6 +5,7 @@
  * updates every panel with the state and what is derived from it (state/derive.ts), and writes
  * the view into the address (state/address.ts).
  */
+import "./styles/layout.css";
 import { LeverageAnalysis } from "./analysis/leverage-analysis.ts";
 import type { FileOpener } from "./files/open-file.ts";
 import { buildSearchIndex } from "./model/search.ts";

@@ -5,6 +5,7 @@
  * The outcome is shown in a report over the page: the errors, located, when the file cannot be opened
  * (the graph being explored stays as it was), or what was opened and how it was mapped.
  */
+import "./open-file.css";
 import { errorCount } from "../../load/issues.ts";
 import { importSummary, sizeProblem, type ImportOutcome } from "../model/import-file.ts";
 import { plural } from "../model/format.ts";

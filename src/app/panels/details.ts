@@ -11,6 +11,8 @@ import { focusEntity, setDepth, toggleSelected } from "../state/actions.ts";
 import type { ExplorerState } from "../state/state.ts";
 import { append, el, externalLink, swatch } from "../ui/dom.ts";
 import { Inputs, type MountedPanel, type Panel, type PanelContext } from "./panel.ts";
+import "./details.css";
+import "./relations.css";
 
 const FIRST_SHOWN = 30;
 

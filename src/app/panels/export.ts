@@ -11,6 +11,7 @@ import type { ViewResult } from "../model/view.ts";
 import type { ViewState } from "../state/state.ts";
 import { ExportBar } from "../ui/export-bar.ts";
 import { Inputs, type MountedPanel, type Panel, type PanelContext } from "./panel.ts";
+import "./export.css";
 
 function mount({ graph, renderer, store, region }: PanelContext): MountedPanel {
   let state: ViewState = store.get().view;

@@ -7,6 +7,7 @@ import { EGO_DEPTHS, type EgoDepth } from "../state/state.ts";
 import { EntityCombobox } from "../ui/combobox.ts";
 import { el } from "../ui/dom.ts";
 import { Inputs, type MountedPanel, type Panel, type PanelContext } from "./panel.ts";
+import "./focus.css";
 
 export interface FocusPanelHandlers {
   onDepth: (depth: EgoDepth | null) => void;

@@ -3,6 +3,7 @@ import { plural } from "../model/format.ts";
 import { el } from "../ui/dom.ts";
 import type { LayoutState } from "../state/state.ts";
 import { Inputs, type MountedPanel, type Panel, type PanelContext } from "./panel.ts";
+import "./graph-controls.css";
 
 function mount({ renderer, layout, region }: PanelContext): MountedPanel {
   // The button's label, and the live iteration count beside it while the layout runs (text only: the name stays "Stop layout").

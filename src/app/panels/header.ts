@@ -4,6 +4,7 @@ import type { ViewResult } from "../model/view.ts";
 import { EntityCombobox } from "../ui/combobox.ts";
 import { el } from "../ui/dom.ts";
 import { Inputs, type MountedPanel, type Panel, type PanelContext } from "./panel.ts";
+import "./header.css";
 
 function mount({ graph, search, region, choose }: PanelContext): MountedPanel {
   const counts = el("p", { class: "header-counts", attrs: { id: "dataset-counts" } });

@@ -13,6 +13,7 @@ import { legendCounts, type LegendCounts } from "../model/legend.ts";
 import { setFilters } from "../state/actions.ts";
 import { el, swatch } from "../ui/dom.ts";
 import { Inputs, type MountedPanel, type Panel, type PanelContext } from "./panel.ts";
+import "./legend.css";
 
 export interface LegendSelection {
   families: RelationFamily[];

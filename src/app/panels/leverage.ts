@@ -21,6 +21,8 @@ import { chooseChain, chooseGovernment } from "../state/actions.ts";
 import type { LeverageShown } from "../state/derive.ts";
 import { el, externalLink } from "../ui/dom.ts";
 import { Inputs, type MountedPanel, type Panel, type PanelContext } from "./panel.ts";
+import "./leverage.css";
+import "./relations.css";
 
 export interface LeveragePanelHandlers {
   onGovernment: (id: string) => void;

@@ -5,6 +5,7 @@
 import { plural } from "../model/format.ts";
 import { el } from "../ui/dom.ts";
 import { Inputs, type MountedPanel, type Panel, type PanelContext } from "./panel.ts";
+import "./notices.css";
 
 /** Warnings listed in the page; the CLI lists them all. */
 const MAX_LISTED_WARNINGS = 50;

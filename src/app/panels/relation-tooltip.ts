@@ -2,6 +2,7 @@
 import { formatPeriod, relationKindLabel } from "../model/format.ts";
 import { el } from "../ui/dom.ts";
 import { Inputs, type MountedPanel, type Panel, type PanelContext } from "./panel.ts";
+import "./relation-tooltip.css";
 
 function mount({ graph, region }: PanelContext): MountedPanel {
   const tooltip = el("div", { class: "edge-tooltip", attrs: { role: "tooltip", hidden: true, id: "edge-tooltip" } });

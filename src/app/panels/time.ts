@@ -4,6 +4,7 @@ import { clampMonth, monthIndex, monthOf, nextPlayMonth, playLabel, playStart, t
 import { setTime } from "../state/actions.ts";
 import { el } from "../ui/dom.ts";
 import { Inputs, type MountedPanel, type Panel, type PanelContext } from "./panel.ts";
+import "./time.css";
 
 const PLAY_STEP_MS = 180;
 const SLIDER_KEYS = new Set(["Home", "End", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "PageUp", "PageDown"]);
