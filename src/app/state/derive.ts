@@ -53,6 +53,7 @@ export function leverageWanted(
 
 const ANALYSING = "Analysing leverage…";
 
+/** What the Leverage panel shows for the analysis as far as it has got, with a chain chosen or not. */
 export function leverageShown(analysis: LeverageAnalysis, chain: string | null): LeverageShown {
   const nothing = { view: null, parties: [], chosen: chain, highlight: null };
   if (analysis.status === "analysing") return { ...nothing, pending: ANALYSING };
