@@ -20,7 +20,14 @@ describe("the export bar's buttons", () => {
       );
     }
     // What the explorer offers, in its order.
-    expect(buttons.map((button) => button.text)).toEqual(["Export GEXF", "Export GraphML", "Export JSON", "Export Neo4j", "Export Cypher", "Export PNG"]);
+    expect(buttons.map((button) => button.text)).toEqual([
+      "Export GEXF",
+      "Export GraphML",
+      "Export JSON",
+      "Export Neo4j",
+      "Export Cypher",
+      "Export PNG",
+    ]);
     expect(buttons[0]?.options.map((option) => option.label)).toEqual(["Dynamic GEXF (timeline)"]);
   });
 
@@ -44,6 +51,13 @@ describe("the export bar's buttons", () => {
       mediaType: "text/plain",
       options: {},
     });
-    expect(exportButtons([...FORMATS, cliOnly, readOnly]).map((button) => button.format)).toEqual(["gexf", "graphml", "json", "neo4j", "cypher", "png"]);
+    expect(exportButtons([...FORMATS, cliOnly, readOnly]).map((button) => button.format)).toEqual([
+      "gexf",
+      "graphml",
+      "json",
+      "neo4j",
+      "cypher",
+      "png",
+    ]);
   });
 });
