@@ -19,7 +19,7 @@ import { formatOfFile, readFiles } from "../../src/formats/read-files.ts";
 import { readableFormats } from "../../src/formats/registry.ts";
 import { writeGexf } from "../../src/formats/gexf/write.ts";
 import { datasetArb } from "../support/arbitraries.ts";
-import { REPO_ROOT, hostileDataset, starterDataset } from "./support.ts";
+import { REPO_ROOT, hostileDataset, quotingHostileDataset, starterDataset } from "./support.ts";
 
 const FIXTURES = path.join(REPO_ROOT, "test/fixtures/graphml");
 
@@ -280,6 +280,46 @@ describe("GraphML that cannot be imported without loss is refused, located, with
     expect(result.ok).toBe(false);
     expect(messages(result, "error").length).toBe(37);
     expect(result.issues.every((issue) => issue.severity !== "error" || (issue.line ?? 0) > 0)).toBe(true);
+  });
+
+  it("answers any text, and any damage to an export, with a loadable dataset or located errors, never a throw (fast-check)", () => {
+    const base = writeGraphml(buildGraph(quotingHostileDataset()));
+    const check = (text: string): void => {
+      const result = read(text);
+      if (result.ok) {
+        const loaded = parseDataset([{ file: "imported.json", text: writeDatasetJson(result.dataset) }]);
+        expect(loaded.issues.filter((issue) => issue.severity === "error")).toEqual([]);
+        return;
+      }
+      const errors = result.issues.filter((issue) => issue.severity === "error");
+      expect(errors.length).toBeGreaterThan(0);
+      for (const issue of errors) if (!issue.message.startsWith("... and ")) expect(issue.line, issue.message).toBeGreaterThanOrEqual(1);
+    };
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 300 }), check), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.nat(),
+            fc.nat({ max: 40 }),
+            fc.constantFrom("", "<", ">", "&", '"', "</node>", "<edge source='x'/>", "]]>", "\u0000", "é"),
+          ),
+          {
+            minLength: 1,
+            maxLength: 4,
+          },
+        ),
+        (edits) => {
+          let text = base;
+          for (const [at, length, insert] of edits) {
+            const start = at % text.length;
+            text = text.slice(0, start) + insert + text.slice(start + length);
+          }
+          check(text);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it("never throws on damaged exports, and keeps what another tool added to an export as lines", () => {
