@@ -1,7 +1,7 @@
 /** GraphML in the format registry: a Leverage Atlas GraphML export (write.ts); any GraphML read (read.ts). */
 import { defineFormat } from "../format.ts";
 import { firstCharacter, startsWithin } from "../sniff.ts";
-import { decodeXmlBytes } from "../xml/decode.ts";
+import { readXmlFile } from "../xml/read-file.ts";
 import { plural } from "../../model/text.ts";
 import { readGraphml } from "./read.ts";
 import { writeGraphmlChunks } from "./write.ts";
@@ -39,20 +39,7 @@ export const GRAPHML_FORMAT = defineFormat({
     help: "GraphML from yEd, Cytoscape, networkx, igraph, graphology, Neo4j's APOC export or Leverage Atlas",
     signature: "<",
     sniff: (bytes) => (firstCharacter(bytes) !== "<" ? "no" : startsWithin(bytes, /<(?:[\w.-]+:)?graphml[\s>/]/) ? "yes" : "maybe"),
-    read(files, options) {
-      const [input] = files;
-      if (!input || files.length > 1) throw new Error("a GraphML reader reads one file at a time");
-      const decoded = decodeXmlBytes(input.bytes);
-      if (!decoded.ok) {
-        const { message, line, column } = decoded;
-        const at = line === undefined ? {} : column === undefined ? { line } : { line, column };
-        return { ok: false, issues: [{ file: input.file, pointer: "", severity: "error", message, ...at }] };
-      }
-      const result = readGraphml(decoded.text, { ...options, file: input.file });
-      return result.ok
-        ? { ok: true, dataset: result.dataset, issues: result.issues, native: result.native }
-        : { ok: false, issues: result.issues };
-    },
+    read: (files, options) => readXmlFile(files, "GraphML", (text, file) => readGraphml(text, { ...options, file })),
     describe: ({ native }) => (native ? "a Leverage Atlas GraphML export, read back exactly" : "GraphML mapped to the ontology"),
   },
 });
