@@ -19,16 +19,23 @@ describe("the export bar's buttons", () => {
         })),
       );
     }
-    // What the explorer has always offered, in its order.
-    expect(buttons.map((button) => button.text)).toEqual(["Export GEXF", "Export JSON", "Export PNG"]);
+    // What the explorer offers, in its order.
+    expect(buttons.map((button) => button.text)).toEqual([
+      "Export GEXF",
+      "Export GraphML",
+      "Export JSON",
+      "Export Neo4j",
+      "Export Cypher",
+      "Export PNG",
+    ]);
     expect(buttons[0]?.options.map((option) => option.label)).toEqual(["Dynamic GEXF (timeline)"]);
   });
 
   it("leave out formats only the CLI writes and formats nothing writes", () => {
     const cliOnly = defineFormat({
-      id: "cypher",
-      name: "Cypher",
-      label: "Cypher script",
+      id: "cli-only",
+      name: "CLI only",
+      label: "CLI only",
       description: "",
       extensions: ["cypher"],
       mediaType: "text/plain",
@@ -44,6 +51,13 @@ describe("the export bar's buttons", () => {
       mediaType: "text/plain",
       options: {},
     });
-    expect(exportButtons([...FORMATS, cliOnly, readOnly]).map((button) => button.format)).toEqual(["gexf", "json", "png"]);
+    expect(exportButtons([...FORMATS, cliOnly, readOnly]).map((button) => button.format)).toEqual([
+      "gexf",
+      "graphml",
+      "json",
+      "neo4j",
+      "cypher",
+      "png",
+    ]);
   });
 });

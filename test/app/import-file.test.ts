@@ -104,7 +104,7 @@ describe("opening files in the explorer", () => {
 
     expect(readImportFiles([{ file: "empty.json", bytes: new Uint8Array() }]).issues[0]?.message).toBe("the file is empty");
     expect(readImportFiles([{ file: "notes.txt", bytes: bytes("hello") }]).issues[0]?.message).toMatch(
-      /neither a dataset \(\.json\) nor a GEXF file/,
+      /none of a dataset \(\.json\), a GEXF file \(\.gexf, \.xml\) or a GraphML file \(\.graphml, \.xml\)/,
     );
     expect(readImportFiles([fixture("networkx-1.3.gexf"), { file: "b.json", bytes: bytes("{}") }]).issues[0]?.message).toMatch(
       /one GEXF file at a time/,
@@ -119,8 +119,10 @@ describe("opening files in the explorer", () => {
       expect(openHint()).toContain(`${format.reader.noun} (.${format.extensions[0]}`);
       expect(openButtonTitle()).toContain(`${format.reader.noun} (.${format.extensions[0]}`);
     }
-    expect(pickerAccept()).toBe(".json,.gexf,.xml,application/json,application/gexf+xml");
-    expect(openHint()).toBe("A dataset (.json, one or several files) or a GEXF file (.gexf, .xml) from Gephi, graphology or networkx.");
+    expect(pickerAccept()).toBe(".json,.gexf,.xml,.graphml,application/json,application/gexf+xml,application/graphml+xml");
+    expect(openHint()).toBe(
+      "A dataset (.json, one or several files), a GEXF file (.gexf, .xml) from Gephi, graphology or networkx or a GraphML file (.graphml, .xml) from yEd, Cytoscape, networkx, igraph or Neo4j (APOC).",
+    );
   });
 
   it("refuses files over the size limit before reading them", () => {

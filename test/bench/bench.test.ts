@@ -30,6 +30,12 @@ describe("npm run bench", () => {
       "subgraph 500/1500: shortest path",
       "gexf 500/1500: write",
       "gexf 500/1500: parse back",
+      "graphml 500/1500: write",
+      "graphml 500/1500: peak RSS of the write",
+      "neo4j 500/1500: write",
+      "neo4j 500/1500: peak RSS of the write",
+      "cypher 500/1500: write",
+      "cypher 500/1500: peak RSS of the write",
       "cli: atlas validate cold start",
     ];
     for (const prefix of prefixes) {

@@ -86,7 +86,7 @@ describe("each command given the other format", () => {
       expect(code).toBe(1);
       expect(stderr.split("\n")[0]).toMatch(
         new RegExp(
-          `^${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:1:\\d+: the file (is empty|is not XML: it starts with "|is not valid UTF-8)`,
+          `^${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:1:\\d+: the file (is empty|is not XML: it starts with "|is not valid UTF-8|is neither a GEXF file \\(\\.gexf, \\.xml\\) nor a GraphML file \\(\\.graphml, \\.xml\\): it does not start with <$)`,
         ),
       );
     } else {

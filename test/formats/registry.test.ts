@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NODE_FORMATS } from "../../src/formats/node.ts";
 import { FORMATS, readableFormats, writableFormats } from "../../src/formats/registry.ts";
+import { listWords } from "../../src/model/text.ts";
 import { atlas } from "../support/cli.ts";
 import { REPO_ROOT } from "./support.ts";
 
@@ -88,7 +89,7 @@ describe("atlas export, walked over the registry", () => {
     for (const format of browserOnly) {
       const refused = await atlas("export", FIXTURE, "--format", format.id);
       expect(refused).toMatchObject({ code: 2, stdout: "" });
-      expect(refused.stderr).toContain(`--format must be ${CLI_WRITERS.map((known) => known.id).join(" or ")}, got "${format.id}"`);
+      expect(refused.stderr).toContain(`--format must be ${listWords(CLI_WRITERS.map((known) => known.id))}, got "${format.id}"`);
     }
   });
 
@@ -104,8 +105,9 @@ describe("atlas import, walked over the registry", () => {
     const help = await atlas("import", "--help");
     expect(help.code).toBe(0);
     for (const format of CLI_READERS) {
-      expect(help.stdout).toContain(
-        `  ${format.id}  ${format.reader.help} (${format.extensions.map((extension) => `.${extension}`).join(", ")})`,
+      // Ids are padded to the longest.
+      expect(help.stdout.replace(/^( {2}[a-z0-9-]+) +/gm, "$1 ")).toContain(
+        `  ${format.id} ${format.reader.help} (${format.extensions.map((extension) => `.${extension}`).join(", ")})`,
       );
       expect(help.stdout).toContain(`a ${format.reader.noun}`);
     }
