@@ -29,6 +29,10 @@ const COMMON: BuildOptions = {
   minifySyntax: true,
   legalComments: "none",
   logLevel: "warning",
+  // import.meta.url as CommonJS knows it (`atlas serve` finds its package from its own place); the banner
+  // comes before esbuild's "use strict", so it says it again.
+  define: { "import.meta.url": "__atlas_module_url" },
+  banner: { js: '"use strict";var __atlas_module_url = require("node:url").pathToFileURL(__filename).href;' },
 };
 
 export async function buildCli(): Promise<void> {

@@ -141,7 +141,8 @@ const bundleSchema = z.strictObject({
 /** The value at a zod issue's path (zod leaves it out of its issues). */
 function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
   let value = json;
-  for (const segment of path) value = typeof value === "object" && value !== null ? (value as Record<PropertyKey, unknown>)[segment] : undefined;
+  for (const segment of path)
+    value = typeof value === "object" && value !== null ? (value as Record<PropertyKey, unknown>)[segment] : undefined;
   return value;
 }
 
@@ -160,17 +161,21 @@ function issueMessage(json: unknown, issue: z.core.$ZodIssue): string {
   }
 }
 
+/** What a bundle holds besides its documents: its files (paths, texts and sha256s: the bases of a save) and layouts. */
+export interface BundleContents {
+  name: string;
+  files: BundleFile[];
+  /** Saved layouts (`layouts/*.json`), as text: read by the layout format, not the dataset loader. */
+  layouts: { path: string; text: string }[];
+  checked?: BundleCheck;
+}
+
 export type BundleReadResult =
-  | {
+  | ({
       ok: true;
-      name: string;
       /** The dataset documents (every file but the layouts), each named by its path in the bundle: the path to save it to. */
       documents: DatasetInput[];
-      /** Saved layouts (`layouts/*.json`), as text: read by the layout format, not the dataset loader. */
-      layouts: { path: string; text: string }[];
-      files: BundleFile[];
-      checked?: BundleCheck;
-    }
+    } & BundleContents)
   | { ok: false; issues: LoadIssue[] };
 
 /**
@@ -188,11 +193,17 @@ export function readBundle(json: unknown, shownAs: string): BundleReadResult {
   const parsed = bundleSchema.safeParse(json);
   const issues: LoadIssue[] = parsed.success
     ? []
-    : parsed.error.issues.map((issue) => ({ file: shownAs, pointer: toPointer(issue.path), severity: "error", message: issueMessage(json, issue) }));
+    : parsed.error.issues.map((issue) => ({
+        file: shownAs,
+        pointer: toPointer(issue.path),
+        severity: "error",
+        message: issueMessage(json, issue),
+      }));
   if (!parsed.success) return { ok: false, issues };
   const seen = new Set<string>();
   parsed.data.files.forEach((file, index) => {
-    if (seen.has(file.path)) issues.push({ file: shownAs, pointer: `/files/${index}/path`, severity: "error", message: `${quote(file.path)} is listed twice` });
+    if (seen.has(file.path))
+      issues.push({ file: shownAs, pointer: `/files/${index}/path`, severity: "error", message: `${quote(file.path)} is listed twice` });
     seen.add(file.path);
   });
   if (issues.length > 0) return { ok: false, issues };

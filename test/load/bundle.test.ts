@@ -95,7 +95,7 @@ describe("readBundle", () => {
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.issues.map((issue) => `${issue.file}:${issue.pointer}: ${issue.message}`)).toEqual([
-      'bundle.json:/name: name must not be empty',
+      "bundle.json:/name: name must not be empty",
       'bundle.json:/files/0/path: "../outside.json" is not a relative path inside the dataset folder (no empty, "." or ".." parts)',
       "bundle.json:/files/1/text: text must be a string, got a number (3)",
       "bundle.json:/files/1/sha256: sha256 must be 64 lowercase hexadecimal digits",
@@ -114,7 +114,9 @@ describe("readBundle", () => {
     expect(other.ok ? [] : other.issues.map((issue) => issue.message)).toEqual(["this bundle is version 2; this explorer reads version 1"]);
     const file = { path: "a.json", text: "{}", sha256: "0".repeat(64) };
     const twice = readBundle({ format: BUNDLE_FORMAT, version: 1, name: "n", files: [file, file] }, "x.json");
-    expect(twice.ok ? [] : twice.issues.map((issue) => `${issue.pointer} ${issue.message}`)).toEqual(['/files/1/path "a.json" is listed twice']);
+    expect(twice.ok ? [] : twice.issues.map((issue) => `${issue.pointer} ${issue.message}`)).toEqual([
+      '/files/1/path "a.json" is listed twice',
+    ]);
   });
 });
 
@@ -123,7 +125,10 @@ describe("verifyBundle", () => {
     const bundle = await makeBundle("mine", [{ path: "a.json", text: "{}" }], { by: "atlas test" });
     expect(await verifyBundle(bundle.files, bundle.checked, "x")).toEqual({ issues: [], trusted: true });
     expect((await verifyBundle(bundle.files, undefined, "x")).trusted).toBe(false);
-    const added = await makeBundle("mine", [{ path: "a.json", text: "{}" }, { path: "b.json", text: "{}" }]);
+    const added = await makeBundle("mine", [
+      { path: "a.json", text: "{}" },
+      { path: "b.json", text: "{}" },
+    ]);
     expect((await verifyBundle(added.files, bundle.checked, "x")).trusted).toBe(false);
   });
 
@@ -148,7 +153,22 @@ describe("paths", () => {
 
   it("datasetPathProblem refuses what the folder listing would never list, and what leads outside", () => {
     for (const good of ["a.json", "sources/canada.json", "layouts/default.json", "a b/ü.json"]) expect(datasetPathProblem(good)).toBeNull();
-    for (const bad of ["", "/etc/passwd.json", "C:/x.json", "a\\b.json", "../x.json", "a/../../x.json", "./a.json", "a//b.json", ".hidden.json", "a/.git/x.json", "node_modules/x.json", "a.txt", "a.json/", "sub/.json"])
+    for (const bad of [
+      "",
+      "/etc/passwd.json",
+      "C:/x.json",
+      "a\\b.json",
+      "../x.json",
+      "a/../../x.json",
+      "./a.json",
+      "a//b.json",
+      ".hidden.json",
+      "a/.git/x.json",
+      "node_modules/x.json",
+      "a.txt",
+      "a.json/",
+      "sub/.json",
+    ])
       expect(datasetPathProblem(bad), bad).not.toBeNull();
   });
 });

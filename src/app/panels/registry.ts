@@ -17,11 +17,13 @@ import { openFilePanel } from "./open-file.ts";
 import type { Panel } from "./panel.ts";
 import { relationTooltipPanel } from "./relation-tooltip.ts";
 import { selectionPanel } from "./selection.ts";
+import { servedPanel } from "./served.ts";
 import { timePanel } from "./time.ts";
 
 export const PANELS: readonly Panel[] = [
   // The page header.
   headerPanel,
+  servedPanel,
   // Over and under the graph.
   graphControlsPanel,
   noticesPanel,

@@ -3,7 +3,7 @@
  * applied by the store (store.ts). An action that changes nothing returns the state it was given,
  * so nothing downstream is redrawn. None of them read the graph: callers pass ids the graph has.
  */
-import type { LayoutStatus, ExplorerState, EgoDepth, HoveredRelation, ViewState } from "./state.ts";
+import type { LayoutStatus, ExplorerState, EgoDepth, HoveredRelation, ServedStatus, ViewState } from "./state.ts";
 import type { EntityKind, RelationFamily } from "../../model/ontology.ts";
 import type { EntityRef, LeverageView } from "../model/leverage-view.ts";
 
@@ -172,4 +172,13 @@ export function showLeverageView(state: ExplorerState, key: string): ExplorerSta
 
 export function leverageFailed(state: ExplorerState, message: string): ExplorerState {
   return { ...state, analysis: { ...state.analysis, leverage: { status: "failed", message } } };
+}
+
+// The served folder.
+
+/** The live link to `atlas serve` was made, broken or re-made (nothing changes on a page not served). */
+export function servedLinkChanged(state: ExplorerState, link: ServedStatus["link"]): ExplorerState {
+  const served = state.dataset.served;
+  if (served === undefined || served.link === link) return state;
+  return { ...state, dataset: { ...state.dataset, served: { ...served, link } } };
 }
