@@ -18,9 +18,15 @@ export interface RunningServe {
   stop(): Promise<void>;
 }
 
-/** Starts `atlas serve ...args` and waits for the line with its URL. */
-export async function startServe(args: readonly string[], timeoutMs = 120_000): Promise<RunningServe> {
-  const [command, ...prefix] = atlasCommand();
+/** The CLI run from its sources (tsx), for tests whose project does not build the bin first (e2e). */
+export function atlasFromSources(): string[] {
+  return [process.execPath, "--import", "tsx", "src/cli/main.ts"];
+}
+
+/** Starts `atlas serve ...args` (the built bin unless told otherwise) and waits for the line with its URL. */
+export async function startServe(args: readonly string[], options: { atlas?: string[]; timeoutMs?: number } = {}): Promise<RunningServe> {
+  const [command, ...prefix] = options.atlas ?? atlasCommand();
+  const timeoutMs = options.timeoutMs ?? 120_000;
   const child = spawn(command as string, [...prefix, "serve", ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const url = await new Promise<string>((resolve, reject) => {
