@@ -4,13 +4,14 @@
  * be able to write a researcher's files through localhost, and a save must never leave a half-written or
  * invalid dataset, or overwrite a change made meanwhile.
  */
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, utimes, writeFile } from "node:fs/promises";
 import { networkInterfaces, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyRecordEdit } from "../../src/formats/json/edit.ts";
 import { readBundle, sha256Hex, type DatasetBundle } from "../../src/load/bundle.ts";
 import { loadDataset } from "../../src/load/read.ts";
+import { servedIndexHtml, staleReason } from "../../src/cli/serve/app-files.ts";
 import { MAX_SAVE_BYTES, startServer } from "../../src/cli/serve/server.ts";
 import { atlas } from "../support/cli.ts";
 import { allFiles, request, startServe, type RawResponse, type RunningServe } from "../support/serve.ts";
@@ -431,5 +432,33 @@ describe("atlas serve's arguments", () => {
     } finally {
       await running.close();
     }
+  });
+});
+
+describe("the explorer atlas serve serves", () => {
+  it("is built again when a source of the page is newer than the build, and not otherwise", async () => {
+    const root = path.join(scratch, "package");
+    const built = path.join(root, "built");
+    await mkdir(path.join(root, "src"), { recursive: true });
+    await writeFile(path.join(root, "src", "main.ts"), "");
+    expect(await staleReason(root, built)).toBe("the explorer has not been built for atlas serve yet");
+    await fakeApp(built);
+    const past = new Date(Date.now() - 60_000);
+    await utimes(path.join(root, "src", "main.ts"), past, past);
+    expect(await staleReason(root, built)).toBeNull();
+    await writeFile(path.join(root, "src", "main.ts"), "// changed");
+    const future = new Date(Date.now() + 60_000);
+    await utimes(path.join(root, "src", "main.ts"), future, future);
+    expect(await staleReason(root, built)).toBe("the explorer's sources changed since it was built");
+  });
+
+  it("gets the server's metas in place of the build's dataset meta, and a build without it is refused", async () => {
+    const html = await servedIndexHtml(app, { mode: "edit", token: "abc" });
+    expect(html).not.toContain("dataset.bundle.json");
+    expect(html).toContain('<meta name="leverage-atlas-session" content="abc">');
+    const other = path.join(scratch, "other-app");
+    await mkdir(other, { recursive: true });
+    await writeFile(path.join(other, "index.html"), "<!doctype html><title>x</title>");
+    await expect(servedIndexHtml(other, { mode: "read-only", token: null })).rejects.toThrow(/has no dataset meta/);
   });
 });

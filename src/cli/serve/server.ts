@@ -233,7 +233,8 @@ export async function startServer(options: ServeOptions): Promise<AtlasServer> {
         return;
       }
       if (pathname === "/api/events") {
-        openEvents(request, response);
+        if (method === "HEAD") send(response, 200, "", { "Content-Type": "text/event-stream; charset=utf-8" });
+        else openEvents(request, response);
         return;
       }
       const { bundle } = await bundleFolder(folder);
