@@ -11,5 +11,5 @@ if (name === undefined || !Object.hasOwn(TASKS, name)) {
   process.exit(2);
 }
 const task = await TASKS[name as TaskName]();
-const output = await task(JSON.parse(json ?? "{}"));
+const output = await task(JSON.parse(json ?? "{}") as Parameters<typeof task>[0]);
 process.stdout.write(`${JSON.stringify(output)}\n`);
