@@ -7,6 +7,7 @@ export const TASKS = {
   "gexf-read": async () => (await import("./gexf.ts")).gexfRead,
   "gexf-read-baseline": async () => (await import("./gexf.ts")).gexfReadBaseline,
   browser: async () => (await import("./browser.ts")).browserBench,
+  leverage: async () => (await import("./leverage.ts")).leverage,
 } as const;
 
 export type TaskName = keyof typeof TASKS;

@@ -30,6 +30,7 @@ describe("npm run bench", () => {
       "subgraph 500/1500: shortest path",
       "gexf 500/1500: write",
       "gexf 500/1500: parse back",
+      "leverage 500/1500: exposure ranking + chains",
     ];
     for (const prefix of prefixes) {
       expect(
