@@ -18,10 +18,10 @@ import { relationFilter, SelectionError } from "../graph/select.ts";
 import type { AtlasGraph } from "../graph/types.ts";
 import { firstDay } from "../model/dates.ts";
 import { ENTITY_KINDS, type EntityKind } from "../model/ontology.ts";
-import { citeRelation, spanIsActiveIn, type CitedRelation, type TimeWindow } from "./relations.ts";
-import { indexLinks, type DependencyLink, type Link, type LinkIndex } from "./links.ts";
+import { citeRelation, windowDays, type CitedRelation, type DayNumbers, type TimeWindow } from "./relations.ts";
+import { hasSteps, indexLinks, type Link, type LinkIndex } from "./links.ts";
 import { NETWORK_KIND, PRESSURE_FAMILY } from "./rules.ts";
-import { above, actingFor, entitiesUnder, isUnder, type MembershipRoute, type Side } from "./sides.ts";
+import { above, actingFor, countryTaken, everUnder, isActive, isUnder, Side, sideOf, type MembershipRoute } from "./sides.ts";
 
 export interface LeverageOptions {
   /** Keep pressures active on this date (YYYY, YYYY-MM or YYYY-MM-DD) and judge everything else on it too. */
@@ -38,9 +38,9 @@ export interface DependentEntity {
   /** How it stands under the pressed party: is it, shares its country, or a part_of / owns chain. */
   route: MembershipRoute;
   /** The dependency relations on the vendor (or on the vendor's parts). */
-  dependencies: string[];
+  readonly dependencies: readonly string[];
   /** Every relation this dependent rests on: the part_of / owns chain from the pressed party, the dependencies, the vendor's own part_of / owns chain. */
-  relations: string[];
+  readonly relations: readonly string[];
 }
 
 /** What the pressed side relies on the presser's side for: one dependency relation. */
@@ -85,7 +85,7 @@ export interface LeverageChain {
   presserVia: string[];
   pressedVia: string[];
   /** Carriers first, then other kinds in ontology order, then by name. */
-  dependents: DependentEntity[];
+  dependents: readonly DependentEntity[];
   /** Dependency ties (by start date), then bloc ties (by bloc id). */
   ties: LeverageTie[];
   /** Every entity the chain touches, for highlighting. */
@@ -113,9 +113,13 @@ export interface PressureCase {
 export class LeverageContext {
   /** Cached sides and ties are dropped past this many, so a long-lived context stays small. */
   static readonly CACHE_LIMIT = 512;
+  /** Dependents are kept per pressure case, and a big graph has tens of thousands: more of them are kept. */
+  static readonly DEPENDENTS_LIMIT = 65_536;
   readonly index: LinkIndex;
   private readonly sides = new Map<string, Side>();
   private readonly ties = new Map<string, LeverageTie[]>();
+  private readonly cited = new Map<string, CitedRelation>();
+  private readonly dependents = new Map<string, readonly DependentEntity[]>();
 
   constructor(readonly graph: AtlasGraph) {
     this.index = indexLinks(graph);
@@ -126,11 +130,48 @@ export class LeverageContext {
     const key = `${party}\u0000${window.from}\u0000${window.to ?? ""}\u0000${byCountry}`;
     let side = this.sides.get(key);
     if (!side) {
-      side = entitiesUnder(this.index, party, window, byCountry);
+      side = sideOf(this.index, this.number(party), windowDays(window), byCountry);
       if (this.sides.size >= LeverageContext.CACHE_LIMIT) this.sides.clear();
       this.sides.set(key, side);
     }
     return side;
+  }
+
+  /**
+   * A relation with its sources, made once per relation: chains of a big graph cite hundreds of
+   * thousands of relations, a few thousand distinct. Frozen, since chains share it.
+   */
+  cite(relation: string): CitedRelation {
+    let cited = this.cited.get(relation);
+    if (!cited) {
+      cited = citeRelation(this.graph, relation);
+      for (const source of cited.sources) Object.freeze(source);
+      Object.freeze(cited.sources);
+      this.cited.set(relation, Object.freeze(cited));
+    }
+    return cited;
+  }
+
+  /**
+   * The dependents of a vendor under a pressed party in a window (dependentsOf), worked out once:
+   * the exposure ranking and the chains ask for the same ones, as does every presser of one pressure.
+   */
+  dependentsIn(vendor: string, pressed: string, window: TimeWindow): readonly DependentEntity[] {
+    const key = `${vendor}\u0000${pressed}\u0000${window.from}\u0000${window.to ?? ""}`;
+    let found = this.dependents.get(key);
+    if (!found) {
+      found = freezeDependents(findDependents(this, vendor, pressed, window));
+      if (this.dependents.size >= LeverageContext.DEPENDENTS_LIMIT) this.dependents.clear();
+      this.dependents.set(key, found);
+    }
+    return found;
+  }
+
+  /** The entity number of an id of the graph. */
+  number(entity: string): number {
+    const number = this.index.numbers.get(entity);
+    if (number === undefined) throw new Error(`unknown entity id "${entity}"`);
+    return number;
   }
 
   /** The ties of a pressed party to a presser in a window (shared by every pressure between them in it). */
@@ -170,7 +211,10 @@ function isDomestic(context: LeverageContext, presser: string, pressed: string, 
   const presserCountry = context.graph.getNodeAttribute(presser, "country");
   if (presserCountry !== undefined && presserCountry === context.graph.getNodeAttribute(pressed, "country")) return true;
   // Walking up from one party to the other: a side walked down can hold a whole country.
-  return isUnder(context.index, presser, pressed, window, true) || isUnder(context.index, pressed, presser, window, true);
+  const [presserNumber, pressedNumber, days] = [context.number(presser), context.number(pressed), windowDays(window)];
+  return (
+    isUnder(context.index, presserNumber, pressedNumber, days, true) || isUnder(context.index, pressedNumber, presserNumber, days, true)
+  );
 }
 
 /** Every pressure about something, resolved to its presser and pressed, filtered by `at` and `target`. */
@@ -209,51 +253,119 @@ export function pressureCases(context: LeverageContext, options: LeverageOptions
   );
 }
 
-const NO_DEPENDENCIES: readonly DependencyLink[] = [];
-
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 const KIND_ORDER = new Map<string, number>(ENTITY_KINDS.map((kind, index) => [kind, kind === NETWORK_KIND ? -1 : index]));
 
+/** Orders as `localeCompare(other, "en")` does, without making a collator per comparison (most of a big graph's sorting time). */
+const BY_NAME = new Intl.Collator("en");
+
 function byDependentOrder(a: DependentEntity, b: DependentEntity): number {
-  return (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0) || a.label.localeCompare(b.label, "en") || compare(a.id, b.id);
+  return (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0) || BY_NAME.compare(a.label, b.label) || compare(a.id, b.id);
 }
 
-/** The entities under the pressed party that depend on the vendor (or its parts) in the case's window. */
-export function dependentsOf(context: LeverageContext, item: PressureCase): DependentEntity[] {
+/**
+ * The entities under the pressed party that depend on the vendor (or its parts) in the case's
+ * window. The lists are shared by the context's callers and frozen.
+ */
+export function dependentsOf(context: LeverageContext, item: PressureCase): readonly DependentEntity[] {
+  return context.dependentsIn(item.vendor, item.pressed, item.window);
+}
+
+const NO_DEPENDENTS: readonly DependentEntity[] = Object.freeze([]);
+
+function freezeDependents(found: readonly DependentEntity[]): readonly DependentEntity[] {
+  if (found.length === 0) return NO_DEPENDENTS;
+  for (const dependent of found) {
+    Object.freeze(dependent.dependencies);
+    Object.freeze(dependent.relations);
+    Object.freeze(dependent);
+  }
+  return Object.freeze(found);
+}
+
+function findDependents(context: LeverageContext, vendor: string, pressed: string, window: TimeWindow): readonly DependentEntity[] {
   const { graph, index } = context;
-  const vendorSide = context.under(item.vendor, item.window, false);
-  // Who depends on the vendor's side in the window; the pressed side is then walked only towards them.
-  const candidates: DependencyLink[] = [];
-  for (const [supplier] of vendorSide) {
-    for (const link of index.byProvider.get(supplier) ?? NO_DEPENDENCIES) {
-      if (!vendorSide.has(link.dependent) && spanIsActiveIn(link.span, item.window)) candidates.push(link);
+  const { dependents, providers } = index;
+  const days = windowDays(window);
+  const party = context.number(pressed);
+  const vendorSide = context.under(vendor, window, false);
+  // Who depends on the vendor's side in the window: dependency relations (numbers in the table
+  // index.dependents and index.providers share) with the dependent and the supplier (its position in
+  // the vendor's side), in side order, and in relation order for each supplier.
+  const candidates: { link: number; dependent: number; supplier: number; position: number }[] = [];
+  if (countryTaken(index, party, true) < 0 && !hasSteps(index.down, party)) {
+    // A party alone (no country, nothing under it): only its own dependencies count, and there are few.
+    if (vendorSide.includes(party)) return [];
+    for (let step = providers.start[party] as number; step < (providers.start[party + 1] as number); step += 1) {
+      const link = providers.link[step] as number;
+      const supplier = providers.to[step] as number;
+      const position = isActive(providers, link, days) ? vendorSide.positionOf(supplier) : undefined;
+      if (position !== undefined) candidates.push({ link, dependent: party, supplier, position });
     }
+    candidates.sort((a, b) => a.position - b.position || a.link - b.link);
+  } else {
+    // Only entities that can stand under the pressed party at some date are worth a look: a few of the hundreds depending on a vendor.
+    const reachable = everUnder(index, party, true);
+    vendorSide.forEachWith(dependents, (supplier, position) => {
+      for (let step = dependents.start[supplier] as number; step < (dependents.start[supplier + 1] as number); step += 1) {
+        const dependent = dependents.to[step] as number;
+        const link = dependents.link[step] as number;
+        if (!reachable.has(dependent) || !isActive(dependents, link, days) || vendorSide.includes(dependent)) continue;
+        candidates.push({ link, dependent, supplier, position });
+      }
+    });
   }
   if (candidates.length === 0) return [];
-  const within = above(
+  const pressedSide = sideTowards(
     index,
-    candidates.map((link) => link.dependent),
-    item.window,
+    party,
+    candidates.map((candidate) => candidate.dependent),
+    days,
   );
-  const pressedSide = entitiesUnder(index, item.pressed, item.window, true, within);
-  const found = new Map<string, DependentEntity>();
-  for (const link of candidates) {
-    const membership = pressedSide.get(link.dependent);
+  const found = new Map<number, { entry: DependentEntity; dependencies: string[]; relations: string[]; seen: Set<string> }>();
+  for (const candidate of candidates) {
+    const membership = pressedSide.membershipOf(candidate.dependent);
     if (!membership) continue;
-    let entry = found.get(link.dependent);
-    if (!entry) {
+    const link = dependents.links[candidate.link] as (typeof dependents.links)[number];
+    let item = found.get(candidate.dependent);
+    if (!item) {
       const { kind, label } = graph.getNodeAttributes(link.dependent);
-      entry = { id: link.dependent, kind, label, route: membership.route, dependencies: [], relations: [...membership.relations] };
-      found.set(link.dependent, entry);
+      const dependencies: string[] = [];
+      const relations = [...membership.relations];
+      item = {
+        entry: { id: link.dependent, kind, label, route: membership.route, dependencies, relations },
+        dependencies,
+        relations,
+        seen: new Set(relations),
+      };
+      found.set(candidate.dependent, item);
     }
-    entry.dependencies.push(link.id);
-    for (const relation of [link.id, ...(vendorSide.get(link.provider)?.relations ?? [])])
-      if (!entry.relations.includes(relation)) entry.relations.push(relation);
+    item.dependencies.push(link.id);
+    for (const relation of [link.id, ...vendorSide.membershipAt(candidate.supplier, candidate.position).relations]) {
+      if (item.seen.has(relation)) continue;
+      item.seen.add(relation);
+      item.relations.push(relation);
+    }
   }
-  return [...found.values()].sort(byDependentOrder);
+  return [...found.values()].map((item) => item.entry).sort(byDependentOrder);
+}
+
+/**
+ * The pressed party's side (with its country), exact for the entities given: only those that can
+ * be reached down part_of / owns relations from it need the walk, and it is kept to what lies
+ * above them. The party itself and its country's members stand under it without one.
+ */
+function sideTowards(index: LinkIndex, party: number, entities: readonly number[], days: DayNumbers): Side {
+  const taken = countryTaken(index, party, true);
+  const walked = entities.filter(
+    (entity) => entity !== party && !(taken >= 0 && index.memberCountry[entity] === taken) && hasSteps(index.up, entity),
+  );
+  // Nothing to walk to: the party and its country's members are the whole of what is asked about.
+  if (walked.length === 0) return new Side(index, party, taken);
+  return sideOf(index, party, days, true, above(index, walked, days));
 }
 
 /** What the pressed side relies on the presser's side for, in the case's window. */
@@ -261,28 +373,152 @@ export function tiesOf(context: LeverageContext, item: PressureCase): LeverageTi
   return [...context.tiesBetween(item.pressed, item.presser, item.window)];
 }
 
+/** A dependency relation between the two sides' entities, as a number in the table of dependencies. */
+interface DependencyCandidate {
+  link: number;
+  dependent: number;
+  provider: number;
+}
+
+/** A side's members of one bloc, in side order, and their member_of relations, each followed by how the member stands under the side. */
+interface BlocEntry {
+  members: string[];
+  relations: string[];
+}
+
 function computeTies(context: LeverageContext, pressed: string, presser: string, window: TimeWindow): LeverageTie[] {
-  const { graph, index } = context;
+  const { index } = context;
+  const days = windowDays(window);
+  const [pressedNumber, presserNumber] = [context.number(pressed), context.number(presser)];
+  const pressedIsCountry = countryTaken(index, pressedNumber, true) >= 0;
+  if (pressedIsCountry !== countryTaken(index, presserNumber, true) >= 0) {
+    return focusedTies(context, days, window, pressedNumber, presserNumber, pressedIsCountry);
+  }
   const pressedSide = context.under(pressed, window, true);
   const presserSide = context.under(presser, window, true);
-  // Walk the smaller side: the pressed side's dependencies, or the presser's side's provisions.
+  // Walk the smaller side: the pressed side's dependencies, or the presser's side's provisions (the same relations qualify).
   const walkPressed = pressedSide.size <= presserSide.size;
-  const links = walkPressed
-    ? [...pressedSide.entriesIn(index.byDependent)].flatMap(([node]) => index.byDependent.get(node) ?? NO_DEPENDENCIES)
-    : [...presserSide.entriesIn(index.byProvider)].flatMap(([node]) => index.byProvider.get(node) ?? NO_DEPENDENCIES);
+  const steps = walkPressed ? index.providers : index.dependents;
+  const dependencies: DependencyCandidate[] = [];
+  (walkPressed ? pressedSide : presserSide).forEachWith(steps, (node) => {
+    for (let step = steps.start[node] as number; step < (steps.start[node + 1] as number); step += 1) {
+      const [link, other] = [steps.link[step] as number, steps.to[step] as number];
+      if (isActive(steps, link, days))
+        dependencies.push(walkPressed ? { link, dependent: node, provider: other } : { link, dependent: other, provider: node });
+    }
+  });
+  const presserBlocs = blocMemberships(index, presserSide, days);
+  const blocs: [string, BlocEntry, BlocEntry][] = [];
+  for (const [bloc, pressedEntry] of blocMemberships(index, pressedSide, days)) {
+    // A bloc pressing its own member (or a body part_of the bloc pressing) holds the membership over it.
+    const presserEntry = presserBlocs.get(bloc) ?? heldBloc(context, presserSide, bloc);
+    if (presserEntry) blocs.push([bloc, pressedEntry, presserEntry]);
+  }
+  return tiesFound(context, pressedSide, presserSide, dependencies, blocs);
+}
+
+/**
+ * The ties when one side holds a whole country and the other does not (a government pressed by an
+ * official acting for no government, say): the small side is walked whole, the country's side only
+ * towards the entities that can tie to the small one (sideTowards). The answer is that of computeTies.
+ */
+function focusedTies(
+  context: LeverageContext,
+  days: DayNumbers,
+  window: TimeWindow,
+  pressedNumber: number,
+  presserNumber: number,
+  pressedIsCountry: boolean,
+): LeverageTie[] {
+  const { index } = context;
+  const [smallNumber, bigNumber] = pressedIsCountry ? [presserNumber, pressedNumber] : [pressedNumber, presserNumber];
+  const small = context.under(index.ids[smallNumber] as string, window, true);
+  const reachable = everUnder(index, bigNumber, true);
+  // The entities the country's side is asked about: only those that can stand under it at some date.
+  const asked: number[] = [];
+  const ask = (entity: number): void => {
+    if (reachable.has(entity)) asked.push(entity);
+  };
+  // Dependency relations from the small side to what can stand on the other; each end is asked
+  // about, since an entity on both sides ties nothing.
+  const steps = pressedIsCountry ? index.dependents : index.providers;
+  const dependencies: DependencyCandidate[] = [];
+  small.forEachWith(steps, (node) => {
+    for (let step = steps.start[node] as number; step < (steps.start[node + 1] as number); step += 1) {
+      const [link, other] = [steps.link[step] as number, steps.to[step] as number];
+      if (!reachable.has(other) || !isActive(steps, link, days)) continue;
+      dependencies.push(pressedIsCountry ? { link, dependent: other, provider: node } : { link, dependent: node, provider: other });
+      asked.push(other);
+      ask(node);
+    }
+  });
+  // Blocs the small side is in, or (when it presses) holds; the country's side is asked about their members.
+  const smallBlocs = blocMemberships(index, small, days);
+  const candidates = new Set<number>([...smallBlocs.keys()].map((bloc) => context.number(bloc)));
+  if (pressedIsCountry) small.forEachWith(index.blocMembers, (bloc) => candidates.add(bloc));
+  else for (const bloc of candidates) ask(bloc);
+  const { blocMembers } = index;
+  const memberships: { bloc: number; member: number; link: number }[] = [];
+  for (const bloc of candidates) {
+    for (let step = blocMembers.start[bloc] as number; step < (blocMembers.start[bloc + 1] as number); step += 1) {
+      const [link, member] = [blocMembers.link[step] as number, blocMembers.to[step] as number];
+      if (!reachable.has(member) || !isActive(blocMembers, link, days)) continue;
+      memberships.push({ bloc, member, link });
+      asked.push(member);
+    }
+  }
+  const big = sideTowards(index, bigNumber, asked, days);
+  // The country's side's entries, built as blocMemberships builds them: members in side order, each member's relations in relation order.
+  const bigBlocs = new Map<string, BlocEntry>();
+  const kept = memberships.filter((item) => big.includes(item.member));
+  kept.sort((a, b) => big.compareOrder(a.member, b.member) || a.link - b.link);
+  for (const { bloc, member, link } of kept) {
+    const id = index.ids[bloc] as string;
+    const entry = bigBlocs.get(id) ?? { members: [], relations: [] };
+    const memberId = index.ids[member] as string;
+    if (!entry.members.includes(memberId)) entry.members.push(memberId);
+    entry.relations.push((blocMembers.links[link] as Link).id, ...(big.membershipOf(member)?.relations ?? []));
+    bigBlocs.set(id, entry);
+  }
+  const [pressedSide, presserSide] = pressedIsCountry ? [big, small] : [small, big];
+  const [pressedBlocs, presserBlocs] = pressedIsCountry ? [bigBlocs, smallBlocs] : [smallBlocs, bigBlocs];
+  const blocs: [string, BlocEntry, BlocEntry][] = [];
+  for (const [bloc, pressedEntry] of pressedBlocs) {
+    const presserEntry = presserBlocs.get(bloc) ?? heldBloc(context, presserSide, bloc);
+    if (presserEntry) blocs.push([bloc, pressedEntry, presserEntry]);
+  }
+  return tiesFound(context, pressedSide, presserSide, dependencies, blocs);
+}
+
+/** A bloc standing under a side (the presser is the bloc, or a body of it), as the side's entry for it; undefined when it does not. */
+function heldBloc(context: LeverageContext, side: Side, bloc: string): BlocEntry | undefined {
+  const membership = side.membershipOf(context.number(bloc));
+  return membership && { members: [], relations: membership.relations };
+}
+
+/** The ties from the dependency relations between the sides (active in the window) and the blocs both are in. */
+function tiesFound(
+  context: LeverageContext,
+  pressedSide: Side,
+  presserSide: Side,
+  dependencies: readonly DependencyCandidate[],
+  blocs: readonly [string, BlocEntry, BlocEntry][],
+): LeverageTie[] {
+  const { graph, index } = context;
   const dependencyTies: DependencyTie[] = [];
-  for (const link of links) {
-    const dependentMembership = pressedSide.get(link.dependent);
-    const providerMembership = presserSide.get(link.provider);
+  for (const { link: number, dependent, provider } of dependencies) {
     // An entity on both sides (say, a company of one country owned from the other) ties nothing.
-    if (!dependentMembership || !providerMembership || pressedSide.has(link.provider) || presserSide.has(link.dependent)) continue;
-    if (!spanIsActiveIn(link.span, window)) continue;
+    if (!pressedSide.includes(dependent) || !presserSide.includes(provider)) continue;
+    if (pressedSide.includes(provider) || presserSide.includes(dependent)) continue;
+    const link = index.dependents.links[number] as (typeof index.dependents.links)[number];
+    const dependentRelations = pressedSide.membershipOf(dependent)?.relations ?? [];
+    const providerRelations = presserSide.membershipOf(provider)?.relations ?? [];
     dependencyTies.push({
       type: "dependency",
       dependent: link.dependent,
       provider: link.provider,
       relation: link.id,
-      relations: unique([link.id, ...dependentMembership.relations, ...providerMembership.relations]),
+      relations: unique([link.id, ...dependentRelations, ...providerRelations]),
     });
   }
   dependencyTies.sort(
@@ -290,41 +526,33 @@ function computeTies(context: LeverageContext, pressed: string, presser: string,
       compare(firstDay(graph.getEdgeAttribute(a.relation, "start")), firstDay(graph.getEdgeAttribute(b.relation, "start"))) ||
       compare(a.relation, b.relation),
   );
-  return [...dependencyTies, ...blocTies(context, window, pressedSide, presserSide)];
+  const blocTies = blocs.map(([bloc, pressedEntry, presserEntry]): BlocTie => ({
+    type: "bloc",
+    bloc,
+    pressedMembers: pressedEntry.members,
+    presserMembers: presserEntry.members,
+    relations: unique([...pressedEntry.relations, ...presserEntry.relations]),
+  }));
+  return [...dependencyTies, ...blocTies.sort((a, b) => compare(a.bloc, b.bloc))];
 }
 
-function blocMemberships(index: LinkIndex, side: Side, window: TimeWindow): Map<string, { members: string[]; relations: string[] }> {
-  const blocs = new Map<string, { members: string[]; relations: string[] }>();
-  for (const [member, membership] of side.entriesIn(index.blocMemberships)) {
-    for (const link of index.blocMemberships.get(member) ?? []) {
-      if (!spanIsActiveIn(link.span, window)) continue;
-      const entry = blocs.get(link.target) ?? { members: [], relations: [] };
-      if (!entry.members.includes(member)) entry.members.push(member);
-      entry.relations.push(link.id, ...membership.relations);
-      blocs.set(link.target, entry);
+function blocMemberships(index: LinkIndex, side: Side, days: DayNumbers): Map<string, BlocEntry> {
+  const { blocs } = index;
+  const found = new Map<string, BlocEntry>();
+  side.forEachWith(blocs, (member, position) => {
+    const memberId = index.ids[member] as string;
+    const { relations } = side.membershipAt(member, position);
+    for (let step = blocs.start[member] as number; step < (blocs.start[member + 1] as number); step += 1) {
+      const number = blocs.link[step] as number;
+      if (!isActive(blocs, number, days)) continue;
+      const link = blocs.links[number] as Link;
+      const entry = found.get(link.target) ?? { members: [], relations: [] };
+      if (!entry.members.includes(memberId)) entry.members.push(memberId);
+      entry.relations.push(link.id, ...relations);
+      found.set(link.target, entry);
     }
-  }
-  return blocs;
-}
-
-function blocTies(context: LeverageContext, window: TimeWindow, pressedSide: Side, presserSide: Side): BlocTie[] {
-  const pressedBlocs = blocMemberships(context.index, pressedSide, window);
-  const presserBlocs = blocMemberships(context.index, presserSide, window);
-  const ties: BlocTie[] = [];
-  for (const [bloc, pressedEntry] of pressedBlocs) {
-    // A bloc pressing its own member (or a body part_of the bloc pressing) holds the membership over it.
-    const presserEntry =
-      presserBlocs.get(bloc) ?? (presserSide.has(bloc) ? { members: [], relations: presserSide.get(bloc)?.relations ?? [] } : undefined);
-    if (!presserEntry) continue;
-    ties.push({
-      type: "bloc",
-      bloc,
-      pressedMembers: pressedEntry.members,
-      presserMembers: presserEntry.members,
-      relations: unique([...pressedEntry.relations, ...presserEntry.relations]),
-    });
-  }
-  return ties.sort((a, b) => compare(a.bloc, b.bloc));
+  });
+  return found;
 }
 
 function unique(values: readonly string[]): string[] {
@@ -336,20 +564,15 @@ export function chainOf(context: LeverageContext, item: PressureCase): LeverageC
   const dependents = dependentsOf(context, item);
   if (dependents.length === 0) return null;
   const ties = tiesOf(context, item);
-  const relationIds = unique([
+  const relations = unique([
     item.pressure,
     ...item.presserVia,
     ...item.pressedVia,
     ...dependents.flatMap((dependent) => dependent.relations),
     ...ties.flatMap((tie) => tie.relations),
-  ]);
-  const { graph } = context;
-  const entities = unique([
-    item.presser,
-    item.pressed,
-    item.vendor,
-    ...relationIds.flatMap((relation) => [graph.source(relation), graph.target(relation)]),
-  ]);
+  ]).map((relation) => context.cite(relation));
+  const entities = new Set([item.presser, item.pressed, item.vendor]);
+  for (const relation of relations) entities.add(relation.source).add(relation.target);
   return {
     id: `${item.pressure}:${item.presser}:${item.pressed}`,
     presser: item.presser,
@@ -361,8 +584,8 @@ export function chainOf(context: LeverageContext, item: PressureCase): LeverageC
     pressedVia: item.pressedVia,
     dependents,
     ties,
-    entities,
-    relations: relationIds.map((relation) => citeRelation(graph, relation)),
+    entities: [...entities],
+    relations,
   };
 }
 
