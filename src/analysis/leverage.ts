@@ -15,13 +15,14 @@
  * Every relation a chain rests on is listed once, with its sources.
  */
 import { relationFilter, SelectionError } from "../graph/select.ts";
-import type { AtlasGraph } from "../graph/types.ts";
+import type { AtlasGraph, EntityAttributes } from "../graph/types.ts";
 import { firstDay } from "../model/dates.ts";
 import { ENTITY_KINDS, type EntityKind } from "../model/ontology.ts";
 import { citeRelation, windowDays, type CitedRelation, type DayNumbers, type TimeWindow } from "./relations.ts";
 import { hasSteps, indexLinks, type Link, type LinkIndex } from "./links.ts";
 import { NETWORK_KIND, PRESSURE_FAMILY } from "./rules.ts";
-import { above, actingFor, countryTaken, everUnder, isActive, isUnder, Side, sideOf, type MembershipRoute } from "./sides.ts";
+import { everUnder } from "./reach.ts";
+import { above, actingFor, countryTaken, isActive, isUnder, Side, sideOf, type MembershipRoute } from "./sides.ts";
 
 export interface LeverageOptions {
   /** Keep pressures active on this date (YYYY, YYYY-MM or YYYY-MM-DD) and judge everything else on it too. */
@@ -120,6 +121,7 @@ export class LeverageContext {
   private readonly ties = new Map<string, LeverageTie[]>();
   private readonly cited = new Map<string, CitedRelation>();
   private readonly dependents = new Map<string, readonly DependentEntity[]>();
+  private readonly cases = new Map<string, readonly PressureCase[]>();
 
   constructor(readonly graph: AtlasGraph) {
     this.index = indexLinks(graph);
@@ -163,6 +165,18 @@ export class LeverageContext {
       found = freezeDependents(findDependents(this, vendor, pressed, window));
       if (this.dependents.size >= LeverageContext.DEPENDENTS_LIMIT) this.dependents.clear();
       this.dependents.set(key, found);
+    }
+    return found;
+  }
+
+  /** The pressure cases for some options (pressureCases), found once: the ranking and the chains of one view ask for the same. */
+  casesFor(options: LeverageOptions, find: () => PressureCase[]): readonly PressureCase[] {
+    const key = `${options.at ?? ""}\u0000${options.target ?? ""}`;
+    let found = this.cases.get(key);
+    if (!found) {
+      found = find();
+      if (this.cases.size >= LeverageContext.CACHE_LIMIT) this.cases.clear();
+      this.cases.set(key, found);
     }
     return found;
   }
@@ -219,8 +233,12 @@ function isDomestic(context: LeverageContext, presser: string, pressed: string, 
 
 /** Every pressure about something, resolved to its presser and pressed, filtered by `at` and `target`. */
 export function pressureCases(context: LeverageContext, options: LeverageOptions = {}): PressureCase[] {
+  const keep = checkOptions(context.graph, options);
+  return [...context.casesFor(options, () => findCases(context, options, keep))];
+}
+
+function findCases(context: LeverageContext, options: LeverageOptions, keep: (pressure: Link) => boolean): PressureCase[] {
   const { graph, index } = context;
-  const keep = checkOptions(graph, options);
   const cases: PressureCase[] = [];
   for (const link of index.pressures) {
     const vendor = link.attributes.about;
@@ -275,6 +293,8 @@ export function dependentsOf(context: LeverageContext, item: PressureCase): read
 }
 
 const NO_DEPENDENTS: readonly DependentEntity[] = Object.freeze([]);
+/** A vendor's side bigger than this is not scanned when the pressed party's reach is smaller (findDependents). */
+const BIG_VENDOR_SIDE = 64;
 
 function freezeDependents(found: readonly DependentEntity[]): readonly DependentEntity[] {
   if (found.length === 0) return NO_DEPENDENTS;
@@ -287,7 +307,7 @@ function freezeDependents(found: readonly DependentEntity[]): readonly Dependent
 }
 
 function findDependents(context: LeverageContext, vendor: string, pressed: string, window: TimeWindow): readonly DependentEntity[] {
-  const { graph, index } = context;
+  const { index } = context;
   const { dependents, providers } = index;
   const days = windowDays(window);
   const party = context.number(pressed);
@@ -296,24 +316,27 @@ function findDependents(context: LeverageContext, vendor: string, pressed: strin
   // index.dependents and index.providers share) with the dependent and the supplier (its position in
   // the vendor's side), in side order, and in relation order for each supplier.
   const candidates: { link: number; dependent: number; supplier: number; position: number }[] = [];
-  if (countryTaken(index, party, true) < 0 && !hasSteps(index.down, party)) {
-    // A party alone (no country, nothing under it): only its own dependencies count, and there are few.
-    if (vendorSide.includes(party)) return [];
-    for (let step = providers.start[party] as number; step < (providers.start[party + 1] as number); step += 1) {
-      const link = providers.link[step] as number;
-      const supplier = providers.to[step] as number;
-      const position = isActive(providers, link, days) ? vendorSide.positionOf(supplier) : undefined;
-      if (position !== undefined) candidates.push({ link, dependent: party, supplier, position });
-    }
+  // Only entities that can stand under the pressed party at some date are worth a look: a few of the hundreds depending on a vendor.
+  const reach = everUnder(index, party, true);
+  // (A reach's size is known once what the party reaches itself is worked out: asked only when the vendor's side is big.)
+  if (vendorSide.size > BIG_VENDOR_SIDE && reach.size < vendorSide.size) {
+    // Fewer of those than entities under the vendor: their own dependencies, put in the order the vendor's side gives.
+    reach.forEach((dependent) => {
+      if (vendorSide.includes(dependent)) return;
+      for (let step = providers.start[dependent] as number; step < (providers.start[dependent + 1] as number); step += 1) {
+        const link = providers.link[step] as number;
+        const supplier = providers.to[step] as number;
+        const position = isActive(providers, link, days) ? vendorSide.positionOf(supplier) : undefined;
+        if (position !== undefined) candidates.push({ link, dependent, supplier, position });
+      }
+    });
     candidates.sort((a, b) => a.position - b.position || a.link - b.link);
   } else {
-    // Only entities that can stand under the pressed party at some date are worth a look: a few of the hundreds depending on a vendor.
-    const reachable = everUnder(index, party, true);
     vendorSide.forEachWith(dependents, (supplier, position) => {
       for (let step = dependents.start[supplier] as number; step < (dependents.start[supplier + 1] as number); step += 1) {
-        const dependent = dependents.to[step] as number;
         const link = dependents.link[step] as number;
-        if (!reachable.has(dependent) || !isActive(dependents, link, days) || vendorSide.includes(dependent)) continue;
+        const dependent = dependents.to[step] as number;
+        if (!reach.has(dependent) || !isActive(dependents, link, days) || vendorSide.includes(dependent)) continue;
         candidates.push({ link, dependent, supplier, position });
       }
     });
@@ -332,7 +355,7 @@ function findDependents(context: LeverageContext, vendor: string, pressed: strin
     const link = dependents.links[candidate.link] as (typeof dependents.links)[number];
     let item = found.get(candidate.dependent);
     if (!item) {
-      const { kind, label } = graph.getNodeAttributes(link.dependent);
+      const { kind, label } = index.entities[candidate.dependent] as EntityAttributes;
       const dependencies: string[] = [];
       const relations = [...membership.relations];
       item = {
@@ -402,9 +425,12 @@ function computeTies(context: LeverageContext, pressed: string, presser: string,
   const dependencies: DependencyCandidate[] = [];
   (walkPressed ? pressedSide : presserSide).forEachWith(steps, (node) => {
     for (let step = steps.start[node] as number; step < (steps.start[node + 1] as number); step += 1) {
-      const [link, other] = [steps.link[step] as number, steps.to[step] as number];
-      if (isActive(steps, link, days))
-        dependencies.push(walkPressed ? { link, dependent: node, provider: other } : { link, dependent: other, provider: node });
+      const link = steps.link[step] as number;
+      const dependent = walkPressed ? node : (steps.to[step] as number);
+      const provider = walkPressed ? (steps.to[step] as number) : node;
+      // Both sides are whole here: what cannot tie is left out at once (tiesFound checks the same).
+      if (!pressedSide.includes(dependent) || !presserSide.includes(provider) || !isActive(steps, link, days)) continue;
+      dependencies.push({ link, dependent, provider });
     }
   });
   const presserBlocs = blocMemberships(index, presserSide, days);
@@ -445,7 +471,8 @@ function focusedTies(
   const dependencies: DependencyCandidate[] = [];
   small.forEachWith(steps, (node) => {
     for (let step = steps.start[node] as number; step < (steps.start[node + 1] as number); step += 1) {
-      const [link, other] = [steps.link[step] as number, steps.to[step] as number];
+      const link = steps.link[step] as number;
+      const other = steps.to[step] as number;
       if (!reachable.has(other) || !isActive(steps, link, days)) continue;
       dependencies.push(pressedIsCountry ? { link, dependent: other, provider: node } : { link, dependent: node, provider: other });
       asked.push(other);
@@ -461,7 +488,8 @@ function focusedTies(
   const memberships: { bloc: number; member: number; link: number }[] = [];
   for (const bloc of candidates) {
     for (let step = blocMembers.start[bloc] as number; step < (blocMembers.start[bloc + 1] as number); step += 1) {
-      const [link, member] = [blocMembers.link[step] as number, blocMembers.to[step] as number];
+      const link = blocMembers.link[step] as number;
+      const member = blocMembers.to[step] as number;
       if (!reachable.has(member) || !isActive(blocMembers, link, days)) continue;
       memberships.push({ bloc, member, link });
       asked.push(member);
@@ -564,13 +592,11 @@ export function chainOf(context: LeverageContext, item: PressureCase): LeverageC
   const dependents = dependentsOf(context, item);
   if (dependents.length === 0) return null;
   const ties = tiesOf(context, item);
-  const relations = unique([
-    item.pressure,
-    ...item.presserVia,
-    ...item.pressedVia,
-    ...dependents.flatMap((dependent) => dependent.relations),
-    ...ties.flatMap((tie) => tie.relations),
-  ]).map((relation) => context.cite(relation));
+  // Each relation once, in order of first mention: a big graph's chains mention hundreds of thousands.
+  const mentioned = new Set<string>([item.pressure, ...item.presserVia, ...item.pressedVia]);
+  for (const dependent of dependents) for (const relation of dependent.relations) mentioned.add(relation);
+  for (const tie of ties) for (const relation of tie.relations) mentioned.add(relation);
+  const relations = [...mentioned].map((relation) => context.cite(relation));
   const entities = new Set([item.presser, item.pressed, item.vendor]);
   for (const relation of relations) entities.add(relation.source).add(relation.target);
   return {

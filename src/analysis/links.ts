@@ -4,7 +4,7 @@
  * window): entities are numbered and every kind of step is kept in flat typed arrays, so a walk
  * costs integer comparisons where maps of strings cost milliseconds per pressure.
  */
-import type { AtlasGraph, RelationAttributes } from "../graph/types.ts";
+import type { AtlasGraph, EntityAttributes, RelationAttributes } from "../graph/types.ts";
 import {
   ACTS_FOR_KINDS,
   BLOC_KIND,
@@ -62,6 +62,8 @@ export interface LinkIndex {
   /** Entity ids by number (graph order), and numbers by id. */
   ids: readonly string[];
   numbers: ReadonlyMap<string, number>;
+  /** Entity attributes by number (the graph's own objects). */
+  entities: readonly EntityAttributes[];
   /** Per entity number: 1 for a government (rules.ts: STATE_KIND). */
   isState: Uint8Array;
   /** Per entity number: its country's number, or -1. */
@@ -164,8 +166,8 @@ export function indexLinks(graph: AtlasGraph): LinkIndex {
   const countries: string[] = [];
   const countryNumbers = new Map<string, number>();
   const members: number[][] = [];
-  ids.forEach((id, number) => {
-    const attributes = graph.getNodeAttributes(id);
+  const entities = ids.map((id) => graph.getNodeAttributes(id));
+  entities.forEach((attributes, number) => {
     if (attributes.kind === STATE_KIND) isState[number] = 1;
     if (attributes.country === undefined) return;
     let code = countryNumbers.get(attributes.country);
@@ -232,6 +234,7 @@ export function indexLinks(graph: AtlasGraph): LinkIndex {
     graph,
     ids,
     numbers,
+    entities,
     isState,
     country,
     memberCountry,

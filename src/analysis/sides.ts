@@ -34,12 +34,14 @@ export interface Membership {
  */
 export class Marks {
   private readonly marks: Uint32Array;
+  private readonly order: Int32Array;
   private round = 0;
-  /** What is marked in this round, in the order marked. */
-  readonly list: number[] = [];
+  /** How many entities are marked in this round. */
+  size = 0;
 
   constructor(entities: number) {
     this.marks = new Uint32Array(entities);
+    this.order = new Int32Array(entities);
   }
 
   /** Empties the set (the marks of earlier rounds no longer count). */
@@ -49,7 +51,7 @@ export class Marks {
       this.marks.fill(0);
       this.round = 1;
     }
-    this.list.length = 0;
+    this.size = 0;
     return this;
   }
 
@@ -60,11 +62,18 @@ export class Marks {
   add(entity: number): void {
     if (this.marks[entity] === this.round) return;
     this.marks[entity] = this.round;
-    this.list.push(entity);
+    this.order[this.size] = entity;
+    this.size += 1;
   }
 
-  get size(): number {
-    return this.list.length;
+  /** The entity marked `position`th in this round. */
+  at(position: number): number {
+    return this.order[position] as number;
+  }
+
+  /** The entities marked in this round, in the order marked (a copy). */
+  copy(): Int32Array {
+    return this.order.slice(0, this.size);
   }
 }
 
@@ -72,10 +81,12 @@ export class Marks {
 interface Scratch {
   /** What lies above some entities (above): read by the walk down that follows. */
   above: Marks;
-  /** A walk up to a party (isUnder), a walk down (sideOf), what a party reaches at any date (everUnder). */
+  /** A walk up to a party (isUnder), a walk down (sideOf). */
   up: Marks;
   down: Marks;
-  reach: Marks;
+  /** The walk down's steps: for each entity reached, the position it was reached from and the relation. */
+  from: Int32Array;
+  via: Int32Array;
 }
 
 const scratch = new WeakMap<LinkIndex, Scratch>();
@@ -84,7 +95,13 @@ function scratchOf(index: LinkIndex): Scratch {
   let sets = scratch.get(index);
   if (!sets) {
     const entities = index.ids.length;
-    sets = { above: new Marks(entities), up: new Marks(entities), down: new Marks(entities), reach: new Marks(entities) };
+    sets = {
+      above: new Marks(entities),
+      up: new Marks(entities),
+      down: new Marks(entities),
+      from: new Int32Array(entities),
+      via: new Int32Array(entities),
+    };
     scratch.set(index, sets);
   }
   return sets;
@@ -151,12 +168,12 @@ const NO_MEMBERS: readonly number[] = [];
  */
 export class Side {
   /** The entity numbers reached by the walk, in order; for each, the position of the entity it was reached from (-1: the party or a country member) and the relation (position in index.down). */
-  private readonly reached: number[] = [];
-  private readonly from: number[] = [];
-  private readonly via: number[] = [];
-  /** Lookups of reached entities, made when the walk is done (see seal). */
+  private reached: Int32Array = NOTHING;
+  private from: Int32Array = NOTHING;
+  private via: Int32Array = NOTHING;
+  /** Lookups of reached entities in a big side: a bit per entity, and entity numbers with their positions, sorted (see seal). */
   private bits: Uint32Array | null = null;
-  private positions: Map<number, number> | null = null;
+  private sorted: Float64Array | null = null;
   private readonly memberships: (Membership | undefined)[] = [];
 
   constructor(
@@ -187,24 +204,25 @@ export class Side {
   /** Whether entity number `entity` stands under the party. */
   includes(entity: number): boolean {
     if (this.isRoot(entity)) return true;
-    if (this.bits) return ((this.bits[entity >>> 5] as number) & (1 << (entity & 31))) !== 0;
-    return this.reached.includes(entity);
-  }
-
-  /** Records entity number `entity`, reached from the entity at position `from` of the walk (-1: a root) through the relation at position `via` of index.down. */
-  add(entity: number, from: number, via: number): void {
-    this.reached.push(entity);
-    this.from.push(from);
-    this.via.push(via);
-  }
-
-  /** The walk is done: a big side gets a bit per entity for `includes` (a few kilobytes; a Map costs more in time). */
-  seal(): this {
-    if (this.reached.length > SMALL_SIDE) {
+    if (this.reached.length <= SMALL_SIDE) return this.reached.includes(entity);
+    if (!this.bits) {
       const bits = new Uint32Array((this.index.ids.length + 31) >>> 5);
-      for (const entity of this.reached) bits[entity >>> 5] = (bits[entity >>> 5] as number) | (1 << (entity & 31));
+      for (const item of this.reached) bits[item >>> 5] = (bits[item >>> 5] as number) | (1 << (item & 31));
       this.bits = bits;
     }
+    return ((this.bits[entity >>> 5] as number) & (1 << (entity & 31))) !== 0;
+  }
+
+  /**
+   * Takes the walk's result: the entities reached, in order, each with the position it was reached
+   * from (-1: a root) and the relation (position in index.down). A big side is searched through a
+   * bit per entity (includes) and a sorted list (positions), made when first asked for: kilobytes,
+   * where maps cost far more to build, and many sides are never asked.
+   */
+  seal(reached: Int32Array, from: Int32Array, via: Int32Array): this {
+    this.reached = reached;
+    this.from = from;
+    this.via = via;
     return this;
   }
 
@@ -220,9 +238,24 @@ export class Side {
       return position < 0 ? undefined : position;
     }
     if (!this.includes(entity)) return undefined;
-    // Most big sides are asked for no position at all (only whether they hold an entity): the map is made when one is.
-    if (!this.positions) this.positions = new Map(this.reached.map((reached, position) => [reached, position]));
-    return this.positions.get(entity);
+    if (!this.sorted) {
+      const keys = new Float64Array(this.reached.length);
+      this.reached.forEach((item, position) => {
+        keys[position] = item * POSITIONS + position;
+      });
+      this.sorted = keys.sort();
+    }
+    const { sorted } = this;
+    // Binary search for the first key of the entity: keys are entity * POSITIONS + position.
+    let low = 0;
+    let high = sorted.length;
+    const key = entity * POSITIONS;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((sorted[middle] as number) < key) low = middle + 1;
+      else high = middle;
+    }
+    return (sorted[low] as number) - key;
   }
 
   /** How entity number `entity` stands under the party, or undefined when it does not. */
@@ -322,8 +355,11 @@ export class Side {
   }
 }
 
-/** Sides up to this many entities reached are searched by scanning; bigger ones get a bit set and a map. */
+/** Sides up to this many entities reached are searched by scanning; bigger ones get a bit set and a sorted list. */
 const SMALL_SIDE = 16;
+/** Positions in a walk stay below this (2^24), so entity * POSITIONS + position is exact in a double for any graph that fits in memory. */
+const POSITIONS = 16_777_216;
+const NOTHING = new Int32Array(0);
 
 /** Per kind of steps, per country: the country's members that have such steps, in member order (computed once per index). */
 const membersWith = new WeakMap<Steps, Map<number, readonly number[]>>();
@@ -367,28 +403,35 @@ export function sideOf(index: LinkIndex, party: number, days: DayNumbers, byCoun
     if (within && within.size < walkable.length) {
       // Fewer entities to keep to than members to start from: the members among them, in member (= number) order.
       const { down, memberCountry } = index;
-      const starts = within.list.filter((entity) => memberCountry[entity] === side.countryNumber && hasSteps(down, entity));
+      const starts: number[] = [];
+      for (let position = 0; position < within.size; position += 1) {
+        const entity = within.at(position);
+        if (memberCountry[entity] === side.countryNumber && hasSteps(down, entity)) starts.push(entity);
+      }
       roots.push(...starts.sort((a, b) => a - b));
     } else {
       for (const member of walkable) if (!within || within.has(member)) roots.push(member);
     }
   }
   const { down } = index;
-  const reached = scratchOf(index).down.clear();
-  // Breadth first: the roots, then what is reached in the order reached (reached.list is the queue).
-  const visit = (node: number, position: number): void => {
+  const work = scratchOf(index);
+  const reached = work.down.clear();
+  const { from, via } = work;
+  // Breadth first: the roots, then what is reached in the order reached (the scratch set is the queue).
+  for (let item = -roots.length; item < reached.size; item += 1) {
+    const node = item < 0 ? (roots[item + roots.length] as number) : reached.at(item);
+    const position = item < 0 ? -1 : item;
     for (let step = down.start[node] as number; step < (down.start[node + 1] as number); step += 1) {
       const entity = down.to[step] as number;
       if ((within && !within.has(entity)) || reached.has(entity) || side.isRoot(entity)) continue;
       const link = down.link[step] as number;
       if (!isActive(down, link, days)) continue;
+      from[reached.size] = position;
+      via[reached.size] = link;
       reached.add(entity);
-      side.add(entity, position, link);
     }
-  };
-  for (const root of roots) visit(root, -1);
-  for (let position = 0; position < reached.list.length; position += 1) visit(reached.list[position] as number, position);
-  return side.seal();
+  }
+  return side.seal(reached.copy(), from.slice(0, reached.size), via.slice(0, reached.size));
 }
 
 /** As sideOf, by entity id; throws for an id the graph lacks. */
@@ -408,8 +451,8 @@ export function above(index: LinkIndex, entities: Iterable<number>, days: DayNum
   for (const entity of entities) seen.add(entity);
   const { up } = index;
   // The list grows as the walk goes: reading it to its end is the breadth-first walk.
-  for (let position = 0; position < seen.list.length; position += 1) {
-    const node = seen.list[position] as number;
+  for (let position = 0; position < seen.size; position += 1) {
+    const node = seen.at(position);
     for (let step = up.start[node] as number; step < (up.start[node + 1] as number); step += 1) {
       const entity = up.to[step] as number;
       if (!seen.has(entity) && isActive(up, up.link[step] as number, days)) seen.add(entity);
@@ -419,87 +462,6 @@ export function above(index: LinkIndex, entities: Iterable<number>, days: DayNum
 }
 
 /** What can ever stand under parties and countries of one index, kept as it is asked for (see everUnder). */
-interface Reaches {
-  /** Per country: a flag per entity the country's members reach down part_of / owns relations at any date (themselves included). */
-  countries: Map<number, Uint8Array>;
-  parties: Map<number, ReadonlySet<number>>;
-}
-
-const reaches = new WeakMap<LinkIndex, Reaches>();
-/** Parties' reaches are dropped past this many (a country's are kept: there are few countries). */
-const PARTY_REACHES_KEPT = 4096;
-
-/** Everything reached down part_of / owns relations from the entities given, at any date. */
-function reachedDown(index: LinkIndex, starts: Iterable<number>): Marks {
-  const seen = scratchOf(index).reach.clear();
-  for (const start of starts) seen.add(start);
-  const { down } = index;
-  for (let position = 0; position < seen.list.length; position += 1) {
-    const node = seen.list[position] as number;
-    for (let step = down.start[node] as number; step < (down.start[node + 1] as number); step += 1) seen.add(down.to[step] as number);
-  }
-  return seen;
-}
-
-/**
- * What can stand under a party at some date: the party, the members of the country taken, and
- * what either reaches down part_of / owns relations, whatever their dates. A walk in any window
- * stays within this, so an entity it rules out needs no walk: of the hundreds of entities
- * depending on a vendor, only a few can stand under the party pressed.
- */
-export class Reach {
-  /** What the party reaches itself, worked out when first needed (null: nothing, it has no part_of / owns relations down). */
-  private own: ReadonlySet<number> | null | undefined;
-
-  constructor(
-    private readonly index: LinkIndex,
-    private readonly known: Reaches,
-    readonly party: number,
-    private readonly country: Uint8Array | undefined,
-  ) {
-    this.own = hasSteps(index.down, party) ? undefined : null;
-  }
-
-  has(entity: number): boolean {
-    if (entity === this.party || this.country?.[entity] === 1) return true;
-    const own = this.ownReach();
-    return own !== null && own.has(entity);
-  }
-
-  private ownReach(): ReadonlySet<number> | null {
-    if (this.own === undefined) {
-      const { parties } = this.known;
-      let own = parties.get(this.party);
-      if (!own) {
-        own = new Set(reachedDown(this.index, [this.party]).list);
-        if (parties.size >= PARTY_REACHES_KEPT) parties.clear();
-        parties.set(this.party, own);
-      }
-      this.own = own;
-    }
-    return this.own;
-  }
-}
-
-export function everUnder(index: LinkIndex, party: number, byCountry: boolean): Reach {
-  let known = reaches.get(index);
-  if (!known) {
-    known = { countries: new Map(), parties: new Map() };
-    reaches.set(index, known);
-  }
-  const taken = countryTaken(index, party, byCountry);
-  let country: Uint8Array | undefined;
-  if (taken >= 0) {
-    country = known.countries.get(taken);
-    if (!country) {
-      country = new Uint8Array(index.ids.length);
-      for (const entity of reachedDown(index, index.members[taken] ?? NO_MEMBERS).list) country[entity] = 1;
-      known.countries.set(taken, country);
-    }
-  }
-  return new Reach(index, known, party, country);
-}
-
 /** Whether an entity stands under a party in the window (as `sideOf(...).includes(entity)`, walking up from the entity instead of down from the party). */
 export function isUnder(index: LinkIndex, entity: number, party: number, days: DayNumbers, byCountry: boolean): boolean {
   const taken = countryTaken(index, party, byCountry);
@@ -509,8 +471,8 @@ export function isUnder(index: LinkIndex, entity: number, party: number, days: D
   const seen = scratchOf(index).up.clear();
   seen.add(entity);
   const { up } = index;
-  for (let position = 0; position < seen.list.length; position += 1) {
-    const node = seen.list[position] as number;
+  for (let position = 0; position < seen.size; position += 1) {
+    const node = seen.at(position);
     for (let step = up.start[node] as number; step < (up.start[node + 1] as number); step += 1) {
       const reached = up.to[step] as number;
       if (seen.has(reached) || !isActive(up, up.link[step] as number, days)) continue;

@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { indexLinks, type LinkIndex } from "../../src/analysis/links.ts";
 import { windowDays, type TimeWindow } from "../../src/analysis/relations.ts";
-import { above, entitiesUnder, everUnder, isUnder, sideOf } from "../../src/analysis/sides.ts";
+import { everUnder } from "../../src/analysis/reach.ts";
+import { above, entitiesUnder, isUnder, sideOf } from "../../src/analysis/sides.ts";
 import { generateDataset } from "../../src/generate/generate.ts";
 import { buildGraph } from "../../src/graph/build.ts";
 import { loadDataset } from "../../src/load/read.ts";
