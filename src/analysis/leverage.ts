@@ -22,7 +22,7 @@ import { citeRelation, windowDays, type CitedRelation, type DayNumbers, type Tim
 import { hasSteps, indexLinks, type Link, type LinkIndex } from "./links.ts";
 import { NETWORK_KIND, PRESSURE_FAMILY } from "./rules.ts";
 import { everUnder } from "./reach.ts";
-import { above, actingFor, countryTaken, isActive, isUnder, Side, sideOf, type MembershipRoute } from "./sides.ts";
+import { above, actingFor, countryTaken, isActive, isUnder, Marks, Side, sideOf, type MembershipRoute } from "./sides.ts";
 
 export interface LeverageOptions {
   /** Keep pressures active on this date (YYYY, YYYY-MM or YYYY-MM-DD) and judge everything else on it too. */
@@ -122,6 +122,7 @@ export class LeverageContext {
   private readonly cited = new Map<string, CitedRelation>();
   private readonly dependents = new Map<string, readonly DependentEntity[]>();
   private readonly cases = new Map<string, readonly PressureCase[]>();
+  private relationNumbers: Map<string, number> | undefined;
 
   constructor(readonly graph: AtlasGraph) {
     this.index = indexLinks(graph);
@@ -162,7 +163,7 @@ export class LeverageContext {
     const key = `${vendor}\u0000${pressed}\u0000${window.from}\u0000${window.to ?? ""}`;
     let found = this.dependents.get(key);
     if (!found) {
-      found = freezeDependents(findDependents(this, vendor, pressed, window));
+      found = findDependents(this, vendor, pressed, window);
       if (this.dependents.size >= LeverageContext.DEPENDENTS_LIMIT) this.dependents.clear();
       this.dependents.set(key, found);
     }
@@ -179,6 +180,14 @@ export class LeverageContext {
       this.cases.set(key, found);
     }
     return found;
+  }
+
+  /** The number of a relation of the graph (LinkIndex.relations). */
+  relationNumber(relation: string): number {
+    if (!this.relationNumbers) this.relationNumbers = new Map(this.index.relations.map((id, number) => [id, number]));
+    const number = this.relationNumbers.get(relation);
+    if (number === undefined) throw new Error(`unknown relation id "${relation}"`);
+    return number;
   }
 
   /** The entity number of an id of the graph. */
@@ -286,25 +295,14 @@ function byDependentOrder(a: DependentEntity, b: DependentEntity): number {
 
 /**
  * The entities under the pressed party that depend on the vendor (or its parts) in the case's
- * window. The lists are shared by the context's callers and frozen.
+ * window. The lists are shared by the context's callers (read-only, as their type says).
  */
 export function dependentsOf(context: LeverageContext, item: PressureCase): readonly DependentEntity[] {
   return context.dependentsIn(item.vendor, item.pressed, item.window);
 }
 
-const NO_DEPENDENTS: readonly DependentEntity[] = Object.freeze([]);
 /** A vendor's side bigger than this is not scanned when the pressed party's reach is smaller (findDependents). */
 const BIG_VENDOR_SIDE = 64;
-
-function freezeDependents(found: readonly DependentEntity[]): readonly DependentEntity[] {
-  if (found.length === 0) return NO_DEPENDENTS;
-  for (const dependent of found) {
-    Object.freeze(dependent.dependencies);
-    Object.freeze(dependent.relations);
-    Object.freeze(dependent);
-  }
-  return Object.freeze(found);
-}
 
 function findDependents(context: LeverageContext, vendor: string, pressed: string, window: TimeWindow): readonly DependentEntity[] {
   const { index } = context;
@@ -348,32 +346,67 @@ function findDependents(context: LeverageContext, vendor: string, pressed: strin
     candidates.map((candidate) => candidate.dependent),
     days,
   );
-  const found = new Map<number, { entry: DependentEntity; dependencies: string[]; relations: string[]; seen: Set<string> }>();
+  // Each dependent's dependencies in candidate order (grouped: a dependent's relations depend on its own only).
+  const byDependent = new Map<number, (typeof candidates)[number][]>();
   for (const candidate of candidates) {
-    const membership = pressedSide.membershipOf(candidate.dependent);
-    if (!membership) continue;
-    const link = dependents.links[candidate.link] as (typeof dependents.links)[number];
-    let item = found.get(candidate.dependent);
-    if (!item) {
-      const { kind, label } = index.entities[candidate.dependent] as EntityAttributes;
-      const dependencies: string[] = [];
-      const relations = [...membership.relations];
-      item = {
-        entry: { id: link.dependent, kind, label, route: membership.route, dependencies, relations },
-        dependencies,
-        relations,
-        seen: new Set(relations),
-      };
-      found.set(candidate.dependent, item);
-    }
-    item.dependencies.push(link.id);
-    for (const relation of [link.id, ...vendorSide.membershipAt(candidate.supplier, candidate.position).relations]) {
-      if (item.seen.has(relation)) continue;
-      item.seen.add(relation);
-      item.relations.push(relation);
-    }
+    if (!pressedSide.includes(candidate.dependent)) continue;
+    const list = byDependent.get(candidate.dependent);
+    if (list) list.push(candidate);
+    else byDependent.set(candidate.dependent, [candidate]);
   }
-  return [...found.values()].map((item) => item.entry).sort(byDependentOrder);
+  const found: DependentEntity[] = [];
+  const seen = relationMarks(index);
+  const ids = index.relations;
+  for (const [dependent, items] of byDependent) {
+    // The relations it rests on, each once: its path from the pressed party, then each dependency and the vendor's path to the supplier.
+    seen.clear();
+    const relations: string[] = [];
+    const numbers: number[] = [];
+    const mention = (relation: number): void => {
+      if (seen.has(relation)) return;
+      seen.add(relation);
+      numbers.push(relation);
+      relations.push(ids[relation] as string);
+    };
+    const position = pressedSide.positionOf(dependent) as number;
+    pressedSide.forEachPathRelation(position, mention);
+    const dependencies: string[] = [];
+    for (const candidate of items) {
+      dependencies.push((dependents.links[candidate.link] as Link).id);
+      mention(dependents.relation[candidate.link] as number);
+      vendorSide.forEachPathRelation(candidate.position, mention);
+    }
+    const { kind, label } = index.entities[dependent] as EntityAttributes;
+    const { route } = pressedSide.membershipAt(dependent, position);
+    const entry: DependentEntity = { id: index.ids[dependent] as string, kind, label, route, dependencies, relations };
+    found.push(entry);
+    relationNumbers.set(entry, numbers);
+  }
+  return found.sort(byDependentOrder);
+}
+
+/** A set of the graph's entities by number, emptied in constant time (one per index: one chain is gathered at a time). */
+const entitySets = new WeakMap<LinkIndex, Marks>();
+
+function entityMarks(index: LinkIndex): Marks {
+  let marks = entitySets.get(index);
+  if (!marks) {
+    marks = new Marks(index.ids.length);
+    entitySets.set(index, marks);
+  }
+  return marks;
+}
+
+/** A set of the graph's relations by number, emptied in constant time (one per index: the dependents of one case are listed at a time). */
+const relationSets = new WeakMap<LinkIndex, Marks>();
+
+function relationMarks(index: LinkIndex): Marks {
+  let marks = relationSets.get(index);
+  if (!marks) {
+    marks = new Marks(index.relations.length);
+    relationSets.set(index, marks);
+  }
+  return marks;
 }
 
 /**
@@ -403,11 +436,37 @@ interface DependencyCandidate {
   provider: number;
 }
 
-/** A side's members of one bloc, in side order, and their member_of relations, each followed by how the member stands under the side. */
+/** A side's members of one bloc, in side order, and their member_of relations, each followed by how the member stands under the side (relations by number, LinkIndex.relations). */
 interface BlocEntry {
   members: string[];
-  relations: string[];
+  relations: number[];
 }
+
+/** The relations (by number) from a side's party down to an entity of it. */
+function pathOf(side: Side, entity: number): number[] {
+  const path: number[] = [];
+  side.forEachPathRelation(side.positionOf(entity) ?? -1, (relation) => path.push(relation));
+  return path;
+}
+
+/** Relations by number, as ids, each once in order of first mention; `numbers` gets the numbers kept. */
+function uniqueRelations(index: LinkIndex, relations: Iterable<number>, numbers: number[] = []): string[] {
+  const seen = relationMarks(index).clear();
+  const ids: string[] = [];
+  for (const relation of relations) {
+    if (seen.has(relation)) continue;
+    seen.add(relation);
+    numbers.push(relation);
+    ids.push(index.relations[relation] as string);
+  }
+  return ids;
+}
+
+/**
+ * The relations of each dependent and tie made here, by number (in the order of its `relations`),
+ * so a chain gathers them without looking strings up: a big graph's chains mention millions.
+ */
+const relationNumbers = new WeakMap<DependentEntity | LeverageTie, readonly number[]>();
 
 function computeTies(context: LeverageContext, pressed: string, presser: string, window: TimeWindow): LeverageTie[] {
   const { index } = context;
@@ -505,7 +564,7 @@ function focusedTies(
     const entry = bigBlocs.get(id) ?? { members: [], relations: [] };
     const memberId = index.ids[member] as string;
     if (!entry.members.includes(memberId)) entry.members.push(memberId);
-    entry.relations.push((blocMembers.links[link] as Link).id, ...(big.membershipOf(member)?.relations ?? []));
+    entry.relations.push(blocMembers.relation[link] as number, ...pathOf(big, member));
     bigBlocs.set(id, entry);
   }
   const [pressedSide, presserSide] = pressedIsCountry ? [big, small] : [small, big];
@@ -520,8 +579,8 @@ function focusedTies(
 
 /** A bloc standing under a side (the presser is the bloc, or a body of it), as the side's entry for it; undefined when it does not. */
 function heldBloc(context: LeverageContext, side: Side, bloc: string): BlocEntry | undefined {
-  const membership = side.membershipOf(context.number(bloc));
-  return membership && { members: [], relations: membership.relations };
+  const number = context.number(bloc);
+  return side.includes(number) ? { members: [], relations: pathOf(side, number) } : undefined;
 }
 
 /** The ties from the dependency relations between the sides (active in the window) and the blocs both are in. */
@@ -539,28 +598,35 @@ function tiesFound(
     if (!pressedSide.includes(dependent) || !presserSide.includes(provider)) continue;
     if (pressedSide.includes(provider) || presserSide.includes(dependent)) continue;
     const link = index.dependents.links[number] as (typeof index.dependents.links)[number];
-    const dependentRelations = pressedSide.membershipOf(dependent)?.relations ?? [];
-    const providerRelations = presserSide.membershipOf(provider)?.relations ?? [];
-    dependencyTies.push({
+    const numbers: number[] = [];
+    const relations = [index.dependents.relation[number] as number, ...pathOf(pressedSide, dependent), ...pathOf(presserSide, provider)];
+    const tie: DependencyTie = {
       type: "dependency",
       dependent: link.dependent,
       provider: link.provider,
       relation: link.id,
-      relations: unique([link.id, ...dependentRelations, ...providerRelations]),
-    });
+      relations: uniqueRelations(index, relations, numbers),
+    };
+    relationNumbers.set(tie, numbers);
+    dependencyTies.push(tie);
   }
   dependencyTies.sort(
     (a, b) =>
       compare(firstDay(graph.getEdgeAttribute(a.relation, "start")), firstDay(graph.getEdgeAttribute(b.relation, "start"))) ||
       compare(a.relation, b.relation),
   );
-  const blocTies = blocs.map(([bloc, pressedEntry, presserEntry]): BlocTie => ({
-    type: "bloc",
-    bloc,
-    pressedMembers: pressedEntry.members,
-    presserMembers: presserEntry.members,
-    relations: unique([...pressedEntry.relations, ...presserEntry.relations]),
-  }));
+  const blocTies = blocs.map(([bloc, pressedEntry, presserEntry]): BlocTie => {
+    const numbers: number[] = [];
+    const tie: BlocTie = {
+      type: "bloc",
+      bloc,
+      pressedMembers: pressedEntry.members,
+      presserMembers: presserEntry.members,
+      relations: uniqueRelations(index, [...pressedEntry.relations, ...presserEntry.relations], numbers),
+    };
+    relationNumbers.set(tie, numbers);
+    return tie;
+  });
   return [...dependencyTies, ...blocTies.sort((a, b) => compare(a.bloc, b.bloc))];
 }
 
@@ -569,22 +635,19 @@ function blocMemberships(index: LinkIndex, side: Side, days: DayNumbers): Map<st
   const found = new Map<string, BlocEntry>();
   side.forEachWith(blocs, (member, position) => {
     const memberId = index.ids[member] as string;
-    const { relations } = side.membershipAt(member, position);
+    const path: number[] = [];
+    side.forEachPathRelation(position, (relation) => path.push(relation));
     for (let step = blocs.start[member] as number; step < (blocs.start[member + 1] as number); step += 1) {
       const number = blocs.link[step] as number;
       if (!isActive(blocs, number, days)) continue;
       const link = blocs.links[number] as Link;
       const entry = found.get(link.target) ?? { members: [], relations: [] };
       if (!entry.members.includes(memberId)) entry.members.push(memberId);
-      entry.relations.push(link.id, ...relations);
+      entry.relations.push(blocs.relation[number] as number, ...path);
       found.set(link.target, entry);
     }
   });
   return found;
-}
-
-function unique(values: readonly string[]): string[] {
-  return [...new Set(values)];
 }
 
 /** The chain of a case, or null when nothing under the pressed party depends on the vendor in the window. */
@@ -592,13 +655,30 @@ export function chainOf(context: LeverageContext, item: PressureCase): LeverageC
   const dependents = dependentsOf(context, item);
   if (dependents.length === 0) return null;
   const ties = tiesOf(context, item);
-  // Each relation once, in order of first mention: a big graph's chains mention hundreds of thousands.
-  const mentioned = new Set<string>([item.pressure, ...item.presserVia, ...item.pressedVia]);
-  for (const dependent of dependents) for (const relation of dependent.relations) mentioned.add(relation);
-  for (const tie of ties) for (const relation of tie.relations) mentioned.add(relation);
-  const relations = [...mentioned].map((relation) => context.cite(relation));
-  const entities = new Set([item.presser, item.pressed, item.vendor]);
-  for (const relation of relations) entities.add(relation.source).add(relation.target);
+  // Each relation once, in order of first mention (by number: a big graph's chains mention millions).
+  const { index } = context;
+  const seen = relationMarks(index).clear();
+  const mentioned: number[] = [];
+  const mention = (relation: number): void => {
+    if (seen.has(relation)) return;
+    seen.add(relation);
+    mentioned.push(relation);
+  };
+  for (const relation of [item.pressure, ...item.presserVia, ...item.pressedVia]) mention(context.relationNumber(relation));
+  for (const part of [...dependents, ...ties]) {
+    const numbers = relationNumbers.get(part);
+    if (numbers) for (const relation of numbers) mention(relation);
+    else for (const relation of part.relations) mention(context.relationNumber(relation));
+  }
+  const relations = mentioned.map((relation) => context.cite(index.relations[relation] as string));
+  // Every entity the chain touches, once, in order of first mention: the parties, the vendor, then each relation's ends.
+  const touched = entityMarks(index).clear();
+  for (const entity of [item.presser, item.pressed, item.vendor]) touched.add(context.number(entity));
+  for (const relation of mentioned) {
+    touched.add(index.sources[relation] as number);
+    touched.add(index.targets[relation] as number);
+  }
+  const entities = Array.from(touched.copy(), (entity) => index.ids[entity] as string);
   return {
     id: `${item.pressure}:${item.presser}:${item.pressed}`,
     presser: item.presser,
@@ -610,7 +690,7 @@ export function chainOf(context: LeverageContext, item: PressureCase): LeverageC
     pressedVia: item.pressedVia,
     dependents,
     ties,
-    entities: [...entities],
+    entities,
     relations,
   };
 }

@@ -42,6 +42,8 @@ export interface DependencyLink extends Link {
 /** Relations numbered in graph order, with their first and last days as day numbers (relations.ts: daysOf) for activity tests without strings. */
 export interface LinkTable<L extends Link = Link> {
   links: readonly L[];
+  /** Each relation's number among all the graph's relations (LinkIndex.relations). */
+  relation: Int32Array;
   first: Float64Array;
   last: Float64Array;
 }
@@ -90,6 +92,11 @@ export interface LinkIndex {
   blocMembers: Steps;
   /** Pressure relations that name what they are about, in graph order. */
   pressures: Link[];
+  /** Every relation's id by number (graph order): tables number their relations among these too. */
+  relations: readonly string[];
+  /** Every relation's ends (entity numbers), by relation number. */
+  sources: Int32Array;
+  targets: Int32Array;
 }
 
 const isActsForKind = kindTest(ACTS_FOR_KINDS);
@@ -100,9 +107,12 @@ const countryMemberKinds = new Set<string>(COUNTRY_MEMBER_KINDS);
 /** Relations gathered in graph order, numbered as they come (LinkTable once built). */
 class Table<L extends Link> {
   readonly links: L[] = [];
+  private readonly relations: number[] = [];
 
-  add(link: L): number {
+  /** Adds the graph's relation number `relation`; returns its number in the table. */
+  add(link: L, relation: number): number {
     this.links.push(link);
+    this.relations.push(relation);
     return this.links.length - 1;
   }
 
@@ -114,44 +124,40 @@ class Table<L extends Link> {
       first[number] = days.first;
       last[number] = days.last;
     });
-    return { links: this.links, first, last };
+    return { links: this.links, relation: Int32Array.from(this.relations), first, last };
   }
 }
 
-/** Steps gathered per entity (pairs of relation number and entity reached), then laid out flat. */
+/** Steps gathered in graph order (entity from, relation number, entity reached), then laid out by entity (a counting sort). */
 class StepLists {
-  private readonly byEntity: number[][];
-
-  constructor(entities: number) {
-    this.byEntity = Array.from({ length: entities }, () => []);
-  }
+  private readonly from: number[] = [];
+  private readonly link: number[] = [];
+  private readonly to: number[] = [];
 
   add(from: number, link: number, to: number): void {
-    (this.byEntity[from] as number[]).push(link, to);
+    this.from.push(from);
+    this.link.push(link);
+    this.to.push(to);
   }
 
   /** The steps over `table`; `after`'s steps out of each entity follow this list's own (down: the parts, then what is owned). */
-  build<L extends Link>(table: LinkTable<L>, after?: StepLists): Steps<L> {
-    const entities = this.byEntity.length;
+  build<L extends Link>(entities: number, table: LinkTable<L>, after?: StepLists): Steps<L> {
+    const lists = after ? [this, after] : [this];
     const start = new Int32Array(entities + 1);
-    let total = 0;
-    for (let entity = 0; entity < entities; entity += 1) {
-      total += ((this.byEntity[entity] as number[]).length + (after?.byEntity[entity] ?? []).length) / 2;
-    }
+    for (const list of lists) for (const from of list.from) start[from + 1] = (start[from + 1] as number) + 1;
+    for (let entity = 0; entity < entities; entity += 1) start[entity + 1] = (start[entity + 1] as number) + (start[entity] as number);
+    const total = start[entities] as number;
     const link = new Int32Array(total);
     const to = new Int32Array(total);
-    let position = 0;
-    for (let entity = 0; entity < entities; entity += 1) {
-      start[entity] = position;
-      for (const pairs of [this.byEntity[entity] as number[], after?.byEntity[entity] ?? []]) {
-        for (let pair = 0; pair < pairs.length; pair += 2) {
-          link[position] = pairs[pair] as number;
-          to[position] = pairs[pair + 1] as number;
-          position += 1;
-        }
-      }
+    const next = start.slice(0, entities);
+    for (const list of lists) {
+      list.from.forEach((from, item) => {
+        const position = next[from] as number;
+        next[from] = position + 1;
+        link[position] = list.link[item] as number;
+        to[position] = list.to[item] as number;
+      });
     }
-    start[entities] = position;
     return { ...table, start, link, to };
   }
 }
@@ -189,47 +195,55 @@ export function indexLinks(graph: AtlasGraph): LinkIndex {
   const acting = new Table<StructureLink>();
   const dependencies = new Table<DependencyLink>();
   const memberships = new Table<Link>();
-  const parts = new StepLists(count);
-  const owned = new StepLists(count);
-  const wholes = new StepLists(count);
-  const owners = new StepLists(count);
-  const actsFor = new StepLists(count);
-  const dependents = new StepLists(count);
-  const providers = new StepLists(count);
-  const blocs = new StepLists(count);
-  const blocMembers = new StepLists(count);
+  const parts = new StepLists();
+  const owned = new StepLists();
+  const wholes = new StepLists();
+  const owners = new StepLists();
+  const actsFor = new StepLists();
+  const dependents = new StepLists();
+  const providers = new StepLists();
+  const blocs = new StepLists();
+  const blocMembers = new StepLists();
   const pressures: Link[] = [];
   const number = (id: string): number => numbers.get(id) as number;
+  const relations: string[] = [];
+  const sources = new Int32Array(graph.size);
+  const targets = new Int32Array(graph.size);
   graph.forEachEdge((id, attributes, source, target) => {
+    const relation = relations.length;
+    relations.push(id);
     const link: Link = { id, source, target, attributes };
     const { kind } = attributes;
-    const [from, to] = [number(source), number(target)];
+    const from = number(source);
+    const to = number(target);
+    sources[relation] = from;
+    targets[relation] = to;
     if (attributes.family === PRESSURE_FAMILY && attributes.about !== undefined) pressures.push(link);
-    if (isActsForKind(kind)) actsFor.add(from, acting.add({ ...link, kind }), to);
+    if (isActsForKind(kind)) actsFor.add(from, acting.add({ ...link, kind }, relation), to);
     if (isPartKind(kind)) {
-      const part = structure.add({ ...link, kind });
+      const part = structure.add({ ...link, kind }, relation);
       parts.add(to, part, from);
       wholes.add(from, part, to);
     }
     if (isOwnerKind(kind)) {
-      const ownership = structure.add({ ...link, kind });
+      const ownership = structure.add({ ...link, kind }, relation);
       owned.add(from, ownership, to);
       owners.add(to, ownership, from);
     }
     if (kind === MEMBERSHIP_KIND && graph.getNodeAttribute(target, "kind") === BLOC_KIND) {
-      const membership = memberships.add(link);
+      const membership = memberships.add(link, relation);
       blocs.add(from, membership, to);
       blocMembers.add(to, membership, from);
     }
     if (isDependencyKind(kind)) {
       const [dependent, provider] = DEPENDENT_END[kind] === "source" ? [source, target] : [target, source];
-      const dependency = dependencies.add({ ...link, dependent, provider });
+      const dependency = dependencies.add({ ...link, dependent, provider }, relation);
       dependents.add(number(provider), dependency, number(dependent));
       providers.add(number(dependent), dependency, number(provider));
     }
   });
   const [structureTable, dependencyTable, membershipTable] = [structure.build(), dependencies.build(), memberships.build()];
-  const down = parts.build(structureTable, owned);
+  const down = parts.build(count, structureTable, owned);
   return {
     graph,
     ids,
@@ -241,14 +255,17 @@ export function indexLinks(graph: AtlasGraph): LinkIndex {
     countries,
     members,
     walkableMembers: members.map((list) => list.filter((member) => (down.start[member + 1] as number) > (down.start[member] as number))),
-    actsFor: actsFor.build(acting.build()),
+    actsFor: actsFor.build(count, acting.build()),
     down,
-    up: wholes.build(structureTable, owners),
-    dependents: dependents.build(dependencyTable),
-    providers: providers.build(dependencyTable),
-    blocs: blocs.build(membershipTable),
-    blocMembers: blocMembers.build(membershipTable),
+    up: wholes.build(count, structureTable, owners),
+    dependents: dependents.build(count, dependencyTable),
+    providers: providers.build(count, dependencyTable),
+    blocs: blocs.build(count, membershipTable),
+    blocMembers: blocMembers.build(count, membershipTable),
     pressures,
+    relations,
+    sources,
+    targets,
   };
 }
 

@@ -171,9 +171,6 @@ export class Side {
   private reached: Int32Array = NOTHING;
   private from: Int32Array = NOTHING;
   private via: Int32Array = NOTHING;
-  /** Lookups of reached entities in a big side: a bit per entity, and entity numbers with their positions, sorted (see seal). */
-  private bits: Uint32Array | null = null;
-  private sorted: Float64Array | null = null;
   private readonly memberships: (Membership | undefined)[] = [];
 
   constructor(
@@ -203,22 +200,10 @@ export class Side {
 
   /** Whether entity number `entity` stands under the party. */
   includes(entity: number): boolean {
-    if (this.isRoot(entity)) return true;
-    if (this.reached.length <= SMALL_SIDE) return this.reached.includes(entity);
-    if (!this.bits) {
-      const bits = new Uint32Array((this.index.ids.length + 31) >>> 5);
-      for (const item of this.reached) bits[item >>> 5] = (bits[item >>> 5] as number) | (1 << (item & 31));
-      this.bits = bits;
-    }
-    return ((this.bits[entity >>> 5] as number) & (1 << (entity & 31))) !== 0;
+    return this.isRoot(entity) || this.reachedPosition(entity) !== undefined;
   }
 
-  /**
-   * Takes the walk's result: the entities reached, in order, each with the position it was reached
-   * from (-1: a root) and the relation (position in index.down). A big side is searched through a
-   * bit per entity (includes) and a sorted list (positions), made when first asked for: kilobytes,
-   * where maps cost far more to build, and many sides are never asked.
-   */
+  /** Takes the walk's result: the entities reached, in order, each with the position it was reached from (-1: a root) and the relation (position in index.down). */
   seal(reached: Int32Array, from: Int32Array, via: Int32Array): this {
     this.reached = reached;
     this.from = from;
@@ -233,29 +218,12 @@ export class Side {
   }
 
   private reachedPosition(entity: number): number | undefined {
-    if (this.reached.length <= SMALL_SIDE) {
-      const position = this.reached.indexOf(entity);
+    const { reached } = this;
+    if (reached.length <= SMALL_SIDE) {
+      const position = reached.indexOf(entity);
       return position < 0 ? undefined : position;
     }
-    if (!this.includes(entity)) return undefined;
-    if (!this.sorted) {
-      const keys = new Float64Array(this.reached.length);
-      this.reached.forEach((item, position) => {
-        keys[position] = item * POSITIONS + position;
-      });
-      this.sorted = keys.sort();
-    }
-    const { sorted } = this;
-    // Binary search for the first key of the entity: keys are entity * POSITIONS + position.
-    let low = 0;
-    let high = sorted.length;
-    const key = entity * POSITIONS;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((sorted[middle] as number) < key) low = middle + 1;
-      else high = middle;
-    }
-    return (sorted[low] as number) - key;
+    return lanesOf(this.index).positionOf(this, reached, entity);
   }
 
   /** How entity number `entity` stands under the party, or undefined when it does not. */
@@ -284,6 +252,18 @@ export class Side {
   /** How the entity at a position of the walk (positionOf, forEachWith) stands under the party. */
   membershipAt(entity: number, position: number): Membership {
     return position >= 0 ? this.reachedMembership(position) : entity === this.partyNumber ? SELF : BY_COUNTRY;
+  }
+
+  /**
+   * Visits the relations (numbers among all the graph's relations) from the party (or a country
+   * member) down to the entity at a position of the walk, in that order; none for a root (-1).
+   */
+  forEachPathRelation(position: number, visit: (relation: number) => void): void {
+    if (position < 0) return;
+    const steps: number[] = [];
+    for (let at = position; at >= 0; at = this.from[at] as number) steps.push(this.via[at] as number);
+    const { relation } = this.index.down;
+    for (let item = steps.length - 1; item >= 0; item -= 1) visit(relation[steps[item] as number] as number);
   }
 
   /** Spelled out once per entity: the walk's relations from the party (or a country member) down to it. */
@@ -355,11 +335,67 @@ export class Side {
   }
 }
 
-/** Sides up to this many entities reached are searched by scanning; bigger ones get a bit set and a sorted list. */
+/** Sides up to this many entities reached are searched by scanning; bigger ones through a lane (Lanes). */
 const SMALL_SIDE = 16;
-/** Positions in a walk stay below this (2^24), so entity * POSITIONS + position is exact in a double for any graph that fits in memory. */
-const POSITIONS = 16_777_216;
 const NOTHING = new Int32Array(0);
+
+/**
+ * Positions by entity for big sides: a few arrays per index, each held by one side at a time and
+ * filled when a side asks (the least recently filled is taken). A map or a bit set per side cost
+ * more to build than the lookups they served; a few sides are read at a time (ties read two).
+ */
+class Lanes {
+  private readonly holders: (Side | null)[];
+  private readonly rounds: Uint32Array;
+  private readonly stamps: Uint32Array[];
+  private readonly positions: Int32Array[];
+  private round = 0;
+  private last = 0;
+
+  constructor(entities: number, lanes: number) {
+    this.holders = Array.from({ length: lanes }, () => null);
+    this.rounds = new Uint32Array(lanes);
+    this.stamps = Array.from({ length: lanes }, () => new Uint32Array(entities));
+    this.positions = Array.from({ length: lanes }, () => new Int32Array(entities));
+  }
+
+  positionOf(side: Side, reached: Int32Array, entity: number): number | undefined {
+    let lane = this.holders.indexOf(side);
+    if (lane < 0) lane = this.fill(side, reached);
+    return this.stamps[lane]?.[entity] === this.rounds[lane] ? this.positions[lane]?.[entity] : undefined;
+  }
+
+  private fill(side: Side, reached: Int32Array): number {
+    const lane = (this.last + 1) % this.holders.length;
+    this.last = lane;
+    this.round += 1;
+    if (this.round === 0xffffffff) {
+      for (const stamps of this.stamps) stamps.fill(0);
+      this.rounds.fill(0);
+      this.round = 1;
+    }
+    const [stamps, positions] = [this.stamps[lane] as Uint32Array, this.positions[lane] as Int32Array];
+    reached.forEach((entity, position) => {
+      stamps[entity] = this.round;
+      positions[entity] = position;
+    });
+    this.rounds[lane] = this.round;
+    this.holders[lane] = side;
+    return lane;
+  }
+}
+
+const LANES = 4;
+const lanes = new WeakMap<LinkIndex, Lanes>();
+
+function lanesOf(index: LinkIndex): Lanes {
+  let found = lanes.get(index);
+  if (!found) {
+    found = new Lanes(index.ids.length, LANES);
+    lanes.set(index, found);
+  }
+  return found;
+}
 
 /** Per kind of steps, per country: the country's members that have such steps, in member order (computed once per index). */
 const membersWith = new WeakMap<Steps, Map<number, readonly number[]>>();
