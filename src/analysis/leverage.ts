@@ -119,7 +119,7 @@ export class LeverageContext {
   readonly index: LinkIndex;
   private readonly sides = new Map<string, Side>();
   private readonly ties = new Map<string, LeverageTie[]>();
-  private readonly cited = new Map<string, CitedRelation>();
+  private readonly cited: (CitedRelation | undefined)[] = [];
   private readonly dependents = new Map<string, readonly DependentEntity[]>();
   private readonly cases = new Map<string, readonly PressureCase[]>();
   private relationNumbers: Map<string, number> | undefined;
@@ -145,12 +145,17 @@ export class LeverageContext {
    * thousands of relations, a few thousand distinct. Frozen, since chains share it.
    */
   cite(relation: string): CitedRelation {
-    let cited = this.cited.get(relation);
+    return this.citeNumber(this.relationNumber(relation));
+  }
+
+  /** As cite, by the relation's number (LinkIndex.relations). */
+  citeNumber(relation: number): CitedRelation {
+    let cited = this.cited[relation];
     if (!cited) {
-      cited = citeRelation(this.graph, relation);
+      cited = citeRelation(this.graph, this.index.relations[relation] as string);
       for (const source of cited.sources) Object.freeze(source);
       Object.freeze(cited.sources);
-      this.cited.set(relation, Object.freeze(cited));
+      this.cited[relation] = Object.freeze(cited);
     }
     return cited;
   }
@@ -377,7 +382,7 @@ function findDependents(context: LeverageContext, vendor: string, pressed: strin
       vendorSide.forEachPathRelation(candidate.position, mention);
     }
     const { kind, label } = index.entities[dependent] as EntityAttributes;
-    const { route } = pressedSide.membershipAt(dependent, position);
+    const route = pressedSide.routeAt(dependent, position);
     const entry: DependentEntity = { id: index.ids[dependent] as string, kind, label, route, dependencies, relations };
     found.push(entry);
     relationNumbers.set(entry, numbers);
@@ -489,6 +494,7 @@ function computeTies(context: LeverageContext, pressed: string, presser: string,
       const provider = walkPressed ? (steps.to[step] as number) : node;
       // Both sides are whole here: what cannot tie is left out at once (tiesFound checks the same).
       if (!pressedSide.includes(dependent) || !presserSide.includes(provider) || !isActive(steps, link, days)) continue;
+      if (pressedSide.includes(provider) || presserSide.includes(dependent)) continue;
       dependencies.push({ link, dependent, provider });
     }
   });
@@ -670,7 +676,7 @@ export function chainOf(context: LeverageContext, item: PressureCase): LeverageC
     if (numbers) for (const relation of numbers) mention(relation);
     else for (const relation of part.relations) mention(context.relationNumber(relation));
   }
-  const relations = mentioned.map((relation) => context.cite(index.relations[relation] as string));
+  const relations = mentioned.map((relation) => context.citeNumber(relation));
   // Every entity the chain touches, once, in order of first mention: the parties, the vendor, then each relation's ends.
   const touched = entityMarks(index).clear();
   for (const entity of [item.presser, item.pressed, item.vendor]) touched.add(context.number(entity));

@@ -249,6 +249,12 @@ export class Side {
     return position < 0 ? entity : this.index.ids.length + position;
   }
 
+  /** The route of the entity at a position of the walk (positionOf, forEachWith), without spelling its relations out. */
+  routeAt(entity: number, position: number): MembershipRoute {
+    if (position < 0) return entity === this.partyNumber ? "self" : "country";
+    return (this.index.down.links[this.via[position] as number] as StructureLink).kind;
+  }
+
   /** How the entity at a position of the walk (positionOf, forEachWith) stands under the party. */
   membershipAt(entity: number, position: number): Membership {
     return position >= 0 ? this.reachedMembership(position) : entity === this.partyNumber ? SELF : BY_COUNTRY;
