@@ -1,42 +1,39 @@
 /**
- * Golden files: a test's output compared with a file kept in the repository. `UPDATE_GOLDEN=1`
- * (re)writes the files instead; a missing file is written too, except under `CI=true`, where it
- * fails, so CI never passes on output nobody has reviewed.
+ * Golden files: an output recorded once and compared byte for byte on every run, so an unintended change
+ * of output fails with a diff. When an output changes on purpose, record the new one with
+ *   UPDATE_GOLDEN=1 npx vitest run <test files>
+ * and review the golden files' diff (git diff) before committing it. Nothing is ever written otherwise.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, resolve } from "node:path";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 
-const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** Expects `actual` to equal the golden file at `path` (relative to the repository root, or absolute). */
-export function expectGolden(path: string, actual: string): void {
-  const file = isAbsolute(path) ? path : resolve(REPO_ROOT, path);
-  const update = process.env.UPDATE_GOLDEN === "1";
-  if (!update && !existsSync(file)) {
-    if (process.env.CI === "true") throw new Error(`golden file ${path} is missing: record it with UPDATE_GOLDEN=1 and review it`);
-    writeGolden(file, actual);
+/** Whether this run records golden files instead of checking them (UPDATE_GOLDEN=1). */
+export const updatingGoldens = process.env.UPDATE_GOLDEN === "1";
+
+/**
+ * Checks that `actual` is byte-identical to the golden file at `file` (relative to the repository's root,
+ * or absolute); with UPDATE_GOLDEN=1, writes it there instead.
+ */
+export function expectGolden(file: string, actual: string | Uint8Array): void {
+  const target = path.resolve(REPO_ROOT, file);
+  const bytes = typeof actual === "string" ? Buffer.from(actual, "utf8") : Buffer.from(actual);
+  if (updatingGoldens) {
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, bytes);
     return;
   }
-  if (update) {
-    writeGolden(file, actual);
-    return;
-  }
-  const expected = readFileSync(file, "utf8");
-  if (actual === expected) return;
-  // Long texts are truncated in assertion messages: show the first line that differs instead.
-  const actualLines = actual.split("\n");
-  const expectedLines = expected.split("\n");
-  let line = 0;
-  while (actualLines[line] === expectedLines[line]) line += 1;
-  expect(
-    `line ${line + 1}: ${actualLines[line] ?? "(end of output)"}`,
-    `${path} differs from this output (${actualLines.length} lines, the file ${expectedLines.length}); UPDATE_GOLDEN=1 rewrites it if the change is intended`,
-  ).toBe(`line ${line + 1}: ${expectedLines[line] ?? "(end of file)"}`);
-}
-
-function writeGolden(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
+  if (!existsSync(target))
+    throw new Error(`golden file ${file} does not exist: record it with UPDATE_GOLDEN=1 npx vitest run <this test>, then review it`);
+  const expected = readFileSync(target);
+  if (bytes.equals(expected)) return;
+  const hint = `${file} differs from the output; if the change is intended, rerun with UPDATE_GOLDEN=1 and review the diff`;
+  // Text is compared as text so the failure shows a readable diff; bytes that are not text, by their hex.
+  if (typeof actual === "string") expect(actual, hint).toBe(expected.toString("utf8"));
+  else expect(bytes.toString("hex"), hint).toBe(expected.toString("hex"));
+  // Equal as text but not as bytes (cannot happen with valid UTF-8, but never pass silently).
+  expect.fail(hint);
 }
