@@ -4,7 +4,7 @@
  */
 import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { BENCH_FOLDER, type BenchDataset } from "./data.ts";
+import { BENCH_FOLDER, benchDataset, type BenchDataset } from "./data.ts";
 import { checkGexfFiles, type GexfValidity } from "../test/support/check-gexf.ts";
 import { median, result, type BenchResult } from "./results.ts";
 import { runTask } from "./run-child.ts";
@@ -315,6 +315,39 @@ const browserEntry: BenchEntry = {
   },
 };
 
+/** The size issue #20 sets for the leverage analysis; smaller runs (--size small, tiny) use their own size. */
+const LEVERAGE_ENTITIES = 50_000;
+/** The seed of that dataset (the harness's default seed). */
+const LEVERAGE_SEED = 1;
+/** The whole analysis (index, exposure ranking, chains) must take less than this at 50k / 150k. */
+const LEVERAGE_TARGET_MS = 5_000;
+
+const leverageEntry: BenchEntry = {
+  id: "leverage",
+  async run({ data, repeats, log }) {
+    const entities = Math.min(LEVERAGE_ENTITIES, data.entities);
+    const relations = Math.round((data.relations / data.entities) * entities);
+    const dataset = entities === data.entities ? data : await benchDataset(entities, relations, LEVERAGE_SEED, log);
+    const measured = await runTask("leverage", { dir: dataset.dir, repeats }, ["--expose-gc"]);
+    const size = sizeLabel(dataset);
+    const perPhase = `exposure ${Math.round(median(measured.exposureMs))} ms, then chains ${Math.round(median(measured.chainsMs))} ms`;
+    return [
+      result({
+        name: `leverage ${size}: exposure ranking + chains`,
+        ms: median(measured.ms),
+        baselineMs: median(measured.baselineMs),
+        cpuMs: median(measured.cpuMs),
+        baselineCpuMs: median(measured.baselineCpuMs),
+        metric: "time",
+        baseline: "buildGraph of the loaded dataset",
+        ...(entities === LEVERAGE_ENTITIES ? { targetMs: LEVERAGE_TARGET_MS } : {}),
+        runs: measured.ms.length,
+        notes: `${perPhase}; ${measured.pressures.toLocaleString("en")} pressures, ${measured.exposureRows.toLocaleString("en")} exposure rows, ${measured.chains.toLocaleString("en")} chains; load average ${measured.load.map((load) => load.toFixed(1)).join(" -> ")}`,
+      }),
+    ];
+  },
+};
+
 /** Alternating cold starts of two programs; the samples of each. */
 async function alternate(
   measured: Starter,
@@ -378,4 +411,4 @@ const cliEntry: BenchEntry = {
   },
 };
 
-export const ENTRIES: readonly BenchEntry[] = [loadEntry, subgraphEntry, gexfEntry, interopEntry, browserEntry, cliEntry];
+export const ENTRIES: readonly BenchEntry[] = [loadEntry, subgraphEntry, gexfEntry, interopEntry, leverageEntry, browserEntry, cliEntry];

@@ -8,6 +8,7 @@ export const TASKS = {
   "gexf-read-baseline": async () => (await import("./gexf.ts")).gexfReadBaseline,
   "interop-write": async () => (await import("./interop.ts")).interopWrite,
   browser: async () => (await import("./browser.ts")).browserBench,
+  leverage: async () => (await import("./leverage.ts")).leverage,
 } as const;
 
 export type TaskName = keyof typeof TASKS;
