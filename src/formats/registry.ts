@@ -10,11 +10,13 @@
  * single out a reader, the first reader sure of the bytes reads it (else the first that may).
  */
 import type { FormatReader, FormatSpec, FormatWriter, OptionSpecs, OptionValues, Runtime } from "./format.ts";
+import { CSV_FORMAT } from "./csv/format.ts";
 import { GEXF_FORMAT } from "./gexf/format.ts";
 import { JSON_DATASET_FORMAT } from "./json/format.ts";
 import { PNG_FORMAT } from "./png/format.ts";
+import { XLSX_FORMAT } from "./xlsx/format.ts";
 
-export const FORMATS = [GEXF_FORMAT, JSON_DATASET_FORMAT, PNG_FORMAT] as const;
+export const FORMATS = [GEXF_FORMAT, JSON_DATASET_FORMAT, XLSX_FORMAT, CSV_FORMAT, PNG_FORMAT] as const;
 
 export type FormatId = (typeof FORMATS)[number]["id"];
 export type WritableFormat = FormatSpec & { readonly writer: FormatWriter };
@@ -60,7 +62,10 @@ export function readersByNoun(readers: readonly ReadableFormat[]): ReadableForma
 /** The value of each option when none is given: off, the choice's default, no text. */
 export function defaultValues(options: OptionSpecs): OptionValues {
   return Object.fromEntries(
-    Object.entries(options).map(([key, option]) => [key, option.type === "boolean" ? false : option.type === "choice" ? option.default : undefined]),
+    Object.entries(options).map(([key, option]) => [
+      key,
+      option.type === "boolean" ? false : option.type === "choice" ? option.default : undefined,
+    ]),
   );
 }
 

@@ -18,13 +18,7 @@ import {
 import { listWords, plural } from "../../model/text.ts";
 import type { OptionValues } from "../../formats/format.ts";
 import { NODE_FORMATS } from "../../formats/node.ts";
-import {
-  findFormat,
-  formatsForFileName,
-  optionTags,
-  writableFormats,
-  type WritableFormat,
-} from "../../formats/registry.ts";
+import { findFormat, formatsForFileName, optionTags, writableFormats, type WritableFormat } from "../../formats/registry.ts";
 import { writeExport } from "../export-output.ts";
 import { addFormatFlags, flagSynopsis, flagValues, formatFlags } from "../format-flags.ts";
 import { progressOn } from "../progress.ts";
