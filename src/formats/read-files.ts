@@ -118,7 +118,7 @@ export function readFiles(given: readonly ReadInput[], readers: readonly Readabl
   const formats = inputs.map(({ file, bytes }) => {
     if (only) return only;
     if (bytes.length === 0) {
-      issues.push(failure(file, "the file is empty"));
+      issues.push({ ...failure(file, "the file is empty"), line: 1, column: 1 });
       return null;
     }
     const format = formatOfFile(file, bytes, readers);
@@ -130,12 +130,12 @@ export function readFiles(given: readonly ReadInput[], readers: readonly Readabl
   const single = found.find((format) => format.reader.accepts === "one");
   if (inputs.length > 1 && single) {
     const together = readersByNoun(readers.filter((format) => format.reader.accepts === "several")).map(
-      (format) => `${format.reader.noun} ${dottedExtensions(format)}`,
+      (format) => `${format.reader.noun}s (${dottedExtensions(format)})`,
     );
     const message =
       together.length === 0
         ? `open one ${single.reader.noun} at a time`
-        : `open one ${single.reader.noun} at a time (several files can be opened together only when they are all ${listWords(together)} files)`;
+        : `open one ${single.reader.noun} at a time (several files can be opened together only when they are all ${listWords(together)})`;
     return { ok: false, file: shown, format: single.id, issues: [failure(shown, message)] };
   }
   const format = found[0] as ReadableFormat;

@@ -19,8 +19,8 @@ describe("the export bar's buttons", () => {
         })),
       );
     }
-    // What the explorer has always offered, in its order.
-    expect(buttons.map((button) => button.text)).toEqual(["Export GEXF", "Export JSON", "Export PNG"]);
+    // What the explorer offers, in its order: the spreadsheets (#15) between the data formats and the picture.
+    expect(buttons.map((button) => button.text)).toEqual(["Export GEXF", "Export JSON", "Export XLSX", "Export CSV", "Export PNG"]);
     expect(buttons[0]?.options.map((option) => option.label)).toEqual(["Dynamic GEXF (timeline)"]);
   });
 
@@ -44,6 +44,6 @@ describe("the export bar's buttons", () => {
       mediaType: "text/plain",
       options: {},
     });
-    expect(exportButtons([...FORMATS, cliOnly, readOnly]).map((button) => button.format)).toEqual(["gexf", "json", "png"]);
+    expect(exportButtons([...FORMATS, cliOnly, readOnly]).map((button) => button.format)).toEqual(["gexf", "json", "xlsx", "csv", "png"]);
   });
 });

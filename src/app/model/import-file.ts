@@ -59,11 +59,11 @@ export function importSummary(outcome: Extract<ImportOutcome, { ok: true }>): { 
   return { title: `Opened ${outcome.file}`, detail: `${datasetCounts(outcome.dataset)}: ${how}.` };
 }
 
-/** The file picker's `accept`: every reader's extensions and media type. */
+/** The file picker's `accept`: every reader's extensions and media type, and zips (unpacked before reading: read-files.ts). */
 export function pickerAccept(readers: readonly ReadableFormat[] = BROWSER_READERS): string {
   const named = readersByNoun(readers);
   const extensions = named.flatMap((format) => format.extensions.map((extension) => `.${extension}`));
-  return [...new Set([...extensions, ...named.map((format) => format.mediaType)])].join(",");
+  return [...new Set([...extensions, ".zip", ...named.map((format) => format.mediaType), "application/zip"])].join(",");
 }
 
 /** What can be opened, for the drop target: "A dataset (.json, one or several files) or a GEXF file (.gexf, .xml) from Gephi, …". */

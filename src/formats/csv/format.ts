@@ -50,9 +50,9 @@ export const CSV_FORMAT = defineFormat({
     runs: ["node", "browser"],
     accepts: "several",
     noun: "CSV file",
-    from: "from Kumu, Gephi's Data Laboratory, an edge list or Leverage Atlas (several at once, or a zip of them)",
+    from: "from Kumu, Gephi or any spreadsheet",
     help: "CSV tables, several read together (a folder or a zip of them): Leverage Atlas's own, or Kumu's, Gephi's or an edge list's layout",
-    signature: "a header row",
+    signature: "a header line",
     options: SHEET_READ_OPTIONS,
     // Any text with a comma, a semicolon or a tab on its first line could be CSV: never more than a maybe.
     sniff(bytes) {

@@ -34,10 +34,10 @@ function looksLikeWorkbook(bytes: Uint8Array): boolean {
 export const XLSX_READER: FormatReader = {
   runs: ["node", "browser"],
   accepts: "one",
-  noun: "XLSX workbook",
-  from: "from Excel, LibreOffice, Google Sheets, Kumu or Leverage Atlas",
+  noun: "Excel workbook",
+  from: "from Excel, LibreOffice or Kumu",
   help: "an Excel workbook: Leverage Atlas's own, or Kumu's, Gephi's or an edge list's layout",
-  signature: "PK (a zip)",
+  signature: "PK",
   zipped: true,
   options: SHEET_READ_OPTIONS,
   sniff: (bytes) => (looksLikeWorkbook(bytes) ? "yes" : "no"),
