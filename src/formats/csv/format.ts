@@ -7,7 +7,7 @@ import { defineFormat } from "../format.ts";
 import { exportDataset, relationsAboutMissing } from "../exported-dataset.ts";
 import { firstCharacter } from "../sniff.ts";
 import { datasetTables } from "../sheets/atlas-layout.ts";
-import { aboutLeftOutNotes, importName, sheetsResult } from "../sheets/format-parts.ts";
+import { aboutLeftOutNotes, filesShown, importName, sheetsResult } from "../sheets/format-parts.ts";
 import type { ReadNote } from "../sheets/notes.ts";
 import { SHEET_READ_OPTIONS, readSheets } from "../sheets/read.ts";
 import type { SheetTable } from "../sheets/table.ts";
@@ -73,8 +73,7 @@ export const CSV_FORMAT = defineFormat({
         } else issues.push(...read.issues);
       }
       if (issues.length > 0) return { ok: false, issues };
-      const shown = files.length === 1 ? (files[0]?.file ?? "") : `${files.length} files`;
-      return sheetsResult(readSheets({ file: shown, tables, notes }, options, importName(files, options)));
+      return sheetsResult(readSheets({ file: filesShown(files), tables, notes }, options, importName(files, options)));
     },
     describe: ({ native, files }) =>
       native ? `Leverage Atlas CSV tables, read back exactly` : `${files === 1 ? "a CSV table" : "CSV tables"} mapped to the ontology`,

@@ -27,6 +27,14 @@ export function importName(files: readonly ReadInput[], options: ReadOptions): s
   return "Imported tables";
 }
 
+/** How messages name several files read together: their folder or archive ("bundle.zip"), else "N files". */
+export function filesShown(files: readonly ReadInput[]): string {
+  if (files.length === 1) return files[0]?.file ?? "";
+  const folders = files.map((input) => input.file.split("/").slice(0, -1).join("/"));
+  const folder = folders[0] ?? "";
+  return folder !== "" && folders.every((other) => other === folder) ? folder : `${files.length} files`;
+}
+
 /** A readSheets result as a reader's (the layout is said in the warnings). */
 export function sheetsResult(result: SheetsResult): ReadResult {
   if (result.ok) return { ok: true, dataset: result.dataset, issues: result.issues, native: result.native };

@@ -92,11 +92,11 @@ export const SHEET_WARNINGS = {
   },
   keptColumns: {
     message: (n, e) =>
-      `${plural(n, "column")} with no field of their own ${n === 1 ? "is" : "are"} kept as "header: value" lines of the description or claim (${e})`,
+      `${plural(n, "column")} with no field of their own ${n === 1 ? "is" : "are"} kept as "header: value" lines of the description or claim (e.g. ${e})`,
   },
   vizColumns: {
     message: (n, e) =>
-      `${plural(n, "column")} of colours, sizes or positions ${were(n)} not kept: the explorer lays the graph out itself (${e})`,
+      `${plural(n, "column")} of colours, sizes or positions ${were(n)} not kept: the explorer lays the graph out itself (e.g. ${e})`,
   },
   cleaned: {
     message: (n, e) =>
