@@ -15,6 +15,7 @@ export default defineConfig({
           include: ["test/**/*.test.ts"],
           exclude: ["test/e2e/**"],
           environment: "node",
+          globalSetup: ["test/support/build-cli.ts"],
         },
       },
       {

@@ -10,6 +10,8 @@ import { median, result, type BenchResult } from "./results.ts";
 import { runTask } from "./run-child.ts";
 import type { LoadMeasurement } from "./tasks/load.ts";
 import type { ReadMeasurement } from "./tasks/gexf.ts";
+import { NODE_FLOOR, TSX_ATLAS, builtAtlas, coldStart, cpuHook, type StartSample, type Starter } from "./tasks/cli.ts";
+import { CLI_BIN, buildCli } from "../scripts/build-cli.ts";
 
 export interface BenchContext {
   data: BenchDataset;
@@ -256,4 +258,67 @@ const browserEntry: BenchEntry = {
   },
 };
 
-export const ENTRIES: readonly BenchEntry[] = [loadEntry, subgraphEntry, gexfEntry, browserEntry];
+/** Alternating cold starts of two programs; the samples of each. */
+async function alternate(
+  measured: Starter,
+  baseline: Starter,
+  runs: number,
+  hook: string,
+  log: (message: string) => void,
+): Promise<{ measured: StartSample[]; baseline: StartSample[] }> {
+  const samples = { measured: [] as StartSample[], baseline: [] as StartSample[] };
+  for (let run = 0; run < runs; run += 1) {
+    samples.baseline.push(await coldStart(baseline, hook));
+    samples.measured.push(await coldStart(measured, hook));
+    log(
+      `${measured.what} run ${run + 1}/${runs}: ${Math.round(samples.measured.at(-1)?.ms ?? 0)} ms vs ${baseline.what} ${Math.round(samples.baseline.at(-1)?.ms ?? 0)} ms`,
+    );
+  }
+  return samples;
+}
+
+function medianCpu(samples: readonly StartSample[]): number | undefined {
+  const cpu = samples.flatMap((sample) => (sample.cpuMs === undefined ? [] : [sample.cpuMs]));
+  return cpu.length === 0 ? undefined : median(cpu);
+}
+
+/**
+ * The installable CLI's cold start on the embedded dataset against \`node -e 0\` (#20 target 6: at most 3x), and,
+ * for the record, the development entry (\`npm run atlas\`, through tsx) against the same floor.
+ */
+const cliEntry: BenchEntry = {
+  id: "cli",
+  async run({ runs, log }) {
+    log("building the atlas command (scripts/build-cli.ts)");
+    await buildCli();
+    const hook = await cpuHook();
+    const results: BenchResult[] = [];
+    const cases = [
+      { starter: builtAtlas(CLI_BIN), runs: 6 * runs + 3, target: 3, name: "cli: atlas validate cold start (built bin)" },
+      { starter: TSX_ATLAS, runs: 2 * runs + 1, target: undefined, name: "cli: npm run atlas -- validate cold start (tsx, development)" },
+    ];
+    for (const item of cases) {
+      const samples = await alternate(item.starter, NODE_FLOOR, item.runs, hook, log);
+      const cpuMs = medianCpu(samples.measured);
+      const baselineCpuMs = medianCpu(samples.baseline);
+      results.push(
+        result({
+          name: item.name,
+          ms: median(samples.measured.map((sample) => sample.ms)),
+          baselineMs: median(samples.baseline.map((sample) => sample.ms)),
+          metric: "time",
+          baseline: "node -e 0, alternating",
+          ...(item.target === undefined ? {} : { target: item.target }),
+          ...(cpuMs === undefined || baselineCpuMs === undefined ? {} : { cpuMs, baselineCpuMs }),
+          runs: item.runs,
+          notes: item.starter.cpu
+            ? "embedded dataset (data/), wall time of the whole process"
+            : "CPU not compared: tsx runs the program in a child process",
+        }),
+      );
+    }
+    return results;
+  },
+};
+
+export const ENTRIES: readonly BenchEntry[] = [loadEntry, subgraphEntry, gexfEntry, browserEntry, cliEntry];

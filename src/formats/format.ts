@@ -154,12 +154,12 @@ export interface ReadOptions {
 }
 
 /**
- * Kinds named in a file that are not the ontology's and that no mapping covers, with how many items name
- * each: the explorer offers a table to map them (the CLI's error lists them).
+ * Entity kinds named in a file that are not the ontology's and that no mapping covers, with how many rows name
+ * each: the explorer offers a table to map them (the CLI's error lists them). Relation kinds the ontology lacks
+ * become the neutral related_to, with a warning, and need no mapping.
  */
 export interface UnmappedKinds {
   readonly entity: readonly { readonly name: string; readonly count: number }[];
-  readonly relation: readonly { readonly name: string; readonly count: number }[];
 }
 
 /** A dataset that validates with zero errors, or every error (located); never a partial dataset. */

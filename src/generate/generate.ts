@@ -99,6 +99,8 @@ const RELATION_KIND_WEIGHTS: Readonly<Record<RelationKind, number>> = {
   owns: 4,
   regulates: 5,
   issues: 6,
+  // Never generated: the neutral kind stands for what an import could not name, not for curated data.
+  related_to: 0,
 };
 
 const CONFIDENCE_WEIGHTS: readonly (readonly [Confidence, number])[] = [

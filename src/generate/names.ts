@@ -233,6 +233,7 @@ export const RELATION_VERBS: Readonly<Record<RelationKind, string>> = {
   owns: "owns",
   regulates: "regulates",
   issues: "issued",
+  related_to: "is tied to",
 };
 
 const FOLLOW_UPS = [

@@ -16,12 +16,20 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   return replaced < 0 ? 0 : new TextEncoder().encode(decoded.slice(0, replaced)).length;
 }
 
-export function decodeDatasetBytes(file: string, bytes: Uint8Array): { ok: true; input: DatasetInput } | { ok: false; issue: LoadIssue } {
+/**
+ * On failure, `lenientText` is the text with U+FFFD for the bad bytes: never data, but what parseDataset's
+ * `unreadable` option looks through so the file's ids are not reported missing elsewhere.
+ */
+export function decodeDatasetBytes(
+  file: string,
+  bytes: Uint8Array,
+): { ok: true; input: DatasetInput } | { ok: false; issue: LoadIssue; lenientText: string } {
   try {
     return { ok: true, input: { file, text: utf8.decode(bytes) } };
   } catch {
     return {
       ok: false,
+      lenientText: new TextDecoder("utf-8").decode(bytes),
       issue: {
         file,
         pointer: "",

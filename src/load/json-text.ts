@@ -13,7 +13,11 @@ export interface SyntaxProblem {
   column: number;
 }
 
-export type JsonTextResult = { ok: true; value: unknown } | { ok: false; problems: SyntaxProblem[] };
+/**
+ * On failure, `recovered` is what jsonc-parser's error recovery read of the text (undefined when nothing):
+ * not to be trusted as data, only to learn which ids the file defines so other files are not blamed for it.
+ */
+export type JsonTextResult = { ok: true; value: unknown } | { ok: false; problems: SyntaxProblem[]; recovered?: unknown };
 
 const MAX_SYNTAX_PROBLEMS = 20;
 
@@ -111,8 +115,9 @@ export function parseJsonText(text: string): JsonTextResult {
       };
     }
     const errors: ParseError[] = [];
+    let recovered: unknown;
     try {
-      parseLenient(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+      recovered = parseLenient(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false }) as unknown;
     } catch {
       // jsonc-parser recurses per nesting level: absurdly deep junk may overflow it; JSON.parse's message remains.
     }
@@ -120,7 +125,7 @@ export function parseJsonText(text: string): JsonTextResult {
       const message = parseError instanceof Error ? parseError.message : String(parseError);
       const position = /position (\d+)/.exec(message);
       const at = lineColumnAt(text, position ? Number(position[1]) : 0);
-      return { ok: false, problems: [{ message: `JSON syntax error: ${message}`, ...at }] };
+      return { ok: false, problems: [{ message: `JSON syntax error: ${message}`, ...at }], recovered };
     }
     const independent = withoutCascades(text, errors);
     const problems = independent.slice(0, MAX_SYNTAX_PROBLEMS).map((error) => {
@@ -131,7 +136,7 @@ export function parseJsonText(text: string): JsonTextResult {
       const last = problems[problems.length - 1];
       if (last) last.message += ` (and ${independent.length - MAX_SYNTAX_PROBLEMS} more syntax errors after this one)`;
     }
-    return { ok: false, problems };
+    return { ok: false, problems, recovered };
   }
 }
 

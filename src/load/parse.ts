@@ -1,8 +1,12 @@
 /**
  * parseDataset: in-memory documents -> a checked Dataset, or every problem at once.
  * Runs in node and in the browser (no I/O here). Each item is validated on its own so one
- * broken relation does not hide the problems of the others, and ids of broken items still
- * count as defined so a typo in one field does not cascade into "missing entity" errors.
+ * broken relation does not hide the problems of the others, and its references are checked in
+ * the same run as its other fields. A problem is reported once, never again as its consequences:
+ * ids of broken items still count as defined, and so do the ids a file that is not valid JSON (or a
+ * part of a file that is not a list of objects) seems to define; while an entity or source cannot be
+ * identified at all, a reference to an undefined one may be to it and is not reported. So one typo
+ * does not cascade into "not defined" errors and "never cited" warnings elsewhere.
  */
 import { z } from "zod";
 import { closest, distance } from "fastest-levenshtein";
@@ -16,11 +20,18 @@ import {
   type Dataset,
   type DatasetMeta,
   type Entity,
-  type Evidence,
   type Relation,
   type Source,
 } from "../model/schema.ts";
-import { ENTITY_KIND_INFO, FAMILIES_WITH_ABOUT, RELATION_KINDS, allowsEndpoint, type EntityKind } from "../model/ontology.ts";
+import {
+  ENTITY_KIND_INFO,
+  FAMILIES_WITH_ABOUT,
+  RELATION_KINDS,
+  allowsEndpoint,
+  isRelationKind,
+  type EntityKind,
+  type RelationKind,
+} from "../model/ontology.ts";
 import { endsBeforeStart } from "../model/dates.ts";
 import { describeValue, quote } from "../model/text.ts";
 import { errorCount, toPointer, type LoadIssue, type Severity } from "./issues.ts";
@@ -43,6 +54,11 @@ export type LoadResult =
 export interface ParseOptions {
   /** Dataset name used when no file carries `dataset.name`. */
   defaultName?: string;
+  /**
+   * Files the caller could not read and has reported (e.g. not UTF-8), with their text decoded leniently:
+   * only looked through for the ids they define and cite, so other files' references to them are not errors.
+   */
+  unreadable?: readonly { file: string; text: string }[];
   /** Told how far the work is, for long loads: a step ("checking files") and how much of it is done. */
   onProgress?: (step: string, done: number, total: number) => void;
 }
@@ -66,6 +82,38 @@ interface Located<T> {
   value: T;
   file: string;
   index: number;
+}
+
+/**
+ * What the cross-file checks need of a relation: the fields that passed the schema, which for a
+ * broken relation are checked in the same run as its other problems rather than after they are fixed.
+ */
+interface RelationFacts {
+  file: string;
+  index: number;
+  kind?: RelationKind;
+  source?: string;
+  target?: string;
+  about?: string;
+  start?: string;
+  end?: string | null;
+  /** Cited source ids by position; undefined where the citation itself is broken. */
+  citations: (string | undefined)[];
+}
+
+/**
+ * What the checks could not see: the ids that unreadable parts of the files seem to define, and the
+ * collections holding a record whose id is unknown (an item that is not an object, or has no usable id).
+ * A reference no definition resolves is not reported when it may be to one of those: the problem that
+ * hid it has been reported already.
+ */
+class Unseen {
+  readonly ids = new Set<string>();
+  readonly collections = new Set<Collection>();
+
+  mayDefine(id: string, collection: Collection): boolean {
+    return this.ids.has(id) || this.collections.has(collection);
+  }
 }
 
 const ITEM_SCHEMAS = { entities: entitySchema, relations: relationSchema, sources: sourceSchema } as const;
@@ -96,6 +144,80 @@ function issuesByItem(issues: readonly z.core.$ZodIssue[]): Map<number, z.core.$
     byItem.set(index, list);
   }
   return byItem;
+}
+
+function startsWith(path: readonly PropertyKey[], prefix: readonly PropertyKey[]): boolean {
+  return prefix.length <= path.length && prefix.every((segment, position) => segment === path[position]);
+}
+
+function factsOfValid(relation: Relation, file: string, index: number): RelationFacts {
+  const facts: RelationFacts = {
+    file,
+    index,
+    kind: relation.kind,
+    source: relation.source,
+    target: relation.target,
+    start: relation.start,
+    citations: relation.evidence.map((evidence) => evidence.source),
+  };
+  if (relation.about !== undefined) facts.about = relation.about;
+  if (relation.end !== undefined) facts.end = relation.end;
+  return facts;
+}
+
+/** The facts of a broken relation: each field no zod issue touches (the issues have already been reported). */
+function factsOfBroken(item: Record<string, unknown>, issues: readonly z.core.$ZodIssue[], file: string, index: number): RelationFacts {
+  const flagged = issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...issue.path, key]) : [issue.path],
+  );
+  const clean = (path: readonly PropertyKey[]): boolean =>
+    !flagged.some((problem) => startsWith(path, problem) || startsWith(problem, path));
+  const text = (field: string): string | undefined => {
+    const value = item[field];
+    return typeof value === "string" && clean([field]) ? value : undefined;
+  };
+  const facts: RelationFacts = { file, index, citations: [] };
+  const kind = text("kind");
+  if (kind !== undefined && isRelationKind(kind)) facts.kind = kind;
+  for (const field of ["source", "target", "about", "start"] as const) {
+    const value = text(field);
+    if (value !== undefined) facts[field] = value;
+  }
+  if (item.end === null && clean(["end"])) facts.end = null;
+  else {
+    const end = text("end");
+    if (end !== undefined) facts.end = end;
+  }
+  if (Array.isArray(item.evidence)) {
+    facts.citations = (item.evidence as unknown[]).map((evidence, position) =>
+      isPlainObject(evidence) && typeof evidence.source === "string" && clean(["evidence", position, "source"])
+        ? evidence.source
+        : undefined,
+    );
+  }
+  return facts;
+}
+
+/**
+ * Gathers from a part of a file no check could reach (a file that is not JSON, as far as it could be
+ * read; a collection that is not a list; an item that is not an object) the ids it seems to define and
+ * those it refers to. Iterative: the part may be nested arbitrarily deep.
+ */
+function gatherUnchecked(value: unknown, ids: Set<string>, mentioned: Set<string>): void {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (typeof current !== "object" || current === null) continue;
+    if (Array.isArray(current)) {
+      for (const item of current as unknown[]) pending.push(item);
+      continue;
+    }
+    for (const [key, field] of Object.entries(current)) {
+      if (typeof field !== "string") pending.push(field);
+      else if (key === "id") ids.add(field);
+      else if (key === "source" || key === "target" || key === "about") mentioned.add(field);
+    }
+  }
 }
 
 function fieldsOf(schema: z.ZodObject): string[] {
@@ -175,7 +297,9 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
   const definitions = new Map<string, Definition>();
   const entities: Located<Entity>[] = [];
   const relations: Located<Relation>[] = [];
+  const relationFacts: RelationFacts[] = [];
   const sources: Located<Source>[] = [];
+  const unseen = new Unseen();
   let meta: { value: DatasetMeta; file: string } | undefined;
   const counts: ItemCounts = { entities: 0, relations: 0, sources: 0 };
   /** Ids that broken relations refer to: they count as used, so the unused-item warnings do not pile onto the errors. */
@@ -200,6 +324,7 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
       texts.set(file, text);
       const parsed = parseJsonText(text);
       if (!parsed.ok) {
+        gatherUnchecked(parsed.recovered, unseen.ids, mentioned);
         for (const problem of parsed.problems) {
           collector.issues.push({
             file,
@@ -218,6 +343,7 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
     }
 
     if (!isPlainObject(value)) {
+      gatherUnchecked(value, unseen.ids, mentioned);
       collector.add(
         file,
         "",
@@ -263,11 +389,13 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
     for (const collection of ["entities", "relations", "sources"] as const) {
       const items = value[collection];
       if (items === undefined) continue;
+      holdsData = true;
       if (!Array.isArray(items)) {
+        gatherUnchecked(items, unseen.ids, mentioned);
+        unseen.collections.add(collection);
         collector.add(file, toPointer([collection]), `${collection} must be a list, got ${describeValue(items)}`);
         continue;
       }
-      holdsData = true;
       counts[collection] += items.length;
       const parsed = ITEM_ARRAY_SCHEMAS[collection].safeParse(items, { reportInput: true });
       const problems = parsed.success ? undefined : issuesByItem(parsed.error.issues);
@@ -275,12 +403,15 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
         if (!(index in items)) continue; // a hole in a sparse list (possible in `json` inputs): nothing to check
         const item: unknown = items[index];
         if (!isPlainObject(item)) {
+          gatherUnchecked(item, unseen.ids, mentioned);
+          unseen.collections.add(collection);
           collector.add(file, itemPointer(collection, index), `each item of ${collection} must be an object, got ${describeValue(item)}`);
           continue;
         }
         // Register the id first, valid item or not, so references to it resolve (see the module comment).
         const id = item.id;
-        if (typeof id === "string" && id.length > 0) {
+        if (typeof id !== "string" || id.length === 0) unseen.collections.add(collection);
+        else {
           const previous = definitions.get(id);
           if (previous) {
             const noun = COLLECTION_NOUN[previous.collection];
@@ -300,7 +431,10 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
         const itemIssues = problems?.get(index);
         if (itemIssues) {
           collector.addZodIssues(file, [collection, index], collection, itemIssues);
-          if (collection === "relations") rememberMentions(item, mentioned);
+          if (collection === "relations") {
+            rememberMentions(item, mentioned);
+            relationFacts.push(factsOfBroken(item, itemIssues, file, index));
+          }
           continue;
         }
         // Valid: zod's output of the whole list when it parsed, else of this item alone (the slow path
@@ -308,8 +442,10 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
         const value = parsed.success ? parsed.data[index] : ITEM_SCHEMAS[collection].parse(item);
         const located = { value, file, index };
         if (collection === "entities") entities.push(located as Located<Entity>);
-        else if (collection === "relations") relations.push(located as Located<Relation>);
-        else sources.push(located as Located<Source>);
+        else if (collection === "relations") {
+          relations.push(located as Located<Relation>);
+          relationFacts.push(factsOfValid(located.value as Relation, file, index));
+        } else sources.push(located as Located<Source>);
       }
     }
     if (!holdsData && value.dataset === undefined) {
@@ -317,9 +453,14 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
     }
   }
 
+  for (const { text } of options.unreadable ?? []) {
+    const parsed = parseJsonText(text);
+    gatherUnchecked(parsed.ok ? parsed.value : parsed.recovered, unseen.ids, mentioned);
+  }
+
   progress("checking files", inputs.length, inputs.length);
   progress("checking references", 0, 1);
-  checkReferences(collector, definitions, entities, relations, sources, mentioned);
+  checkReferences(collector, definitions, unseen, entities, relationFacts, sources, mentioned);
   progress("checking references", 1, 1);
 
   locateIssues(collector.issues, texts);
@@ -360,8 +501,9 @@ function rememberMentions(relation: Record<string, unknown>, mentioned: Set<stri
 function checkReferences(
   collector: IssueCollector,
   definitions: ReadonlyMap<string, Definition>,
+  unseen: Unseen,
   entities: readonly Located<Entity>[],
-  relations: readonly Located<Relation>[],
+  relations: readonly RelationFacts[],
   sources: readonly Located<Source>[],
   mentioned: ReadonlySet<string>,
 ): void {
@@ -371,6 +513,7 @@ function checkReferences(
   const expectEntity = (file: string, index: number, field: string, id: string, role: string): Definition | undefined => {
     const definition = definitions.get(id);
     if (!definition) {
+      if (unseen.mayDefine(id, "entities")) return undefined;
       collector.add(file, `${itemPointer("relations", index)}/${field}`, `${role} ${quote(id)} is not defined: no entity has this id`);
       return undefined;
     }
@@ -386,55 +529,48 @@ function checkReferences(
     return definition;
   };
 
-  const checkEnd = (
-    file: string,
-    index: number,
-    relation: Relation,
-    end: "source" | "target",
-    definition: Definition | undefined,
-  ): void => {
-    if (definition?.kind && !allowsEndpoint(relation.kind, end, definition.kind)) {
+  const checkEnd = (relation: RelationFacts, end: "source" | "target", definition: Definition | undefined): void => {
+    const { kind, file, index } = relation;
+    if (kind !== undefined && definition?.kind && !allowsEndpoint(kind, end, definition.kind)) {
       collector.add(
         file,
         `${itemPointer("relations", index)}/${end}`,
-        `a "${relation.kind}" relation cannot ${end === "source" ? "start at" : "point to"} a ${definition.kind} (${quote(relation[end])}); allowed ${end} kinds: ${RELATION_KINDS[relation.kind][end].join(", ")}`,
+        `a "${kind}" relation cannot ${end === "source" ? "start at" : "point to"} a ${definition.kind} (${quote(relation[end] ?? "")}); allowed ${end} kinds: ${RELATION_KINDS[kind][end].join(", ")}`,
       );
     }
   };
 
-  for (const { value: relation, file, index } of relations) {
-    const spec = RELATION_KINDS[relation.kind];
-    const sourceEntity = expectEntity(file, index, "source", relation.source, "source entity");
-    const targetEntity = expectEntity(file, index, "target", relation.target, "target entity");
-    checkEnd(file, index, relation, "source", sourceEntity);
-    checkEnd(file, index, relation, "target", targetEntity);
-    if (relation.source === relation.target) {
+  for (const relation of relations) {
+    const { file, index, kind } = relation;
+    if (relation.source !== undefined) checkEnd(relation, "source", expectEntity(file, index, "source", relation.source, "source entity"));
+    if (relation.target !== undefined) checkEnd(relation, "target", expectEntity(file, index, "target", relation.target, "target entity"));
+    if (relation.source !== undefined && relation.source === relation.target) {
       collector.add(file, `${itemPointer("relations", index)}/target`, `the relation links ${quote(relation.source)} to itself`, "warning");
     }
     if (relation.about !== undefined) {
-      if (!FAMILIES_WITH_ABOUT.includes(spec.family)) {
+      const family = kind === undefined ? undefined : RELATION_KINDS[kind].family;
+      if (family !== undefined && !FAMILIES_WITH_ABOUT.includes(family)) {
         collector.add(
           file,
           `${itemPointer("relations", index)}/about`,
-          `"about" is only for ${FAMILIES_WITH_ABOUT.join(", ")} relations; "${relation.kind}" is a ${spec.family} relation`,
+          `"about" is only for ${FAMILIES_WITH_ABOUT.join(", ")} relations; "${kind}" is a ${family} relation`,
         );
       }
       expectEntity(file, index, "about", relation.about, "about entity");
     }
-    if (relation.end != null && endsBeforeStart(relation.start, relation.end)) {
+    if (relation.start !== undefined && relation.end != null && endsBeforeStart(relation.start, relation.end)) {
       collector.add(file, `${itemPointer("relations", index)}/end`, `end ${quote(relation.end)} is before start ${quote(relation.start)}`);
     }
-    const { evidence } = relation;
-    for (let cited = 0; cited < evidence.length; cited += 1) {
-      const source = (evidence[cited] as Evidence).source;
+    relation.citations.forEach((source, cited) => {
+      if (source === undefined) return;
       const definition = definitions.get(source);
       if (definition?.collection === "sources") {
         citedSources.add(source);
-        continue;
+        return;
       }
       const pointer = `${itemPointer("relations", index)}/evidence/${cited}/source`;
       if (!definition) {
-        collector.add(file, pointer, `cited source ${quote(source)} is not defined: no source has this id`);
+        if (!unseen.mayDefine(source, "sources")) collector.add(file, pointer, `cited source ${quote(source)} is not defined: no source has this id`);
       } else {
         collector.add(
           file,
@@ -442,7 +578,7 @@ function checkReferences(
           `cited source ${quote(source)} is ${WITH_ARTICLE[definition.collection]} (at ${definitionPlace(definition)}), not a source`,
         );
       }
-    }
+    });
   }
 
   for (const { value: entity, file, index } of entities) {

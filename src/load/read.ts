@@ -26,10 +26,10 @@ export async function listDatasetFiles(folder: string): Promise<string[]> {
     .sort();
 }
 
-/** Reads files as strict UTF-8; a file that is not becomes an issue, not an exception. */
-async function readInput(file: string, shownAs: string): Promise<DatasetInput | LoadIssue> {
+/** Reads files as strict UTF-8; a file that is not becomes an issue (and its lenient text), not an exception. */
+async function readInput(file: string, shownAs: string): Promise<DatasetInput | { issue: LoadIssue; lenientText: string }> {
   const decoded = decodeDatasetBytes(shownAs, await readFile(file));
-  return decoded.ok ? decoded.input : decoded.issue;
+  return decoded.ok ? decoded.input : decoded;
 }
 
 /**
@@ -57,12 +57,15 @@ export async function loadDataset(target: string, options: Pick<ParseOptions, "o
   );
   const inputs: DatasetInput[] = [];
   const encodingIssues: LoadResult["issues"] = [];
+  const unreadable: { file: string; text: string }[] = [];
   for (const item of read) {
-    if ("severity" in item) encodingIssues.push(item);
-    else inputs.push(item);
+    if ("issue" in item) {
+      encodingIssues.push(item.issue);
+      unreadable.push({ file: item.issue.file, text: item.lenientText });
+    } else inputs.push(item);
   }
   const defaultName = path.basename(path.resolve(target), ".json");
-  const result = parseDataset(inputs, { defaultName, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const result = parseDataset(inputs, { defaultName, unreadable, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   if (encodingIssues.length === 0) return result;
   return { ok: false, issues: [...encodingIssues, ...result.issues], counts: result.counts };
 }

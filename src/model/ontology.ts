@@ -217,6 +217,14 @@ export const RELATION_KINDS = {
     source: [...ACTORS],
     target: ["policy"],
   },
+  // Neutral: says only that a tie exists. A structure relation because that family's grey reads as a standing
+  // tie, not as pressure or dependency, and no leverage rule follows it (rules name the structure kinds they use).
+  related_to: {
+    family: "structure",
+    description: "An unspecified tie from an imported file; replace it with a precise kind.",
+    source: ENTITY_KINDS,
+    target: ENTITY_KINDS,
+  },
 } as const satisfies Record<string, RelationKindSpec>;
 
 export type RelationKind = keyof typeof RELATION_KINDS;
@@ -250,6 +258,12 @@ export function isRelationKind(value: string): value is RelationKind {
 export function isRelationFamily(value: string): value is RelationFamily {
   return (RELATION_FAMILIES as readonly string[]).includes(value);
 }
+
+/**
+ * The kind an import gives a tie whose kind it cannot tell (none given, or one the ontology lacks): it claims
+ * nothing beyond the tie, where any guessed kind ("member of", "contracts with") would read as a fact.
+ */
+export const NEUTRAL_RELATION_KIND = "related_to" satisfies RelationKind;
 
 /** Relation families whose relations may name the entity they are `about`. */
 export const FAMILIES_WITH_ABOUT: readonly RelationFamily[] = ["pressure"];

@@ -30,6 +30,7 @@ describe("npm run bench", () => {
       "subgraph 500/1500: shortest path",
       "gexf 500/1500: write",
       "gexf 500/1500: parse back",
+      "cli: atlas validate cold start",
     ];
     for (const prefix of prefixes) {
       expect(
@@ -48,6 +49,8 @@ describe("npm run bench", () => {
     }
     const load = report.results.find((entry) => String(entry.name).startsWith("load"));
     expect(load).toMatchObject({ target: 2, pass: expect.any(Boolean), rssMB: expect.any(Number), baselineRssMB: expect.any(Number) });
+    const cli = report.results.find((entry) => String(entry.name).startsWith("cli: atlas validate cold start"));
+    expect(cli).toMatchObject({ target: 3, pass: expect.any(Boolean), cpuRatio: expect.any(Number) });
     const gexf = report.results.find((entry) => String(entry.name).startsWith("gexf 500/1500: write"));
     expect(gexf).toMatchObject({ target: 0.5, pass: expect.any(Boolean) });
     // Both files pass shared/tools/check-gexf wherever it can run (null: the checker is missing here).

@@ -1,11 +1,12 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { atlas } from "../support/cli.ts";
 import { textOf, validDocument } from "../load/fixtures.ts";
+import { lineColumnAt } from "../../src/load/json-text.ts";
 
 async function brokenDatasetFolder(): Promise<string> {
   const folder = await mkdtemp(path.join(tmpdir(), "atlas-cli-"));
@@ -64,6 +65,36 @@ describe("atlas validate", () => {
     );
     expect(stdout.trim().split("\n").at(-1)).toBe(
       "invalid: test/fixtures/every-problem: 6 entities, 7 relations, 2 sources; 14 errors, 0 warnings",
+    );
+  });
+
+  it("reports one trailing comma in the embedded dataset as exactly one error, and nothing it causes", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "atlas-cli-comma-"));
+    await cp("data", folder, { recursive: true });
+    const file = path.join(folder, "canada.json");
+    const original = await readFile(file, "utf8");
+    const end = original.indexOf('"confidence": "confirmed"', original.indexOf('"relations"')) + '"confidence": "confirmed"'.length;
+    await writeFile(file, `${original.slice(0, end)},${original.slice(end)}`);
+    const { line, column } = lineColumnAt(original, end);
+    const canada = JSON.parse(original) as { entities: unknown[]; relations: unknown[] };
+    const whole = JSON.parse((await atlas("validate", "data", "--json")).stdout) as {
+      entities: number;
+      relations: number;
+      sources: number;
+    };
+    const rest = `${whole.entities - canada.entities.length} entities, ${whole.relations - canada.relations.length} relations, ${whole.sources} sources`;
+
+    const { code, stdout } = await atlas("validate", folder);
+    expect(code).toBe(1);
+    expect(stdout).toBe(
+      `${file}:${line}:${column}: trailing comma: remove this ',' before the closing bracket or brace\n` +
+        `invalid: ${folder}: ${rest}; 1 error, 0 warnings\n`,
+    );
+    const stats = await atlas("stats", folder);
+    expect(stats.code).toBe(1);
+    expect(stats.stderr).toBe(
+      `${file}:${line}:${column}: trailing comma: remove this ',' before the closing bracket or brace\n` +
+        `atlas: ${folder}: the dataset has 1 error; run "atlas validate ${folder}" for details\n`,
     );
   });
 

@@ -6,7 +6,8 @@
  */
 import fc from "fast-check";
 import { RECORD_FORMAT, RECORD_PREFIX, RECORD_VERSION } from "../../src/formats/gexf/profile.ts";
-import { CONFIDENCES, ENTITY_KINDS, RELATION_KIND_NAMES } from "../../src/model/ontology.ts";
+import { CONFIDENCES, ENTITY_KINDS } from "../../src/model/ontology.ts";
+import { CURATED_RELATION_KINDS } from "../support/arbitraries.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // Values that GEXF files hold, and that stress the mapping.
@@ -67,7 +68,7 @@ const dateLike = fc.constantFrom(
   "10000",
   "2018.5",
 );
-const kindLike = fc.constantFrom(...ENTITY_KINDS, ...RELATION_KIND_NAMES, ...CONFIDENCES, "Vendor", "supplier", "directed", "mutual");
+const kindLike = fc.constantFrom(...ENTITY_KINDS, ...CURATED_RELATION_KINDS, ...CONFIDENCES, "Vendor", "supplier", "directed", "mutual");
 const textArb = fc.oneof(
   { weight: 3, arbitrary: fc.string({ unit: "grapheme", maxLength: 20 }) },
   { weight: 3, arbitrary: hostileText },

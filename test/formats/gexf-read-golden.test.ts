@@ -332,7 +332,7 @@ describe("the GEXF reader answers as recorded", () => {
     ).toEqual(["edge #2", "edge #2", 'edge "e"']);
   });
 
-  it("on branches random files seldom reach: no kind for the endpoints, an export about an entity left out, over 50 errors", () => {
+  it("on branches random files seldom reach: a kindless edge no precise kind allows (it becomes related_to), an export about an entity left out, over 50 errors", () => {
     const noKindAllowed = `<gexf><graph><attributes class="node"><attribute id="k" title="kind"/></attributes><nodes><node id="treaty"><attvalues><attvalue for="k" value="agreement"/></attvalues></node><node id="state"><attvalues><attvalue for="k" value="government"/></attvalues></node></nodes><edges><edge id="e" source="treaty" target="state"/></edges></graph></gexf>`;
     const exported = writeGexf(buildGraph(aboutDataset()), { date: "2026-01-01" });
     const aboutLeftOut = exported.replace(/<node id="vendor-c".*?<\/node>\n/s, "");

@@ -30,6 +30,27 @@ function messages(result: GexfReadResult, severity: "error" | "warning"): string
 const minimal = (graph: string, root = 'xmlns="http://gexf.net/1.3" version="1.3"') =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<gexf ${root}>\n${graph}\n</gexf>\n`;
 
+describe("an edge the file gives no kind of the ontology", () => {
+  it("becomes the neutral related_to, never a guess that reads as a fact: networkx's karate club", () => {
+    const result = read(fixture("networkx-karate-club.gexf"), "networkx-karate-club.gexf");
+    const dataset = imported(result);
+    expect(dataset.relations).toHaveLength(78);
+    expect(new Set(dataset.relations.map((relation) => relation.kind))).toEqual(new Set(["related_to"]));
+    expect(messages(result, "warning")).toContain(
+      '78 edges had no relation kind of the ontology (a kind written in the file is kept as a line of the claim) and became "related_to", an unspecified tie: replace it with a precise kind (e.g. "0", "1", "2")',
+    );
+  });
+
+  it("keeps a kind the ontology lacks as a line of the claim", () => {
+    const graph = `<graph defaultedgetype="directed"><attributes class="edge"><attribute id="k" title="kind" type="string"/></attributes>
+      <nodes><node id="a" label="A"/><node id="b" label="B"/></nodes>
+      <edges><edge id="e" source="a" target="b"><attvalues><attvalue for="k" value="friend"/></attvalues></edge></edges></graph>`;
+    const relation = imported(read(minimal(graph))).relations[0];
+    expect(relation?.kind).toBe("related_to");
+    expect(relation?.claim).toMatch(/\nkind: friend$/);
+  });
+});
+
 describe("GEXF written by Gephi, graphology and networkx imports", () => {
   const files = readdirSync(GEXF_FIXTURES).filter((file) => file.endsWith(".gexf"));
 

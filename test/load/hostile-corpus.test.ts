@@ -49,6 +49,8 @@ const EXPECTED: Record<string, string[]> = {
   "prototype-ids.json": [
     'prototype-ids.json:/entities/0/id @2:7 error: malformed id "__proto__": ids are lowercase letters and digits joined by single hyphens, at most 100 characters (e.g. "bell-canada")',
     'prototype-ids.json:/relations/1/target @8:80 error: malformed id "__proto__": ids are lowercase letters and digits joined by single hyphens, at most 100 characters (e.g. "bell-canada")',
+    // The relation's target is malformed, its citation is checked in the same run (it names an entity, not a source).
+    'prototype-ids.json:/relations/1/evidence/0/source @8:149 error: cited source "constructor" is an entity (at test/fixtures/hostile/datasets/prototype-ids.json#/entities/1), not a source',
     'prototype-ids.json:/__proto__ @11:3 error: unknown top-level field "__proto__"; a dataset file holds $schema, dataset, entities, relations, sources',
   ],
   "trailing-commas.json": [
@@ -59,7 +61,7 @@ const EXPECTED: Record<string, string[]> = {
   "truncated.json": ["truncated.json @2:52 error: unexpected end of file: the JSON is truncated (expected '}' to close the object)"],
   "unknown-kinds.json": [
     'unknown-kinds.json:/entities/0/kind @2:23 error: unknown entity kind "supplier"; expected one of: government, agency, person, carrier, vendor, organization, bloc, agreement, policy, legal_case',
-    'unknown-kinds.json:/relations/0/kind @5:45 error: unknown relation kind "buys_from"; expected one of: pressures, threatens, restricts, bans, sanctions, reviews, charges, detains, retaliates, criticizes, lobbies, uses_equipment_from, contracts_with, removes_equipment_from, supplies, shares_intelligence_with, funds, member_of, party_to, leads, represents, part_of, owns, regulates, issues',
+    'unknown-kinds.json:/relations/0/kind @5:45 error: unknown relation kind "buys_from"; expected one of: pressures, threatens, restricts, bans, sanctions, reviews, charges, detains, retaliates, criticizes, lobbies, uses_equipment_from, contracts_with, removes_equipment_from, supplies, shares_intelligence_with, funds, member_of, party_to, leads, represents, part_of, owns, regulates, issues, related_to',
   ],
   "unsafe-urls.json": [
     'unsafe-urls.json:/entities/1/url @1:123 error: url "data:text/html,<script>alert(1)</script>" is not an http(s) URL; only http:// and https:// links are accepted',

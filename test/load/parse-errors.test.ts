@@ -319,3 +319,114 @@ describe("parseDataset reports each class of problem at its exact place", () => 
     expect(unnamed.dataset?.meta).toEqual({ name: "data" });
   });
 });
+
+describe("parseDataset reports a problem once, not its consequences", () => {
+  /** The fixture split as a curator would: entities with the relation in one file, sources in another. */
+  function split(): { people: string; sources: string } {
+    const { entities, relations, sources } = validDocument();
+    return { people: textOf({ entities, relations }), sources: textOf({ sources }) };
+  }
+
+  it("stops at a file's syntax error: ids it defines are not missing, sources it cites are not unused", () => {
+    const { people, sources } = split();
+    const trailingComma = people.replace('"confidence": "reported"', '"confidence": "reported",');
+    const more = {
+      relations: [{ ...(validDocument().relations[0] as object), id: "canada-pressed-again", start: "2020" }],
+    };
+    const result = parseDataset([
+      { file: "data/people.json", text: trailingComma },
+      { file: "data/more.json", text: textOf(more) },
+      { file: "data/sources.json", text: sources },
+    ]);
+    expect(result.issues.map((issue) => `${issue.file}:${issue.line}:${issue.column}: ${issue.severity}: ${issue.message}`)).toEqual([
+      "data/people.json:38:31: error: trailing comma: remove this ',' before the closing bracket or brace",
+    ]);
+  });
+
+  it("still reports, in the same run, a reference that no file defines, readable or not", () => {
+    const { people, sources } = split();
+    const trailingComma = people.replace('"confidence": "reported"', '"confidence": "reported",');
+    const typo = { relations: [{ ...(validDocument().relations[0] as object), id: "typo", target: "gov-canda" }] };
+    const result = parseDataset([
+      { file: "data/people.json", text: trailingComma },
+      { file: "data/typo.json", text: textOf(typo) },
+      { file: "data/sources.json", text: sources },
+    ]);
+    expect(only(result).map((issue) => [issue.file, issue.pointer, issue.message])).toEqual([
+      ["data/people.json", "", "trailing comma: remove this ',' before the closing bracket or brace"],
+      ["data/typo.json", "/relations/0/target", 'target entity "gov-canda" is not defined: no entity has this id'],
+    ]);
+  });
+
+  it("checks a broken relation's references in the same run as its other problems", () => {
+    const document = validDocument();
+    Object.assign(document.relations[0] as object, {
+      confidence: "maybe",
+      target: "gov-canda",
+      evidence: [{ source: "news-2020" }],
+    });
+    const errors = only(parseOne(document));
+    expect(errors.map((issue) => [issue.pointer, issue.message])).toEqual([
+      ["/relations/0/target", 'target entity "gov-canda" is not defined: no entity has this id'],
+      ["/relations/0/evidence/0/source", 'cited source "news-2020" is not defined: no source has this id'],
+      ["/relations/0/confidence", 'unknown confidence "maybe"; expected one of: confirmed, reported, alleged'],
+    ]);
+  });
+
+  it("checks a broken relation's endpoint kinds and dates, but not a field its own error is about", () => {
+    const document = validDocument();
+    Object.assign(document.relations[0] as object, { claim: "", source: "huawei", start: "2020", end: "2019", about: "Huawei_Tech" });
+    const errors = only(parseOne(document));
+    expect(errors.map((issue) => issue.pointer)).toEqual([
+      "/relations/0/source",
+      "/relations/0/about",
+      "/relations/0/end",
+      "/relations/0/claim",
+    ]);
+    expect(errors[0]?.message).toMatch(/^a "pressures" relation cannot start at a vendor/);
+    expect(errors[1]?.message).toMatch(/^malformed id "Huawei_Tech"/);
+  });
+
+  it("does not report references to ids defined in a collection that is not a list, or an item that is not an object", () => {
+    const { entities, relations, sources } = validDocument();
+    const asMap = Object.fromEntries(entities.map((entity) => [entity.id, entity]));
+    const result = parseDataset([
+      { file: "data/entities.json", json: { entities: asMap } },
+      { file: "data/rest.json", json: { relations, sources } },
+    ]);
+    expect(only(result).map((issue) => [issue.file, issue.pointer])).toEqual([["data/entities.json", "/entities"]]);
+    expect(only(result, "warning")).toEqual([]);
+  });
+
+  it("does not warn that sources are never cited when the relations citing them are broken", () => {
+    const document = validDocument();
+    Object.assign(document.relations[0] as object, { confidence: "maybe" });
+    const result = parseOne(document);
+    expect(result.issues.map((issue) => issue.pointer)).toEqual(["/relations/0/confidence"]);
+  });
+});
+
+describe("parseDataset does not guess at ids it cannot see", () => {
+  it("does not report references to entities while an entity has no usable id, nor cited sources while a source is not an object", () => {
+    const document = validDocument();
+    delete (document.entities[1] as Record<string, unknown>).id;
+    (document as { sources: unknown[] }).sources = ["news-2019"];
+    const errors = only(parseOne(document));
+    expect(errors.map((issue) => [issue.pointer, issue.message])).toEqual([
+      ["/entities/1/id", 'missing required field "id"'],
+      ["/sources/0", 'each item of sources must be an object, got a string ("news-2019")'],
+    ]);
+  });
+
+  it("does not report references to entities when the entities are not a list", () => {
+    const document = { ...validDocument(), entities: "gov-canada, huawei" };
+    expect(only(parseOne(document)).map((issue) => issue.pointer)).toEqual(["/entities"]);
+  });
+
+  it("still reports a reference to an undefined entity while every entity and source is identified", () => {
+    const document = validDocument();
+    Object.assign(document.entities[0] as object, { name: "" });
+    Object.assign(document.relations[0] as object, { target: "gov-canda" });
+    expect(only(parseOne(document)).map((issue) => issue.pointer)).toEqual(["/entities/0/name", "/relations/0/target"]);
+  });
+});

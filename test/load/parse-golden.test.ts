@@ -9,8 +9,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, it } from "vitest";
 import { parseDataset, type DatasetInput } from "../../src/load/parse.ts";
-import { RELATION_KIND_NAMES } from "../../src/model/ontology.ts";
-import { datasetArb, toDocument } from "../support/arbitraries.ts";
+import { CURATED_RELATION_KINDS, datasetArb, toDocument } from "../support/arbitraries.ts";
 import { expectGolden } from "../support/golden.ts";
 import { goldenJson } from "../support/golden-json.ts";
 
@@ -95,7 +94,7 @@ const mutationArb = fc.record({
   field: fc.constantFrom(...FIELDS),
   junk: fc.constantFrom(...JUNK),
   unknownKey: fc.constantFrom("contry", "colour", "__proto__", "a/b~c", "source "),
-  relationKind: fc.constantFrom(...RELATION_KIND_NAMES),
+  relationKind: fc.constantFrom(...CURATED_RELATION_KINDS),
 });
 type Mutation = typeof mutationArb extends fc.Arbitrary<infer T> ? T : never;
 

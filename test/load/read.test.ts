@@ -54,6 +54,20 @@ describe("loadDataset", () => {
     expect(messages.some((message) => message.startsWith("other.json unknown confidence"))).toBe(true);
   });
 
+  it("does not report references to the ids a file that is not UTF-8 defines, nor sources only it cites", async () => {
+    const { entities, relations, sources } = validDocument();
+    const text = textOf({ entities, relations }).replace("Government of Canada", "Government of Canada @");
+    const at = text.indexOf("@"); // the text is ASCII: its character offsets are byte offsets
+    const bytes = new TextEncoder().encode(text);
+    bytes[at] = 0xff;
+    const more = { relations: [{ ...(relations[0] as object), id: "again", start: "2020" }] };
+    const folder = await folderWith({ "a.json": bytes, "more.json": textOf(more), "sources.json": textOf({ sources }) });
+    const result = await loadDataset(folder);
+    expect(result.issues.map((issue) => `${path.basename(issue.file)} ${issue.message}`)).toEqual([
+      `a.json the file is not valid UTF-8 (first bad byte at offset ${at}); save it as UTF-8`,
+    ]);
+  });
+
   it("throws DatasetPathError for a missing path or a folder without JSON", async () => {
     await expect(loadDataset("/no/such/place")).rejects.toThrow(DatasetPathError);
     await expect(loadDataset(await folderWith({ "a.txt": "x" }))).rejects.toThrow(/no \.json files found/);

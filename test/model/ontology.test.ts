@@ -4,6 +4,7 @@ import {
   RELATION_FAMILIES,
   RELATION_KINDS,
   RELATION_KIND_NAMES,
+  NEUTRAL_RELATION_KIND,
   allowsEndpoint,
   relationKindsOf,
 } from "../../src/model/ontology.ts";
@@ -46,6 +47,19 @@ describe("the ontology", () => {
 
   it("puts every family to use", () => {
     for (const family of RELATION_FAMILIES) expect(relationKindsOf(family).length).toBeGreaterThan(0);
+  });
+});
+
+describe("the neutral relation kind", () => {
+  it("is allowed between any two entity kinds, so an import can always give it", () => {
+    for (const source of ENTITY_KINDS)
+      for (const target of ENTITY_KINDS) {
+        expect(allowsEndpoint(NEUTRAL_RELATION_KIND, "source", source)).toBe(true);
+        expect(allowsEndpoint(NEUTRAL_RELATION_KIND, "target", target)).toBe(true);
+      }
+    expect(RELATION_KINDS[NEUTRAL_RELATION_KIND].description).toBe(
+      "An unspecified tie from an imported file; replace it with a precise kind.",
+    );
   });
 });
 

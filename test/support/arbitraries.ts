@@ -6,10 +6,18 @@ import {
   RELATION_KINDS,
   RELATION_KIND_NAMES,
   FAMILIES_WITH_ABOUT,
+  NEUTRAL_RELATION_KIND,
   type EntityKind,
 } from "../../src/model/ontology.ts";
 import { characterProblem, type Dataset, type Entity, type Relation, type Source } from "../../src/model/schema.ts";
 import { endsBeforeStart, lastDay } from "../../src/model/dates.ts";
+
+/**
+ * The relation kinds generated data draws from: all but the neutral kind, which stands for what an import could
+ * not name (it is allowed between any kinds: test/model/ontology.test.ts). Leaving it out keeps every recorded
+ * golden answer drawn from the same values as before it was added.
+ */
+export const CURATED_RELATION_KINDS = RELATION_KIND_NAMES.filter((kind) => kind !== NEUTRAL_RELATION_KIND);
 
 export const idArb = fc.array(fc.stringMatching(/^[a-z0-9]{1,8}$/), { minLength: 1, maxLength: 3 }).map((parts) => parts.join("-"));
 
@@ -138,7 +146,7 @@ export function datasetArb(options: DatasetArbOptions = {}): fc.Arbitrary<Datase
 function relationArb(id: string, entities: readonly Entity[], sourceIds: readonly string[]): fc.Arbitrary<Relation | null> {
   return fc
     .record({
-      kind: fc.constantFrom(...RELATION_KIND_NAMES),
+      kind: fc.constantFrom(...CURATED_RELATION_KINDS),
       pick: fc.nat(),
       pick2: fc.nat(),
       pick3: fc.nat(),

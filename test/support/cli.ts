@@ -25,7 +25,15 @@ export function captureIo(stderrIsTerminal = false): CapturedIo {
 
 /** `atlas <args>`: its exit code and everything it printed. */
 export async function atlas(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const io = captureIo();
+  return atlasOn({}, ...args);
+}
+
+/** `atlas <args>` with stdout as described: a terminal, or fitted to a width. */
+export async function atlasOn(
+  output: Pick<CliIo, "stdoutIsTerminal" | "columns">,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const io = Object.assign(captureIo(), output);
   const code = await runCli(args, io);
   return { code, stdout: io.out, stderr: io.err };
 }

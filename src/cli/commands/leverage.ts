@@ -6,9 +6,12 @@ import { exposure, type ExposureRow } from "../../analysis/exposure.ts";
 import { leverageChains, type LeverageChain, type LeverageOptions } from "../../analysis/leverage.ts";
 import type { TimeWindow } from "../../analysis/relations.ts";
 import { readChain } from "../../analysis/steps.ts";
-import { CliError, EXIT, type CliIo } from "../io.ts";
+import { CliError, DEFAULT_COLUMNS, EXIT, type CliIo } from "../io.ts";
 import { DEFAULT_DATASET_PATH, loadOrFail } from "../dataset.ts";
-import { table } from "../table.ts";
+import { paragraph, table } from "../table.ts";
+
+/** How many chains or exposure rows a terminal shows unless --limit says otherwise. */
+const TERMINAL_LIMIT = 20;
 
 const DEFINITIONS = `
 Definitions (the README's "Leverage analysis" section says more):
@@ -28,6 +31,10 @@ Definitions (the README's "Leverage analysis" section says more):
   exposure    per pressed government and vendor: score = (2 x dependent carriers + other dependents)
               x distinct pressers
 
+Output: on a terminal, a summary of the chains (one line each) and at most ${TERMINAL_LIMIT} chains or exposure
+rows, fitted to its width, with a line saying how to see all; elsewhere (a pipe, a file) every chain in
+detail, fitted to ${DEFAULT_COLUMNS} columns (or COLUMNS). --summary, --details and --limit choose.
+
 Exit status: 0 done (also when no chain is found), 1 invalid dataset, 2 usage error (bad option,
 unknown --target id, malformed --at date).`;
 
@@ -39,7 +46,10 @@ function windowText(window: TimeWindow): string {
   return window.from === window.to ? `on ${window.from}` : `from ${window.from} ${window.to === null ? "(ongoing)" : `to ${window.to}`}`;
 }
 
-function chainText(graph: AtlasGraph, chain: LeverageChain, index: number): string {
+/** Lines of a chain's block are indented by this much under its numbered first line. */
+const INDENT = "   ";
+
+function chainText(graph: AtlasGraph, chain: LeverageChain, index: number, width: number | undefined): string {
   const label = (id: string): string => graph.getNodeAttribute(id, "label");
   const named = (id: string): string => `${label(id)} (${id})`;
   const { steps, sources } = readChain(chain);
@@ -72,23 +82,54 @@ function chainText(graph: AtlasGraph, chain: LeverageChain, index: number): stri
     relation.confidence,
     sourceNumbers.map((number) => `[${number}]`).join(" "),
   ]);
-  const indent = (text: string): string => text.replace(/^(?=.)/gm, "   ");
+  const indent = (text: string): string => text.replace(/^(?=.)/gm, INDENT);
+  const inner = width === undefined ? undefined : width - INDENT.length;
+  const item = (line: string): string => paragraph(line, inner, "  ", "    ");
+  const heading = `${index}. ${named(chain.presser)} -> ${named(chain.pressed)} about ${named(chain.vendor)}, ${windowText(chain.window)} [${chain.pressure}]`;
   return [
-    `${index}. ${named(chain.presser)} -> ${named(chain.pressed)} about ${named(chain.vendor)}, ${windowText(chain.window)} [${chain.pressure}]`,
-    indent(`Dependents (${chain.dependents.length}):\n${dependents.map((line) => `  ${line}`).join("\n")}`),
-    indent(chain.ties.length === 0 ? "Ties: none recorded" : `Ties (${chain.ties.length}):\n${ties.map((line) => `  ${line}`).join("\n")}`),
-    "",
-    indent(table(["#", "role", "relation", "dates", "confidence", "sources"], rows, [0])),
-    "",
-    indent(`Claims:\n${steps.map(({ relation }, step) => `  ${step + 1}. ${relation.claim.replace(/\s*\n\s*/g, " ")}`).join("\n")}`),
+    paragraph(heading, width, "", INDENT),
+    indent(`Dependents (${chain.dependents.length}):\n${dependents.map(item).join("\n")}`),
+    indent(chain.ties.length === 0 ? "Ties: none recorded" : `Ties (${chain.ties.length}):\n${ties.map(item).join("\n")}`),
     "",
     indent(
-      `Sources:\n${sources.map((source, number) => `  [${number + 1}] ${source.publisher}, "${source.title}"${source.published ? `, ${source.published}` : ""}\n      ${source.url}`).join("\n")}`,
+      table(["#", "role", "relation", "dates", "confidence", "sources"], rows, [0], { width: inner, shrink: { 2: "wrap", 5: "wrap" } }),
+    ),
+    "",
+    indent(
+      `Claims:\n${steps.map(({ relation }, step) => paragraph(relation.claim.replace(/\s*\n\s*/g, " "), inner, `  ${step + 1}. `, "     ")).join("\n")}`,
+    ),
+    "",
+    indent(
+      `Sources:\n${sources
+        .map(
+          (source, number) =>
+            `${paragraph(`${source.publisher}, "${source.title}"${source.published ? `, ${source.published}` : ""}`, inner, `  [${number + 1}] `, "      ")}\n      ${source.url}`,
+        )
+        .join("\n")}`,
     ),
   ].join("\n");
 }
 
-function exposureText(graph: AtlasGraph, rows: readonly ExposureRow[]): string {
+/** The chains one line each, numbered as --details numbers them: who pressed whom about which vendor, when, and how much hangs on it. */
+function chainSummary(graph: AtlasGraph, chains: readonly LeverageChain[], width: number | undefined): string {
+  const label = (id: string): string => graph.getNodeAttribute(id, "label");
+  return table(
+    ["#", "presser", "pressed", "vendor", "when", "dependents", "ties"],
+    chains.map((chain, index) => [
+      index + 1,
+      label(chain.presser),
+      label(chain.pressed),
+      label(chain.vendor),
+      chain.window.from === chain.window.to ? chain.window.from : `${chain.window.from} .. ${chain.window.to ?? "ongoing"}`,
+      chain.dependents.length,
+      chain.ties.length,
+    ]),
+    [0, 5, 6],
+    { width, shrink: { 1: "truncate", 2: "truncate", 3: "truncate", 4: "wrap" } },
+  );
+}
+
+function exposureText(graph: AtlasGraph, rows: readonly ExposureRow[], width: number | undefined): string {
   const label = (id: string): string => graph.getNodeAttribute(id, "label");
   return table(
     ["#", "pressed", "vendor", "score", "carriers", "other dependents", "pressers", "pressures"],
@@ -103,6 +144,7 @@ function exposureText(graph: AtlasGraph, rows: readonly ExposureRow[]): string {
       row.pressures.length,
     ]),
     [0, 3, 7],
+    { width, shrink: { 1: "wrap", 2: "wrap", 4: "wrap", 5: "wrap", 6: "wrap" } },
   );
 }
 
@@ -113,6 +155,41 @@ function scope(options: LeverageOptions): string {
   ]
     .filter((part) => part !== undefined)
     .join("; ");
+}
+
+interface LeverageFlags {
+  at?: string;
+  target?: string;
+  exposure?: boolean;
+  json?: boolean;
+  limit?: string;
+  summary?: boolean;
+  details?: boolean;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** How much to print and in which form: the flags, else what suits where the output goes (see the help). */
+function outputChoices(flags: LeverageFlags, io: CliIo): { limit: number | undefined; summary: boolean } {
+  if (flags.summary && flags.details) throw new CliError("--summary and --details exclude each other: choose one", EXIT.usage);
+  const terminal = io.stdoutIsTerminal === true && flags.json !== true;
+  let limit: number | undefined = terminal ? TERMINAL_LIMIT : undefined;
+  if (flags.limit !== undefined) {
+    const value = flags.limit.trim() === "" ? Number.NaN : Number(flags.limit);
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new CliError(`--limit must be a whole number, 0 for all, got "${flags.limit}"`, EXIT.usage);
+    limit = value === 0 ? undefined : value;
+  }
+  return { limit, summary: flags.summary === true || (terminal && flags.details !== true) };
+}
+
+/** The closing line: how many were left out by --limit and how to see them, and other ways to see more. */
+function more(shown: number, total: number, nouns: string, hints: readonly string[], width: number | undefined): string {
+  const all = shown < total ? [`showing ${shown} of ${total} ${nouns}: --limit 0 for all`] : [];
+  const parts = [...all, ...hints];
+  return parts.length === 0 ? "" : `\n${paragraph(`(${parts.join("; ")})`, width)}\n`;
 }
 
 export function registerLeverage(program: Command, io: CliIo): void {
@@ -126,33 +203,44 @@ export function registerLeverage(program: Command, io: CliIo): void {
     .option("--target <id>", "keep chains whose pressed government is this entity id")
     .option("--exposure", "print the exposure ranking (pressed government x vendor) instead of the chains")
     .option("--json", "print one JSON object: {chains: [...]} (or {exposure: [...]} with --exposure)")
+    .option("--limit <n>", `at most this many chains or exposure rows; 0 for all (default: ${TERMINAL_LIMIT} on a terminal, else all)`)
+    .option("--summary", "one line per chain (the default on a terminal)")
+    .option("--details", "each chain's dependents, ties, steps, claims and sources (the default elsewhere)")
     .addHelpText("after", DEFINITIONS)
-    .action(async (path: string, flags: { at?: string; target?: string; exposure?: boolean; json?: boolean }) => {
+    .action(async (path: string, flags: LeverageFlags) => {
+      const { limit, summary } = outputChoices(flags, io);
       const graph = buildGraph(await loadOrFail(path, io));
       const options: LeverageOptions = {};
       if (flags.at !== undefined) options.at = flags.at;
       if (flags.target !== undefined) options.target = flags.target;
+      const width = io.columns;
       try {
         if (flags.exposure) {
           const rows = exposure(graph, options);
+          const shown = limit === undefined ? rows : rows.slice(0, limit);
           io.stdout(
             flags.json
-              ? `${JSON.stringify({ exposure: rows }, null, 2)}\n`
-              : `Exposure (${scope(options)}): ${rows.length} pressed government and vendor pair${rows.length === 1 ? "" : "s"}\n\n${exposureText(graph, rows)}\n`,
+              ? `${JSON.stringify({ exposure: shown }, null, 2)}\n`
+              : `Exposure (${scope(options)}): ${plural(rows.length, "pressed government and vendor pair")}\n\n${exposureText(graph, shown, width)}\n${more(shown.length, rows.length, "pairs", [], width)}`,
           );
           return;
         }
         const chains = leverageChains(graph, options);
+        const shown = limit === undefined ? chains : chains.slice(0, limit);
         if (flags.json) {
-          io.stdout(`${JSON.stringify({ chains }, null, 2)}\n`);
+          io.stdout(`${JSON.stringify({ chains: shown }, null, 2)}\n`);
           return;
         }
         const header = `Leverage chains (${scope(options)}): ${chains.length}`;
-        io.stdout(
-          chains.length === 0
-            ? `${header}\nNo pressure about a vendor met a dependency on it in the same time.\n`
-            : `${header}\n\n${chains.map((chain, index) => chainText(graph, chain, index + 1)).join("\n\n")}\n`,
-        );
+        if (chains.length === 0) {
+          io.stdout(`${header}\nNo pressure about a vendor met a dependency on it in the same time.\n`);
+        } else if (summary) {
+          const hints = ["--details for each chain's steps, claims and sources", "--json for everything"];
+          io.stdout(`${header}\n\n${chainSummary(graph, shown, width)}\n${more(shown.length, chains.length, "chains", hints, width)}`);
+        } else {
+          const blocks = shown.map((chain, index) => chainText(graph, chain, index + 1, width));
+          io.stdout(`${header}\n\n${blocks.join("\n\n")}\n${more(shown.length, chains.length, "chains", [], width)}`);
+        }
       } catch (error) {
         if (error instanceof SelectionError) throw new CliError(error.message, EXIT.usage);
         throw error;

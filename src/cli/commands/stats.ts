@@ -5,11 +5,12 @@ import { CliError, EXIT, type CliIo } from "../io.ts";
 import { DEFAULT_DATASET_PATH, loadOrFail } from "../dataset.ts";
 import { table } from "../table.ts";
 
-function ranking(title: string, entities: readonly RankedEntity[], format: (value: number) => string): string {
+function ranking(title: string, entities: readonly RankedEntity[], format: (value: number) => string, width: number | undefined): string {
   return `${title}\n${table(
     ["#", "entity", "kind", "value"],
     entities.map((entity, index) => [index + 1, `${entity.label} (${entity.id})`, entity.kind, format(entity.value)]),
     [0, 3],
+    { width, shrink: { 1: "wrap" } },
   )}`;
 }
 
@@ -40,9 +41,9 @@ export function registerStats(program: Command, io: CliIo): void {
         table(["relation family", "count"], counts(stats.relationsByFamily), [1]),
         table(["relation kind", "count"], counts(stats.relationsByKind), [1]),
         table(["confidence", "count"], counts(stats.relationsByConfidence), [1]),
-        ranking("Top entities by degree", stats.topByDegree, String),
+        ranking("Top entities by degree", stats.topByDegree, String, io.columns),
         stats.topByBetweenness
-          ? ranking("Top entities by betweenness (normalized)", stats.topByBetweenness, (value) => value.toFixed(4))
+          ? ranking("Top entities by betweenness (normalized)", stats.topByBetweenness, (value) => value.toFixed(4), io.columns)
           : "Betweenness skipped: the graph is too large for an exact computation.",
       ];
       io.stdout(`${sections.join("\n\n")}\n`);

@@ -22,8 +22,8 @@
  * - node -> entity; id kept when it fits the id format, else slugged ("New York" -> "new-york"), made unique
  *   across entities, relations and sources; label -> name (the id when there is none); attribute `kind`
  *   when it names an entity kind, else `organization`;
- * - edge -> relation; attribute or GEXF `kind` when it names a relation kind, else the first of member_of,
- *   part_of, contracts_with, criticizes (then any kind, in ontology order) its endpoints allow;
+ * - edge -> relation; attribute or GEXF `kind` when it names a relation kind its endpoints allow, else
+ *   `related_to`, the neutral kind (an unspecified tie: a guessed kind would read as a fact);
  *   undirected edges become relations from source to target as written;
  * - every other attribute, a foreign kind, the edge label and weight, node time spans and time-bound values
  *   are kept as "title: value" lines in the entity's description or the relation's claim;

@@ -10,7 +10,7 @@ import { PLACEHOLDER_HOST } from "../gexf/map/sources.ts";
 import type { ReadOptions } from "../format.ts";
 import type { LoadIssue } from "../../load/issues.ts";
 import { today } from "../../model/dates.ts";
-import { ENTITY_KINDS, RELATION_KIND_NAMES, type EntityKind, type RelationKind } from "../../model/ontology.ts";
+import { ENTITY_KINDS, NEUTRAL_RELATION_KIND, RELATION_KIND_NAMES, type EntityKind, type RelationKind } from "../../model/ontology.ts";
 import { ID_MAX_LENGTH, TEXT_LIMITS, type DatasetMeta, type Entity, type Relation, type Source } from "../../model/schema.ts";
 import { slugify } from "../../model/text.ts";
 import type { KindMapping } from "./kinds.ts";
@@ -23,11 +23,6 @@ export interface ItemOrigin {
   readonly row: number;
   readonly columns: Readonly<Partial<Record<string, string>>>;
 }
-
-/** The neutral relation kind, when the ontology has one (a tie an import cannot name precisely). */
-export const NEUTRAL_KIND: RelationKind | undefined = (RELATION_KIND_NAMES as readonly string[]).includes("related_to")
-  ? ("related_to" as RelationKind)
-  : undefined;
 
 /** How a kind named in a file was resolved. */
 export type KindResolution<K> = { kind: K; mapped: boolean } | { kind?: undefined; unmapped: string };
@@ -55,8 +50,8 @@ export class SheetMapping {
   readonly relationOrigins: ItemOrigin[] = [];
   readonly sources: Source[] = [];
   readonly sourceOrigins: (ItemOrigin | undefined)[] = [];
-  /** Kinds the file names that neither the ontology nor the mapping knows, with how many rows name each. */
-  readonly unmapped = { entity: new Map<string, number>(), relation: new Map<string, number>() };
+  /** Entity kinds the file names that neither the ontology nor the mapping knows, with how many rows name each. */
+  readonly unmapped = { entity: new Map<string, number>() };
   /** Mapping entries used, by the name as the mapping gives it. */
   readonly mappingUsed = new Set<string>();
   private placeholder: Source | undefined;
@@ -94,18 +89,19 @@ export class SheetMapping {
     return { unmapped: raw.trim() };
   }
 
-  /** A relation kind from a cell: the ontology's, the mapping's, the neutral kind (when there is one), or unmapped. */
-  relationKind(raw: string): KindResolution<RelationKind> | { kind: RelationKind; neutral: true } {
+  /**
+   * A relation kind from a cell: the ontology's, the mapping's, else the neutral kind (a tie of a kind the
+   * ontology lacks; the caller keeps the file's kind in the claim). Relation kinds are never left unmapped.
+   */
+  relationKind(raw: string): { kind: RelationKind; mapped: boolean; neutral: boolean } {
     const normal = normaliseKind(raw);
-    if ((RELATION_KIND_NAMES as readonly string[]).includes(normal)) return { kind: normal as RelationKind, mapped: false };
+    if ((RELATION_KIND_NAMES as readonly string[]).includes(normal)) return { kind: normal as RelationKind, mapped: false, neutral: false };
     const mapped = this.mapping.relation.get(normal);
     if (mapped) {
       this.mappingUsed.add(normal);
-      return { kind: mapped, mapped: true };
+      return { kind: mapped, mapped: true, neutral: false };
     }
-    if (NEUTRAL_KIND) return { kind: NEUTRAL_KIND, neutral: true };
-    this.unmapped.relation.set(raw.trim(), (this.unmapped.relation.get(raw.trim()) ?? 0) + 1);
-    return { unmapped: raw.trim() };
+    return { kind: NEUTRAL_RELATION_KIND, mapped: false, neutral: true };
   }
 
   /** The source standing for the file, cited by relations that cite nothing; made when first needed. */

@@ -69,10 +69,6 @@ export const SHEET_WARNINGS = {
     message: (n, e) =>
       `${plural(n, "relation")} named a kind the ontology does not have, or none, and ${were(n)} imported as "related_to", the original kind kept as a line of the claim (${e}); map them to precise kinds with --map-kind`,
   },
-  relationKindGuessed: {
-    message: (n, e) =>
-      `${plural(n, "relation")} had no kind and got the first of member_of, part_of, contracts_with, criticizes that the endpoints allow (e.g. ${e})`,
-  },
   undirected: {
     message: (n, e) =>
       `${plural(n, "relation")} ${were(n)} undirected or mutual and ${were(n)} imported as directed from source to target as written (e.g. ${e})`,

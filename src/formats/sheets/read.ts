@@ -14,7 +14,7 @@ import { finishImport } from "./check.ts";
 import { escapeKindName, parseKindMapping } from "./kinds.ts";
 import { looksLikeAtlas, mapAtlasTables } from "./layouts/atlas.ts";
 import { detectForeignLayout, mapForeignTables, type ForeignLayout } from "./layouts/foreign.ts";
-import { NEUTRAL_KIND, SheetMapping } from "./mapping.ts";
+import { SheetMapping } from "./mapping.ts";
 import type { ReadNote } from "./notes.ts";
 import type { SheetTable } from "./table.ts";
 
@@ -69,18 +69,11 @@ export function detectLayout(tables: readonly SheetTable[]): Exclude<Layout, "au
   return detectForeignLayout(tables);
 }
 
-/** The error listing kinds no mapping covers, with a --map-kind to start from. */
+/** The error listing entity kinds no mapping covers, with a --map-kind to start from. */
 function unmappedError(unmapped: UnmappedKinds): string {
-  const parts: string[] = [];
-  const named = (list: UnmappedKinds["entity"]) => list.map(({ name, count }) => `${quote(name)} (${plural(count, "row")})`).join(", ");
-  if (unmapped.entity.length > 0)
-    parts.push(`entity kinds the ontology does not have: ${named(unmapped.entity)}; map each to one of ${ENTITY_KINDS.join(", ")}`);
-  if (unmapped.relation.length > 0)
-    parts.push(
-      `relation kinds the ontology does not have: ${named(unmapped.relation)}; map each to a relation kind (atlas schema lists them)`,
-    );
-  const example = [...unmapped.entity, ...unmapped.relation].map(({ name }) => `${escapeKindName(name)}=…`).join(",");
-  return `${parts.join("; ")}. Map them with --map-kind "${example}" (or in the explorer's table)`;
+  const named = unmapped.entity.map(({ name, count }) => `${quote(name)} (${plural(count, "row")})`).join(", ");
+  const example = unmapped.entity.map(({ name }) => `${escapeKindName(name)}=…`).join(",");
+  return `entity kinds the ontology does not have: ${named}; map each to one of ${ENTITY_KINDS.join(", ")} with --map-kind "${example}" (or in the explorer's table)`;
 }
 
 /** Reads tables into a dataset (see the module comment). */
@@ -120,11 +113,8 @@ export function readSheets(input: SheetsInput, options: ReadOptions, defaultName
   if (detected === "atlas") mapAtlasTables(state, input.tables);
   else mapForeignTables(state, input.tables, detected as ForeignLayout);
 
-  const unmapped: UnmappedKinds = {
-    entity: [...state.unmapped.entity].map(([name, count]) => ({ name, count })),
-    relation: [...state.unmapped.relation].map(([name, count]) => ({ name, count })),
-  };
-  if (unmapped.entity.length + unmapped.relation.length > 0) {
+  const unmapped: UnmappedKinds = { entity: [...state.unmapped.entity].map(([name, count]) => ({ name, count })) };
+  if (unmapped.entity.length > 0) {
     const issues = [...state.issues, { file: input.file, pointer: "", severity: "error" as const, message: unmappedError(unmapped) }];
     return { ok: false, issues, unmapped, layout: detected };
   }
@@ -133,6 +123,3 @@ export function readSheets(input: SheetsInput, options: ReadOptions, defaultName
   const result = finishImport(state, detected === "atlas", defaultName);
   return { ...result, layout: detected };
 }
-
-/** Whether a neutral relation kind takes the ties the file names no known kind for (else they must be mapped). */
-export const HAS_NEUTRAL_KIND = NEUTRAL_KIND !== undefined;

@@ -1,6 +1,6 @@
 /**
  * Edges -> relations, once every node is mapped. The kind comes from the `kind` attribute or GEXF's edge
- * kind when its endpoints allow it, else the first kind they allow; dates from our start_date/end_date, else
+ * kind when its endpoints allow it, else it is the neutral kind (an unspecified tie, never a guess); dates from our start_date/end_date, else
  * GEXF's spells, timestamps or start/end (an edge with several spans becomes one relation per span);
  * evidence from the cited sources (sources.ts); whatever the relation has no field for is kept as a line
  * of its claim.
@@ -10,8 +10,8 @@ import { endsBeforeStart, isPartialDate } from "../../../model/dates.ts";
 import {
   CONFIDENCES,
   FAMILIES_WITH_ABOUT,
+  NEUTRAL_RELATION_KIND,
   RELATION_KINDS,
-  RELATION_KIND_NAMES,
   allowsEndpoint,
   isRelationKind,
   type Confidence,
@@ -24,10 +24,7 @@ import { edgeEvidence } from "./sources.ts";
 import type { MappingState, NodeInfo } from "./state.ts";
 import { append, edgeWhat, own, timeAsDate } from "./text.ts";
 import { Restored, keptLines, readValues, take, type Values } from "./values.ts";
-import { PREFERRED_RELATION_KINDS } from "./warnings.ts";
 import { EDGE_XML_ATTRIBUTES, attribute, elements, firstElement, otherXmlAttributes } from "./xml.ts";
-
-const FALLBACK_RELATION_KINDS: readonly RelationKind[] = [...PREFERRED_RELATION_KINDS, ...RELATION_KIND_NAMES];
 
 /** The edge being mapped, as messages and warnings name it. */
 interface EdgeAt {
@@ -104,8 +101,9 @@ function edgeEnds(state: MappingState, edge: EdgeAt): Ends | undefined {
 
 /**
  * The relation kind. A kind of the ontology stays, unless it only clashes with an entity kind this import
- * made up (then it is kept as a line of the claim and the first kind the endpoints allow is taken); a clash
- * between kinds the file gave is an error, as are endpoints no kind allows (then undefined).
+ * made up; then, and when the file names no kind of the ontology, the relation gets the neutral kind (allowed
+ * between any kinds) and a kind written is kept as a line of the claim. A clash between kinds the file gave is
+ * an error (then undefined).
  */
 function relationKind(
   state: MappingState,
@@ -135,14 +133,7 @@ function relationKind(
     state.error(`${edge.what()}: a ${quote(named)} relation ${clashes.join("; and it ")}`, edge.element);
     return undefined;
   }
-  const kind = FALLBACK_RELATION_KINDS.find(allows);
-  if (kind === undefined) {
-    state.error(
-      `${edge.what()}: no relation kind allows a ${sourceKind} to point to a ${targetKind}; give the edge a "kind" attribute`,
-      edge.element,
-    );
-    return undefined;
-  }
+  const kind = NEUTRAL_RELATION_KIND;
   state.warnings.add(named !== undefined ? "relationKindClash" : "relationKindMissing", edge.example);
   if (kindValue !== undefined && kindValue.trim() !== "") lines.push(`kind: ${kindValue}`);
   return { kind, written: kindValue };

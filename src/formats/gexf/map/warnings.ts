@@ -4,7 +4,7 @@
  * (`Warnings.add`) and says each once at the end, in the table's order, so a warning stays one line on a
  * large file.
  */
-import type { RelationKind } from "../../../model/ontology.ts";
+import { NEUTRAL_RELATION_KIND } from "../../../model/ontology.ts";
 import type { Source } from "../../../model/schema.ts";
 import { plural, quoteAll, were } from "./text.ts";
 
@@ -23,9 +23,7 @@ interface WarningSpec {
   readonly message: (count: number, examples: string, context: WarningContext) => string;
 }
 
-/** The relation kinds an edge without one gets, the first its endpoints allow (then any, in ontology order); the warnings name them. */
-export const PREFERRED_RELATION_KINDS = ["member_of", "part_of", "contracts_with", "criticizes"] as const satisfies readonly RelationKind[];
-const FALLBACK_KINDS_SAID = PREFERRED_RELATION_KINDS.join(", ");
+const NEUTRAL_SAID = `"${NEUTRAL_RELATION_KIND}", an unspecified tie: replace it with a precise kind`;
 
 export const WARNINGS = {
   nodeIdRewritten: {
@@ -46,11 +44,11 @@ export const WARNINGS = {
   edgeWithoutId: { message: (n) => `${plural(n, "edge")} had no id and got "edge-N" (N = its position in the file)` },
   relationKindMissing: {
     message: (n, e) =>
-      `${plural(n, "edge")} had no relation kind of the ontology and got the first of ${FALLBACK_KINDS_SAID} that the endpoints allow (e.g. ${e})`,
+      `${plural(n, "edge")} had no relation kind of the ontology (a kind written in the file is kept as a line of the claim) and became ${NEUTRAL_SAID} (e.g. ${e})`,
   },
   relationKindClash: {
     message: (n, e) =>
-      `${plural(n, "edge")} named a relation kind that the endpoints' kinds (made up by this import) do not allow; the kind is kept as a line of the claim and the relation got the first of ${FALLBACK_KINDS_SAID} that they allow (e.g. ${e})`,
+      `${plural(n, "edge")} named a relation kind that the endpoints' kinds (made up by this import) do not allow; the kind is kept as a line of the claim and the relation became ${NEUTRAL_SAID} (e.g. ${e})`,
   },
   aboutLeftOut: {
     message: (n, e) =>

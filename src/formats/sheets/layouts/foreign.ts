@@ -11,26 +11,18 @@
  * Rules: element or node -> entity (the id when it fits the dataset's id format, else a slug, made unique;
  * the label as name; Type, kind or category as the entity kind: the ontology's by name, else the user's
  * mapping, else an error listing the kinds left; none -> organization). Connection or edge -> relation (the
- * kind by name, the user's mapping, or the neutral kind where the ontology has one; undirected ties run as
+ * kind by name, the user's mapping, or the neutral related_to with the file's kind kept; undirected ties run as
  * written; dates from start/end columns, Gephi intervals (one relation each) or timestamps; a link in a
  * sources column becomes a source; a relation citing nothing cites one source standing for the file and is
  * "alleged"). Ends naming no element become organizations named as written. Every other column is kept as
  * "header: value" lines of the description or claim; colours, sizes and positions are dropped.
  */
 import { usableUrl } from "../../gexf/map/text.ts";
-import { PREFERRED_RELATION_KINDS } from "../../gexf/map/warnings.ts";
 import { endsBeforeStart, isPartialDate } from "../../../model/dates.ts";
-import {
-  CONFIDENCES,
-  RELATION_KIND_NAMES,
-  allowsEndpoint,
-  type Confidence,
-  type EntityKind,
-  type RelationKind,
-} from "../../../model/ontology.ts";
+import { CONFIDENCES, NEUTRAL_RELATION_KIND, type Confidence, type EntityKind, type RelationKind } from "../../../model/ontology.ts";
 import { countryName, type Entity, type Evidence, type Relation } from "../../../model/schema.ts";
 import { listWords, quote, slugify } from "../../../model/text.ts";
-import { NEUTRAL_KIND, type ItemOrigin, type SheetMapping } from "../mapping.ts";
+import type { ItemOrigin, SheetMapping } from "../mapping.ts";
 import type { SheetTable } from "../table.ts";
 
 export type ForeignLayout = "kumu" | "gephi" | "edges";
@@ -359,13 +351,6 @@ function spansOf(interval: string, timeset: string): Span[] {
   return [];
 }
 
-/** The ends' kinds allow the first of these kinds (member_of, part_of, ...), then any, in ontology order. */
-function guessedKind(source: EntityKind, target: EntityKind): RelationKind | undefined {
-  return [...PREFERRED_RELATION_KINDS, ...RELATION_KIND_NAMES].find(
-    (kind) => allowsEndpoint(kind, "source", source) && allowsEndpoint(kind, "target", target),
-  );
-}
-
 function mapEdges(state: SheetMapping, table: SheetTable, layout: ForeignLayout, entities: Entities): void {
   const columns = assignColumns(state, table, EDGE_HEADERS[layout]);
   const { roles, kept } = columns;
@@ -414,32 +399,19 @@ function mapEdges(state: SheetMapping, table: SheetTable, layout: ForeignLayout,
     const [source, target] = ends;
     if (!source || !target) continue;
     const lines = keptLines(table, kept, cells);
-    // The kind: the ontology's, the mapping's, the neutral one, or (without a neutral kind) one the ends allow.
+    // The kind: the ontology's, the mapping's, or the neutral one (said, and the file's kind kept in the claim).
     const rawKind = cell(cells, roles.kind).trim();
-    let kind: RelationKind | undefined;
+    let kind: RelationKind;
     if (rawKind === "") {
-      if (NEUTRAL_KIND) {
-        kind = NEUTRAL_KIND;
-        state.warnings.add("relationKindNeutral", "(none)", file);
-      } else {
-        kind = guessedKind(source.kind, target.kind);
-        if (kind === undefined)
-          state.error(
-            { table, row, column: header("kind") },
-            `no relation kind allows a ${source.kind} to ${target.kind} tie; give the kind`,
-          );
-        else state.warnings.add("relationKindGuessed", example, file);
-      }
+      kind = NEUTRAL_RELATION_KIND;
+      state.warnings.add("relationKindNeutral", "(none)", file);
     } else {
       const resolved = state.relationKind(rawKind);
-      if ("neutral" in resolved) {
-        kind = resolved.kind;
+      kind = resolved.kind;
+      if (resolved.neutral) {
         lines.unshift(`${header("kind") ?? "kind"}: ${rawKind}`);
         state.warnings.add("relationKindNeutral", quote(rawKind), file);
-      } else if (resolved.kind !== undefined) {
-        kind = resolved.kind;
-        if (resolved.mapped) state.warnings.add("relationKindMapped", `${quote(rawKind)} -> ${kind}`, file);
-      }
+      } else if (resolved.mapped) state.warnings.add("relationKindMapped", `${quote(rawKind)} -> ${kind}`, file);
     }
     const direction = normalHeader(cell(cells, roles.direction));
     if (direction === "undirected" || direction === "mutual" || direction === "bidirectional")
@@ -486,7 +458,7 @@ function mapEdges(state: SheetMapping, table: SheetTable, layout: ForeignLayout,
     let claim = cell(cells, roles.claim).trim();
     if (claim === "") {
       state.warnings.add("noClaim", example, file);
-      claim = `Imported from ${fileName} (row ${row}): ${source.name} ${(kind ?? "tied to").replace(/_/g, " ")} ${target.name}.`;
+      claim = `Imported from ${fileName} (row ${row}): ${source.name} ${kind.replace(/_/g, " ")} ${target.name}.`;
     }
     // Dates: start and end columns, else Gephi's intervals or times (one relation per span).
     let spans: Span[] = spansOf(cell(cells, roles.interval), cell(cells, roles.timeset));
@@ -508,11 +480,10 @@ function mapEdges(state: SheetMapping, table: SheetTable, layout: ForeignLayout,
         start = end !== null && endsBeforeStart(state.importDay, end) ? end : state.importDay;
         state.warnings.add("noStart", example, file);
       }
-      const wanted = rawId !== "" ? (index === 0 ? rawId : `${rawId}-${index + 1}`) : `${source.id}-${kind ?? "relation"}-${target.id}`;
+      const wanted = rawId !== "" ? (index === 0 ? rawId : `${rawId}-${index + 1}`) : `${source.id}-${kind}-${target.id}`;
       const id = state.ids.allocate(wanted, "relation");
       if (rawId !== "" && id !== wanted) state.warnings.add("idRewritten", `${quote(wanted)} -> ${id}`, file);
       const fullClaim = state.clean(spanLines.length > 0 ? `${claim}\n\n${spanLines.join("\n")}` : claim, true, file);
-      if (kind === undefined) return;
       const relation: Relation = { id, kind, source: source.id, target: target.id, start, end, claim: fullClaim, evidence, confidence };
       const fieldColumns: Record<string, string> = {};
       for (const role of ["id", "kind", "source", "target", "claim", "evidence", "confidence"] as const) {
