@@ -46,6 +46,9 @@ export function readZip(bytes: Uint8Array, open: (name: string) => EntrySink | u
   let unpacked = 0;
   let entries = 0;
   let problem: ZipProblem | null = null;
+  let thrown: { error: unknown } | undefined;
+  /** Entries started whose last chunk has not come: a cut archive leaves one. */
+  const unfinished = new Set<string>();
   const unzip = new Unzip();
   unzip.register(UnzipInflate);
   unzip.onfile = (file: UnzipFile) => {
@@ -70,6 +73,7 @@ export function readZip(bytes: Uint8Array, open: (name: string) => EntrySink | u
         return;
       }
       unpacked += chunk.length;
+      if (final) unfinished.delete(file.name);
       if (unpacked > maxBytes) {
         problem = new ZipProblem(
           `the archive unpacks to more than ${megabytes(maxBytes)}; it is refused (is it a zip bomb?), or split it into smaller files`,
@@ -77,14 +81,21 @@ export function readZip(bytes: Uint8Array, open: (name: string) => EntrySink | u
         file.terminate();
         return;
       }
-      sink(chunk, final);
+      // fflate hands what a handler throws back to it as a decompression error: keep it, and stop.
+      try {
+        sink(chunk, final);
+      } catch (error) {
+        thrown = { error };
+        file.terminate();
+      }
     };
+    unfinished.add(file.name);
     file.start();
   };
   try {
     // In slices: an entry is inflated as its compressed bytes come, and deflate expands 1 byte to at most
     // about 1,000, so each step unpacks at most some 32 MB before the count is checked.
-    for (let offset = 0; offset < bytes.length && !problem; offset += PUSH_BYTES)
+    for (let offset = 0; offset < bytes.length && !problem && !thrown; offset += PUSH_BYTES)
       unzip.push(bytes.subarray(offset, offset + PUSH_BYTES), offset + PUSH_BYTES >= bytes.length);
     if (bytes.length === 0) unzip.push(bytes, true);
   } catch (error) {
@@ -94,7 +105,18 @@ export function readZip(bytes: Uint8Array, open: (name: string) => EntrySink | u
     if (error instanceof Error && "code" in error) return new ZipProblem(`the archive is damaged: ${error.message}`);
     throw error;
   }
-  return problem;
+  if (thrown) throw thrown.error;
+  if (problem) return problem;
+  if (unfinished.size > 0 || !hasEndRecord(bytes))
+    return new ZipProblem("the archive is cut short or damaged: it does not end as a zip archive does (is the download complete?)");
+  return null;
+}
+
+/** Whether the archive ends with its end-of-central-directory record (within the last 64 KB, after an archive comment). */
+function hasEndRecord(bytes: Uint8Array): boolean {
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65_535); at -= 1)
+    if (bytes[at] === 0x50 && bytes[at + 1] === 0x4b && bytes[at + 2] === 5 && bytes[at + 3] === 6) return true;
+  return false;
 }
 
 /** An entry's chunks joined into one array. */

@@ -89,7 +89,7 @@ describe("each command given the other format", () => {
         expect(code).toBe(1);
         expect(stderr.split("\n")[0]).toMatch(
           new RegExp(
-            `^${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: the file (is empty|is none of a CSV file \\(\\.csv\\.zip, \\.csv\\), an Excel workbook \\(\\.xlsx\\) or a GEXF file)`,
+            `^${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(:1:1)?: the file (is empty|is none of a CSV file \\(\\.csv\\.zip, \\.csv\\), an Excel workbook \\(\\.xlsx\\) or a GEXF file)`,
           ),
         );
       } else {

@@ -71,18 +71,26 @@ function capped(issues: readonly LoadIssue[]): LoadIssue[] {
   return listed;
 }
 
+/** A place as a key: file, sheet, row and column. */
+function placeKey(issue: LoadIssue): string {
+  return JSON.stringify([issue.file, issue.cell?.sheet, issue.cell?.row, issue.cell?.column]);
+}
+
 /** The import's result: the loader's verdict on the dataset built, its errors placed at their cells. */
 export function finishImport(state: SheetMapping, native: boolean, defaultName: string): ReadResult {
   const warnings = state.warnings.issues();
-  if (state.issues.some((issue) => issue.severity === "error")) return { ok: false, issues: capped([...state.issues, ...warnings]) };
   const meta = state.meta ?? { name: defaultName };
   if (meta.name === undefined) (meta as { name: string }).name = defaultName;
   const document = { dataset: meta, entities: state.entities, relations: state.relations, sources: state.sources };
   const check = parseDataset([{ file: CONVERTED, json: document }]);
   const errors: LoadIssue[] = [];
+  // The mapping's own errors and the loader's come together, all at once; a cell the mapping could not read is
+  // said once (the loader would add that its field is missing).
+  const said = new Set(state.issues.filter((issue) => issue.severity === "error").map(placeKey));
   for (const issue of check.issues) {
     if (issue.severity !== "error") continue;
     const place = placeOf(state, issue.pointer);
+    if (place && said.has(placeKey(cellIssue(place, "")))) continue;
     // A required column that is missing was said once, at the header; not again for every row.
     if (place && place.column === undefined && /^missing required field/.test(issue.message) && native) continue;
     const message = reworded(state, issue.message);
@@ -92,8 +100,8 @@ export function finishImport(state: SheetMapping, native: boolean, defaultName: 
         : { file: state.file, pointer: "", severity: "error", message: `${message} (${issue.pointer} of the dataset)` },
     );
   }
-  if (!check.ok || errors.length > 0) {
-    if (errors.length === 0)
+  if (!check.ok || errors.length > 0 || said.size > 0) {
+    if (errors.length === 0 && said.size === 0)
       errors.push({ file: state.file, pointer: "", severity: "error", message: "the dataset built from the file does not load" });
     return { ok: false, issues: capped([...state.issues, ...errors, ...warnings]) };
   }

@@ -60,6 +60,10 @@ export const SHEET_WARNINGS = {
   entityKindMapped: {
     message: (n, e) => `${plural(n, "entity", "entities")} got ${n === 1 ? "its" : "their"} kind from your mapping (${e})`,
   },
+  entityImpliedWithKind: {
+    message: (n, e) =>
+      `${plural(n, "entity", "entities")} ${were(n)} named by connections but not listed, and ${were(n)} added named as written, of the kind the row gives (e.g. ${e})`,
+  },
   entityImplied: {
     message: (n, e) =>
       `${plural(n, "entity", "entities")} ${were(n)} named by connections but not listed, and ${were(n)} added as "organization" named as written (e.g. ${e})`,
@@ -68,6 +72,10 @@ export const SHEET_WARNINGS = {
   relationKindNeutral: {
     message: (n, e) =>
       `${plural(n, "relation")} named a kind the ontology does not have, or none, and ${were(n)} imported as "related_to", the original kind kept as a line of the claim (${e}); map them to precise kinds with --map-kind`,
+  },
+  relationKindClash: {
+    message: (n, e) =>
+      `${plural(n, "relation")} named a kind that the ends' kinds (made up by this import) do not allow, and ${were(n)} imported as "related_to", the kind kept as a line of the claim (e.g. ${e}); give the ends' kinds (a Type column, or "source kind" and "target kind" in an edge list)`,
   },
   undirected: {
     message: (n, e) =>
@@ -88,7 +96,7 @@ export const SHEET_WARNINGS = {
   },
   keptColumns: {
     message: (n, e) =>
-      `${plural(n, "column")} with no field of their own ${n === 1 ? "is" : "are"} kept as "header: value" lines of the description or claim (e.g. ${e})`,
+      `${plural(n, "column")} with no field of ${n === 1 ? "its" : "their"} own ${n === 1 ? "is" : "are"} kept as "header: value" lines of the description or claim (e.g. ${e})`,
   },
   vizColumns: {
     message: (n, e) =>

@@ -19,7 +19,14 @@
  */
 import { usableUrl } from "../../gexf/map/text.ts";
 import { endsBeforeStart, isPartialDate } from "../../../model/dates.ts";
-import { CONFIDENCES, NEUTRAL_RELATION_KIND, type Confidence, type EntityKind, type RelationKind } from "../../../model/ontology.ts";
+import {
+  CONFIDENCES,
+  NEUTRAL_RELATION_KIND,
+  allowsEndpoint,
+  type Confidence,
+  type EntityKind,
+  type RelationKind,
+} from "../../../model/ontology.ts";
 import { countryName, type Entity, type Evidence, type Relation } from "../../../model/schema.ts";
 import { listWords, quote, slugify } from "../../../model/text.ts";
 import type { ItemOrigin, SheetMapping } from "../mapping.ts";
@@ -38,7 +45,20 @@ function normalHeader(header: string): string {
 
 type NodeRole = "key" | "name" | "kind" | "description" | "aliases" | "country" | "url";
 type EdgeRole =
-  "source" | "target" | "kind" | "id" | "direction" | "claim" | "start" | "end" | "interval" | "timeset" | "evidence" | "confidence";
+  | "source"
+  | "target"
+  | "sourceKind"
+  | "targetKind"
+  | "kind"
+  | "id"
+  | "direction"
+  | "claim"
+  | "start"
+  | "end"
+  | "interval"
+  | "timeset"
+  | "evidence"
+  | "confidence";
 
 /** Headers each role is read from, by layout; the first header present wins. */
 const NODE_HEADERS: Record<ForeignLayout, Record<NodeRole, readonly string[]>> = {
@@ -73,6 +93,8 @@ const EDGE_HEADERS: Record<ForeignLayout, Record<EdgeRole, readonly string[]>> =
   kumu: {
     source: ["from"],
     target: ["to"],
+    sourceKind: [],
+    targetKind: [],
     kind: ["type", "kind", "connection type"],
     id: ["id"],
     direction: ["direction"],
@@ -86,6 +108,8 @@ const EDGE_HEADERS: Record<ForeignLayout, Record<EdgeRole, readonly string[]>> =
   gephi: {
     source: ["source"],
     target: ["target"],
+    sourceKind: [],
+    targetKind: [],
     kind: ["kind", "relation", "relationship", "label"],
     id: ["id"],
     direction: ["type"],
@@ -99,6 +123,8 @@ const EDGE_HEADERS: Record<ForeignLayout, Record<EdgeRole, readonly string[]>> =
   edges: {
     source: ["source", "from", "subject"],
     target: ["target", "to", "object"],
+    sourceKind: ["source kind", "source type", "from kind", "from type", "subject type"],
+    targetKind: ["target kind", "target type", "to kind", "to type", "object type"],
     kind: ["kind", "type", "relation", "relationship", "label", "predicate"],
     id: ["id"],
     direction: ["direction"],
@@ -189,6 +215,8 @@ const NODE_FIELDS: Record<NodeRole, string> = {
 const EDGE_FIELDS: Record<EdgeRole, string> = {
   source: "source",
   target: "target",
+  sourceKind: "the source's kind",
+  targetKind: "the target's kind",
   kind: "kind",
   id: "id",
   direction: "direction (read as written)",
@@ -216,6 +244,8 @@ interface Known {
   id: string;
   kind: EntityKind;
   name: string;
+  /** The file gave the kind (else the import made it organization, and a relation kind it clashes with yields). */
+  kindGiven: boolean;
 }
 
 class Entities {
@@ -268,7 +298,8 @@ function mapNodes(state: SheetMapping, table: SheetTable, layout: ForeignLayout,
     const name = state.clean(rawName || key.trim(), false, file);
     const rawKind = cell(cells, roles.kind);
     let kind: EntityKind = "organization";
-    if (rawKind.trim() === "") state.warnings.addValue("entityKindMissing", key, file);
+    const kindGiven = rawKind.trim() !== "";
+    if (!kindGiven) state.warnings.addValue("entityKindMissing", key, file);
     else {
       const resolved = state.entityKind(rawKind);
       if (resolved.kind !== undefined) {
@@ -308,7 +339,7 @@ function mapNodes(state: SheetMapping, table: SheetTable, layout: ForeignLayout,
       if (roles[role] !== undefined) fieldColumns[field] = table.header[roles[role] as number] ?? "";
     if (roles.key === undefined) fieldColumns.id = keyHeader;
     state.addEntity(entity, { table, row, columns: fieldColumns });
-    entities.add(key, { id, kind, name });
+    entities.add(key, { id, kind, name, kindGiven });
   }
 }
 
@@ -385,13 +416,23 @@ function mapEdges(state: SheetMapping, table: SheetTable, layout: ForeignLayout,
       }
       let known = entities.find(key);
       if (!known) {
+        // An end no table lists: an entity named as written, of the kind an edge list's kind column gives, else organization.
+        const kindRole = role === "source" ? "sourceKind" : "targetKind";
+        const rawKind = cell(cells, roles[kindRole]).trim();
+        const resolved = rawKind === "" ? undefined : state.entityKind(rawKind);
+        if (resolved?.kind !== undefined && resolved.mapped)
+          state.warnings.add("entityKindMapped", `${quote(rawKind)} -> ${resolved.kind}`, file);
         const id = state.ids.allocate(key.trim(), "entity");
-        known = { id, kind: "organization", name: state.clean(key.trim(), false, file) };
-        state.warnings.addValue("entityImplied", key.trim(), file);
-        state.addEntity(
-          { id, kind: known.kind, name: known.name },
-          { table, row, columns: { id: header(role) ?? role, name: header(role) ?? role } },
-        );
+        known = {
+          id,
+          kind: resolved?.kind ?? "organization",
+          name: state.clean(key.trim(), false, file),
+          kindGiven: resolved !== undefined,
+        };
+        state.warnings.addValue(resolved === undefined ? "entityImplied" : "entityImpliedWithKind", key.trim(), file);
+        const columns: Record<string, string> = { id: header(role) ?? role, name: header(role) ?? role };
+        if (header(kindRole) !== undefined) columns.kind = header(kindRole) as string;
+        state.addEntity({ id, kind: known.kind, name: known.name }, { table, row, columns });
         entities.add(key, known);
       }
       ends.push(known);
@@ -412,6 +453,13 @@ function mapEdges(state: SheetMapping, table: SheetTable, layout: ForeignLayout,
         lines.unshift(`${header("kind") ?? "kind"}: ${rawKind}`);
         state.warnings.add("relationKindNeutral", quote(rawKind), file);
       } else if (resolved.mapped) state.warnings.add("relationKindMapped", `${quote(rawKind)} -> ${kind}`, file);
+      // A kind the ends cannot have, when the import made up an end's kind: the tie stays, its kind kept in the claim.
+      const allowed = allowsEndpoint(kind, "source", source.kind) && allowsEndpoint(kind, "target", target.kind);
+      if (!allowed && (!source.kindGiven || !target.kindGiven)) {
+        lines.unshift(`${header("kind") ?? "kind"}: ${rawKind}`);
+        state.warnings.add("relationKindClash", `${example} ${quote(rawKind)}`, file);
+        kind = NEUTRAL_RELATION_KIND;
+      }
     }
     const direction = normalHeader(cell(cells, roles.direction));
     if (direction === "undirected" || direction === "mutual" || direction === "bidirectional")
