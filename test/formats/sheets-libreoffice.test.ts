@@ -81,25 +81,29 @@ describe.runIf(available)("a workbook opened in LibreOffice", () => {
   it.each([
     ["the explorer's writer", formatById("xlsx") as FormatSpec],
     ["the CLI's streamed writer", NODE_FORMATS.find((format) => format.id === "xlsx") as FormatSpec],
-  ])("shows every cell as written, by %s", async (_writer, format) => {
-    for (const [name, dataset] of [
-      ["hostile", hostileDataset()],
-      ["starter", await starterDataset()],
-    ] as const) {
-      const file = path.join(folder, `${name}-${format === formatById("xlsx") ? "memory" : "stream"}.xlsx`);
-      const bytes = await workbookBytes(format, dataset);
-      writeFileSync(file, bytes);
-      const ours = readWorkbook(path.basename(file), bytes);
-      if (!ours.ok) throw new Error(JSON.stringify(ours.issues));
-      const theirs = await sheetsByLibreOffice(file);
-      expect([...theirs.keys()].sort()).toEqual(ours.tables.map((table) => table.sheet).sort());
-      for (const table of ours.tables) {
-        const width = table.header.length;
-        // LibreOffice's CSV export writes a line break inside a cell as LF, whichever it was (our _x000D_ is a CR it reads).
-        const cells = (row: readonly string[]) => Array.from({ length: width }, (_, index) => (row[index] ?? "").replace(/\r\n/g, "\n"));
-        const expected = [table.header, ...table.rows.map((row) => row.cells)].map(cells);
-        expect((theirs.get(table.sheet as string) ?? []).map(cells), `${name}: sheet ${table.sheet}`).toEqual(expected);
+  ])(
+    "shows every cell as written, by %s",
+    async (_writer, format) => {
+      for (const [name, dataset] of [
+        ["hostile", hostileDataset()],
+        ["starter", await starterDataset()],
+      ] as const) {
+        const file = path.join(folder, `${name}-${format === formatById("xlsx") ? "memory" : "stream"}.xlsx`);
+        const bytes = await workbookBytes(format, dataset);
+        writeFileSync(file, bytes);
+        const ours = readWorkbook(path.basename(file), bytes);
+        if (!ours.ok) throw new Error(JSON.stringify(ours.issues));
+        const theirs = await sheetsByLibreOffice(file);
+        expect([...theirs.keys()].sort()).toEqual(ours.tables.map((table) => table.sheet).sort());
+        for (const table of ours.tables) {
+          const width = table.header.length;
+          // LibreOffice's CSV export writes a line break inside a cell as LF, whichever it was (our _x000D_ is a CR it reads).
+          const cells = (row: readonly string[]) => Array.from({ length: width }, (_, index) => (row[index] ?? "").replace(/\r\n/g, "\n"));
+          const expected = [table.header, ...table.rows.map((row) => row.cells)].map(cells);
+          expect((theirs.get(table.sheet as string) ?? []).map(cells), `${name}: sheet ${table.sheet}`).toEqual(expected);
+        }
       }
-    }
-  }, 240_000);
+    },
+    240_000,
+  );
 });

@@ -64,7 +64,7 @@ export const ENTITY_COLUMNS: Columns<Entity> = [
     kind: "token",
     required: false,
     help: 'An ISO 3166-1 alpha-2 code in capitals ("CA", "US", "GB") or "EU".',
-    example: "CA",
+    example: "",
   },
   {
     header: "description",
