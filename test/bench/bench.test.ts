@@ -31,6 +31,8 @@ describe("npm run bench", () => {
       "gexf 500/1500: write",
       "gexf 500/1500: parse back",
       "cli: atlas validate cold start",
+      "xlsx 500/1500: export",
+      "xlsx 500/1500: import",
     ];
     for (const prefix of prefixes) {
       expect(
