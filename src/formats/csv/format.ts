@@ -14,7 +14,6 @@ import type { SheetTable } from "../sheets/table.ts";
 import { today } from "../../model/dates.ts";
 import type { LoadIssue } from "../../load/issues.ts";
 import { readCsv } from "./read.ts";
-import { writeCsvTable } from "./write.ts";
 
 export const CSV_FORMAT = defineFormat({
   id: "csv",
@@ -28,7 +27,9 @@ export const CSV_FORMAT = defineFormat({
     output: "bundle",
     runs: ["node", "browser"],
     writes: "data",
-    write(input, bundle) {
+    async write(input, bundle) {
+      // Loaded when tables are written: the explorer's page does not carry csv-stringify until then.
+      const { writeCsvTable } = await import("./write.ts");
       const dataset = exportDataset(input.graph);
       const tables = datasetTables(dataset, input.date ?? today(), "dataset");
       const total = tables.reduce((sum, table) => sum + table.size, 0);

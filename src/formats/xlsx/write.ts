@@ -4,9 +4,9 @@
  * links on URLs. Every cell is text (never a number, a date or a formula), escaped as a workbook must hold
  * it (escapeXlsxText: a carriage return, U+FFFE and U+FFFF). `sheetPlans` is shared with the node writer
  * (write-node.ts), which streams the same sheets with exceljs's WorkbookWriter; this one builds the workbook
- * in memory (exceljs's browser build has no streaming writer).
+ * in memory (exceljs's browser build has no streaming writer), loading exceljs only when it is called.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { CellKind, TableToWrite } from "../sheets/atlas-layout.ts";
 import { isHttpUrl } from "../../model/schema.ts";
 import { escapeXlsxText } from "./read.ts";
@@ -95,7 +95,9 @@ export function stampWorkbook(workbook: ExcelJS.Workbook, date: string): void {
 
 /** The tables as an XLSX workbook, built in memory (browser and node alike). */
 export async function writeWorkbook(tables: readonly TableToWrite[], date: string): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when a workbook is written: the explorer's page does not carry exceljs until then.
+  const { default: excel } = await import("exceljs");
+  const workbook = new excel.Workbook();
   stampWorkbook(workbook, date);
   for (const plan of sheetPlans(tables)) {
     const sheet = workbook.addWorksheet(plan.table.name, { views: [plan.view] });
