@@ -50,7 +50,7 @@ const START_COUNTING = `(() => {
 const STOP_COUNTING = "(() => { window.benchFrames.running = false; return window.benchFrames.times; })()";
 const MARKS =
   "JSON.stringify(performance.getEntriesByType('mark').filter((mark) => mark.name.startsWith('atlas:')).map((mark) => [mark.name, Math.round(mark.startTime)]))";
-/** The explorer's layout progress (src/app/layout.ts), read through the page's `atlas` handle. */
+/** The explorer's layout progress (src/app/render/layout.ts), read through the page's `atlas` handle. */
 const LAYOUT_PROGRESS =
   "(() => { const p = window.atlas.layout.progress; return { iterations: p.iterations, iterationsPerSecond: p.iterationsPerSecond }; })()";
 const NEXT_FRAME_TIME = "new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))";

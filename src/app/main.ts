@@ -9,22 +9,21 @@ import { buildGraph } from "../graph/build.ts";
 import { formatIssue } from "../load/issues.ts";
 import type { Dataset } from "../model/schema.ts";
 import { Explorer } from "./explorer.ts";
-import { attachIo } from "./io.ts";
-import { loadEmbedded, loadFromUrl } from "./load.ts";
+import { loadEmbedded, loadFromUrl } from "./files/load.ts";
+import { FileOpener, type OpenedOutcome } from "./files/open-file.ts";
 import { prepareViewGraph } from "./model/view-graph.ts";
-import { defaultViewState, readViewState, type ViewState } from "./model/view-state.ts";
-import { FileOpener, type OpenedOutcome } from "./open-file.ts";
-import { hasWebGL2 } from "./renderer.ts";
+import { hasWebGL2 } from "./render/renderer.ts";
+import { defaultViewState, readViewState } from "./state/address.ts";
+import type { DatasetStatus, ViewState } from "./state/state.ts";
 import { el } from "./ui/dom.ts";
 import { renderIssues, renderMessage } from "./ui/errors.ts";
 
 const root = document.getElementById("app") as HTMLElement;
-let current: { explorer: Explorer; detach: () => void } | null = null;
+let current: Explorer | null = null;
 const opener = new FileOpener(openFile);
 
 function fail(title: string, ...paragraphs: string[]): void {
-  current?.detach();
-  current?.explorer.destroy();
+  current?.destroy();
   current = null;
   renderMessage(root, title, ...paragraphs);
   offerOpenFile();
@@ -37,14 +36,13 @@ function offerOpenFile(): void {
 }
 
 /** Builds the graph first, so a failure leaves the current explorer in place, then replaces it. */
-function showExplorer(dataset: Dataset, state: ViewState, messages: { notices: string[]; warnings: string[] }): void {
+function showExplorer(dataset: Dataset, view: ViewState, status: DatasetStatus): void {
   const graph = prepareViewGraph(buildGraph(dataset));
   performance.mark("atlas:graph-built");
-  current?.detach();
-  current?.explorer.destroy();
+  current?.destroy();
   current = null;
-  const explorer = new Explorer(root, graph, state, messages);
-  current = { explorer, detach: attachIo(explorer, { openButton: opener.button() }) };
+  const explorer = new Explorer(root, graph, view, status, opener);
+  current = explorer;
   document.title = `${dataset.meta.name} · Leverage Atlas`;
   root.dataset.state = "ready";
   // For the browser console and later tools (export, benchmarks); nothing in the page reads it.

@@ -8,7 +8,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../formats/support.ts";
 
-const ENTRIES = ["src/app/main.ts", "src/app/import-worker.ts", "src/app/layout-worker.ts", "src/app/leverage-worker.ts"];
+const ENTRIES = [
+  "src/app/main.ts",
+  "src/app/files/import-worker.ts",
+  "src/app/render/layout-worker.ts",
+  "src/app/analysis/leverage-worker.ts",
+];
 const NODE_BUILTINS = new Set(builtinModules);
 
 /** Specifiers of a module's static imports and re-exports (import type included: harmless, and rare). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { describeScope, emptyScopeProblem, exportNameParts, exportScope, exportSubgraph } from "../../src/app/model/export-scope.ts";
 import { computeView } from "../../src/app/model/view.ts";
-import { defaultViewState, type ViewState } from "../../src/app/model/view-state.ts";
+import { defaultViewState } from "../../src/app/state/address.ts";
+import type { ViewState } from "../../src/app/state/state.ts";
 import { exportFileName } from "../../src/formats/file-name.ts";
 import { exportDataset, writeDatasetJson } from "../../src/formats/index.ts";
 import { parseDataset } from "../../src/load/parse.ts";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computePath, computeView, viewFilters } from "../../src/app/model/view.ts";
-import { defaultViewState, type ViewState } from "../../src/app/model/view-state.ts";
+import { defaultViewState } from "../../src/app/state/address.ts";
+import type { ViewState } from "../../src/app/state/state.ts";
 import { legendCounts } from "../../src/app/model/legend.ts";
 import { fixtureGraph } from "./fixture.ts";
 

@@ -90,7 +90,7 @@ describe("US pressure on South Korea over Huawei in 2019", () => {
 
   it("records the 2020 follow-ups: Krach's Clean Network push and LG Uplus's answer to Strayer", () => {
     const clean = one(
-      edgesWhere(graph, { kind: "pressures", source: "us-state-department", target: "gov-south-korea" }).filter(
+      edgesWhere(graph, { kind: "pressures", source: "keith-krach", target: "gov-south-korea" }).filter(
         (edge) => edge.start === "2020-10",
       ),
       "Senior Economic Dialogue",

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportFile } from "../../src/app/export-files.ts";
+import { exportFile } from "../../src/app/files/export-files.ts";
 import { writeExport } from "../../src/cli/export-output.ts";
 import { bundleNameProblem } from "../../src/formats/bundle.ts";
 import { defineFormat, type WriteInput } from "../../src/formats/format.ts";

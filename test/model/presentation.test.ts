@@ -20,12 +20,12 @@ describe("the presentation table", () => {
   });
 
   it("gives every relation family its own colour, which the stylesheet's custom properties repeat", () => {
-    const css = readFileSync(path.join(REPO_ROOT, "src/app/styles.css"), "utf8");
+    const css = readFileSync(path.join(REPO_ROOT, "src/app/styles/base.css"), "utf8");
     for (const family of RELATION_FAMILIES) {
       expect(RELATION_FAMILY_COLORS[family]).toEqual(RELATION_FAMILY_LOOKS[family].color);
       // The stylesheet cannot import the table; this keeps its family colours (panel borders) equal to it.
       const declared = new RegExp(`--${family}:\\s*(#[0-9a-f]{6});`, "i").exec(css)?.[1];
-      expect(declared?.toUpperCase(), `--${family} in styles.css`).toBe(hexColor(RELATION_FAMILY_LOOKS[family].color));
+      expect(declared?.toUpperCase(), `--${family} in styles/base.css`).toBe(hexColor(RELATION_FAMILY_LOOKS[family].color));
     }
   });
 });

@@ -8,7 +8,7 @@ import type { AtlasGraph } from "../../graph/types.ts";
 import type { FileNameParts } from "../../formats/file-name.ts";
 import { plural } from "./format.ts";
 import { viewFilters, type ViewResult } from "./view.ts";
-import type { ViewState } from "./view-state.ts";
+import type { ViewState } from "../state/state.ts";
 
 export interface ExportScope {
   kind: "selection" | "view";

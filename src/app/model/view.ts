@@ -14,7 +14,7 @@ import {
   type SubgraphSelection,
 } from "../../graph/select.ts";
 import type { AtlasGraph } from "../../graph/types.ts";
-import type { ViewState } from "./view-state.ts";
+import type { ViewState } from "../state/state.ts";
 
 export type PathResult = { found: true; nodes: string[]; edges: Set<string> } | { found: false; message: string };
 

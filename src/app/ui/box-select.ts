@@ -4,8 +4,9 @@
  * (downStage, moveBody with preventSigmaDefault so the camera does not pan, the mouse captor's mouseup)
  * and coordinate conversion (viewportToGraph); the hit test is model/box-select.ts.
  */
+import "./box-select.css";
 import { boxCorners, isBox, nodesInside, type Point } from "../model/box-select.ts";
-import type { AtlasRenderer } from "../renderer.ts";
+import type { AtlasRenderer } from "../render/renderer.ts";
 import { el } from "./dom.ts";
 
 export class BoxSelect {

@@ -3,6 +3,7 @@
  * (debounced), ArrowUp/ArrowDown move the active option, Enter chooses it, Escape closes the list.
  * Used by the header search and by the path's from/to pickers.
  */
+import "./combobox.css";
 import { KIND_COLORS, KIND_SHAPES } from "../model/palette.ts";
 import { entityKindLabel } from "../model/format.ts";
 import { searchEntities, type SearchHit, type SearchIndex } from "../model/search.ts";

@@ -2,6 +2,7 @@
  * The one way the explorer builds DOM: elements with attributes and children, where every string
  * becomes a text node. Dataset text never goes through innerHTML.
  */
+import "./widgets.css";
 import { isHttpUrl } from "../../model/schema.ts";
 
 type Child = Node | string | null | undefined | false;

@@ -1,4 +1,5 @@
 /** What the page shows instead of the graph when the dataset is broken or the browser cannot draw. */
+import "./errors.css";
 import type { LoadIssue } from "../../load/issues.ts";
 import { el } from "./dom.ts";
 

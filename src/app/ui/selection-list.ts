@@ -2,6 +2,7 @@
  * The selected entities as a list of chips: the name opens the entity's details, × deselects it.
  * Long selections list the first few and say how many more; everything is reachable by keyboard.
  */
+import "./selection-list.css";
 import { KIND_COLORS, KIND_SHAPES } from "../model/palette.ts";
 import type { EntityKind } from "../../model/ontology.ts";
 import { el, swatch } from "./dom.ts";

@@ -1,0 +1,25 @@
+/** Box selection: the "Box select" toggle in the toolbar, and the box dragged on the graph (ui/box-select.ts) adding to the selection. */
+import { addToSelection } from "../state/actions.ts";
+import { BoxSelect } from "../ui/box-select.ts";
+import { isTextEntry, type MountedPanel, type Panel, type PanelContext } from "./panel.ts";
+
+function mount({ renderer, store, region }: PanelContext): MountedPanel {
+  const box = new BoxSelect(renderer, renderer.getContainer(), (ids) => {
+    if (ids.length > 0) store.dispatch(addToSelection, ids);
+  });
+  region("toolbar").append(box.toggle);
+  return {
+    update: () => {},
+    destroy: () => {},
+    // Escape stops a drag, else leaves box mode (then the selection panel's Escape clears the selection).
+    onEscape: (target) => {
+      if (isTextEntry(target)) return false;
+      if (box.cancel()) return true;
+      if (!box.isActive) return false;
+      box.setActive(false);
+      return true;
+    },
+  };
+}
+
+export const boxSelectPanel: Panel = { id: "box-select", mount };

@@ -1,0 +1,60 @@
+/** The graph's own controls in the toolbar: run or stop the layout (with its live progress), zoom in and out, fit the graph. */
+import { plural } from "../model/format.ts";
+import { el } from "../ui/dom.ts";
+import type { LayoutState } from "../state/state.ts";
+import { Inputs, type MountedPanel, type Panel, type PanelContext } from "./panel.ts";
+import "./graph-controls.css";
+
+function mount({ renderer, layout, region }: PanelContext): MountedPanel {
+  // The button's label, and the live iteration count beside it while the layout runs (text only: the name stays "Stop layout").
+  const label = el("span");
+  const count = el("span", { class: "layout-count", attrs: { "aria-hidden": "true", hidden: true } });
+  const toggle = el("button", { class: "button layout-toggle", attrs: { type: "button", id: "layout-toggle" } }, label, count);
+  const zoomIn = el("button", { class: "icon-button", text: "+", attrs: { type: "button", "aria-label": "Zoom in", title: "Zoom in" } });
+  const zoomOut = el("button", {
+    class: "icon-button",
+    text: "−",
+    attrs: { type: "button", "aria-label": "Zoom out", title: "Zoom out" },
+  });
+  const fit = el("button", {
+    class: "icon-button",
+    text: "⤢",
+    attrs: { type: "button", "aria-label": "Fit the graph", title: "Fit the graph" },
+  });
+  region("toolbar").append(toggle, zoomIn, zoomOut, fit);
+  const camera = renderer.getCamera();
+  toggle.addEventListener("click", () => layout.toggle());
+  zoomIn.addEventListener("click", () => void camera.zoomIn({ duration: 250 }));
+  zoomOut.addEventListener("click", () => void camera.zoomOut({ duration: 250 }));
+  fit.addEventListener("click", () => void camera.reset({ duration: 300 }));
+
+  const showStatus = ({ status, iterations }: LayoutState): void => {
+    label.textContent = status === "running" ? "❚❚ Stop layout" : "▶ Run layout";
+    count.hidden = status !== "running";
+    if (status === "running") count.textContent = "";
+    toggle.setAttribute("aria-pressed", String(status === "running"));
+    toggle.title =
+      status === "running"
+        ? "ForceAtlas2 is arranging the graph"
+        : `${status === "settled" ? "The layout has settled" : "The layout is stopped"} (${plural(iterations, "iteration")})`;
+  };
+  /** The live count on the layout button: iterations so far and the worker's rate. */
+  const showProgress = ({ iterations, iterationsPerSecond }: LayoutState): void => {
+    count.textContent = `${iterations.toLocaleString("en")} it · ${Math.round(iterationsPerSecond)}/s`;
+    toggle.title = `ForceAtlas2 is arranging the graph: ${plural(iterations, "iteration")}, ${Math.round(iterationsPerSecond)} per second`;
+  };
+  const status = new Inputs();
+  const progress = new Inputs();
+  return {
+    update: (state) => {
+      const statusChanged = status.changed(state.layout.status);
+      const progressed = progress.changed(state.layout.iterations, state.layout.iterationsPerSecond);
+      // A (re)started layout shows no count until its first progress.
+      if (statusChanged) showStatus(state.layout);
+      else if (progressed) showProgress(state.layout);
+    },
+    destroy: () => {},
+  };
+}
+
+export const graphControlsPanel: Panel = { id: "graph-controls", mount };

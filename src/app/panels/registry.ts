@@ -1,0 +1,40 @@
+/**
+ * Every panel of the explorer, in order. Adding a panel: one module in this folder (a Panel, see
+ * panel.ts) and one entry here. The order is the order of the panels' elements within each region
+ * (header, toolbar, graph pane, side panel), and the order in which they are offered Escape: the
+ * leverage chain is cleared first, then a box selection, then the selection.
+ */
+import { boxSelectPanel } from "./box-select.ts";
+import { detailsPanel } from "./details.ts";
+import { exportPanel } from "./export.ts";
+import { focusPanel } from "./focus.ts";
+import { graphControlsPanel } from "./graph-controls.ts";
+import { headerPanel } from "./header.ts";
+import { legendPanel } from "./legend.ts";
+import { leveragePanel } from "./leverage.ts";
+import { noticesPanel } from "./notices.ts";
+import { openFilePanel } from "./open-file.ts";
+import type { Panel } from "./panel.ts";
+import { relationTooltipPanel } from "./relation-tooltip.ts";
+import { selectionPanel } from "./selection.ts";
+import { timePanel } from "./time.ts";
+
+export const PANELS: readonly Panel[] = [
+  // The page header.
+  headerPanel,
+  // Over and under the graph.
+  graphControlsPanel,
+  noticesPanel,
+  relationTooltipPanel,
+  timePanel,
+  // The side panel (box select puts its toggle in the toolbar).
+  detailsPanel,
+  leveragePanel,
+  legendPanel,
+  focusPanel,
+  boxSelectPanel,
+  selectionPanel,
+  exportPanel,
+  // Last in the toolbar.
+  openFilePanel,
+];

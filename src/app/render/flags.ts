@@ -1,0 +1,142 @@
+/**
+ * The state flags sigma draws from (renderer.ts's declarative styles), as data: what is shown,
+ * focused, on the path, selected, hovered and lit up, derived from the explorer's state
+ * (state/derive.ts), and the flag changes between two such views. Pure, so the changes are tested
+ * in node; the explorer applies them to the renderer. Only items whose flags change are touched,
+ * and the graph is walked only when what is shown changed.
+ */
+import type { AtlasGraph } from "../../graph/types.ts";
+
+export interface NodeState {
+  isActive: boolean;
+  isFocus: boolean;
+  isOnPath: boolean;
+  isSelected: boolean;
+  isLeverage: boolean;
+}
+export interface EdgeState {
+  isActive: boolean;
+  isOnPath: boolean;
+  isLeverage: boolean;
+}
+export interface GraphState {
+  hasActive: boolean;
+  hasPath: boolean;
+  hasLeverage: boolean;
+  /** A big graph being laid out: its relations wait until the layout rests (see HIDE_EDGES_ON_MOVE_FROM). */
+  isLayingOut: boolean;
+}
+
+/** Above this many relations, edges are not drawn while the camera moves or the layout runs. */
+export const HIDE_EDGES_ON_MOVE_FROM = 10_000;
+
+/** Whether a graph this big draws its relations only when nothing moves (camera or layout). */
+export function hidesEdgesWhileMoving(graph: AtlasGraph): boolean {
+  return graph.size > HIDE_EDGES_ON_MOVE_FROM;
+}
+
+export interface Highlight {
+  nodes: readonly string[];
+  edges: readonly string[];
+}
+
+/** The flags of a view: a flag is on for the items listed. */
+export interface SigmaView {
+  /** Shown entities and relations; every other one is hidden (sigma's isHidden). */
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+  /** The focused entity (its details are open). */
+  focus: string | null;
+  /** The shortest path shown. */
+  path: { nodes: readonly string[]; edges: ReadonlySet<string> } | null;
+  selected: ReadonlySet<string>;
+  /** The hovered entity, its neighbours and its relations. */
+  active: Highlight | null;
+  /** The leverage chain lit up. */
+  chain: Highlight | null;
+  /** A big graph being laid out: its relations wait until the layout rests. */
+  layingOut: boolean;
+}
+
+/** Where flag changes go: the renderer's setNodeState / setEdgeState / setGraphState, or a test's record. */
+export interface FlagSink {
+  node(id: string, flags: Partial<NodeState & { isHidden: boolean }>): void;
+  edge(id: string, flags: Partial<EdgeState & { isHidden: boolean }>): void;
+  graph(flags: Partial<GraphState>): void;
+}
+
+/** The graph flags of a view (also the renderer's initial graph state, so creating it restyles nothing twice). */
+export function graphFlags(view: SigmaView): GraphState {
+  return { hasActive: view.active !== null, hasPath: view.path !== null, hasLeverage: view.chain !== null, isLayingOut: view.layingOut };
+}
+
+function setAll(
+  sink: FlagSink,
+  items: Highlight | null,
+  node: "isActive" | "isOnPath" | "isLeverage",
+  edge: "isActive" | "isOnPath" | "isLeverage",
+  on: boolean,
+): void {
+  if (items === null) return;
+  for (const id of items.nodes) sink.node(id, { [node]: on });
+  for (const id of items.edges) sink.edge(id, { [edge]: on });
+}
+
+/** The same path, whether or not the view was recomputed (a focus change recomputes it). */
+function samePath(a: SigmaView["path"] | undefined, b: SigmaView["path"]): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.nodes.length !== b.nodes.length || a.edges.size !== b.edges.size) return false;
+  return a.nodes.every((node, index) => node === b.nodes[index]) && [...a.edges].every((edge) => b.edges.has(edge));
+}
+
+function pathItems(path: SigmaView["path"]): Highlight | null {
+  return path === null ? null : { nodes: path.nodes, edges: [...path.edges] };
+}
+
+/**
+ * Sends the flag changes from `previous` to `next` to the sink; `previous` null means the renderer
+ * as createRenderer made it with graphFlags(next): everything shown, no item flag on.
+ */
+export function applyFlagChanges(graph: AtlasGraph, previous: SigmaView | null, next: SigmaView, sink: FlagSink): void {
+  if (previous === null || previous.nodes !== next.nodes) {
+    graph.forEachNode((node) => {
+      const hidden = !next.nodes.has(node);
+      const wasHidden = previous !== null && !previous.nodes.has(node);
+      if (hidden !== wasHidden) sink.node(node, { isHidden: hidden });
+    });
+  }
+  if (previous === null || previous.edges !== next.edges) {
+    graph.forEachEdge((edge) => {
+      const hidden = !next.edges.has(edge);
+      const wasHidden = previous !== null && !previous.edges.has(edge);
+      if (hidden !== wasHidden) sink.edge(edge, { isHidden: hidden });
+    });
+  }
+  if (!samePath(previous?.path, next.path)) {
+    setAll(sink, pathItems(previous?.path ?? null), "isOnPath", "isOnPath", false);
+    setAll(sink, pathItems(next.path), "isOnPath", "isOnPath", true);
+  }
+  if (previous?.focus !== next.focus) {
+    if (previous !== null && previous.focus !== null) sink.node(previous.focus, { isFocus: false });
+    if (next.focus !== null) sink.node(next.focus, { isFocus: true });
+  }
+  if (previous?.selected !== next.selected) {
+    for (const id of previous?.selected ?? []) if (!next.selected.has(id)) sink.node(id, { isSelected: false });
+    for (const id of next.selected) if (!previous?.selected.has(id)) sink.node(id, { isSelected: true });
+  }
+  if (previous?.active !== next.active) {
+    setAll(sink, previous?.active ?? null, "isActive", "isActive", false);
+    setAll(sink, next.active, "isActive", "isActive", true);
+  }
+  if (previous?.chain !== next.chain) {
+    setAll(sink, previous?.chain ?? null, "isLeverage", "isLeverage", false);
+    setAll(sink, next.chain, "isLeverage", "isLeverage", true);
+  }
+  if (previous !== null) {
+    const before = graphFlags(previous);
+    const after = graphFlags(next);
+    const changed: Partial<GraphState> = {};
+    for (const key of Object.keys(after) as (keyof GraphState)[]) if (before[key] !== after[key]) changed[key] = after[key];
+    if (Object.keys(changed).length > 0) sink.graph(changed);
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * The sigma v4 renderer and its declarative styles. Everything visual that depends on interaction
+ * is a state flag: isHidden (filters), isActive (hover neighbourhood), isFocus (details open),
+ * isOnPath (shortest path), isSelected (selection), isLeverage (the chosen leverage chain); and graph
+ * flags hasActive / hasPath / hasLeverage dim the rest. flags.ts derives the flags from the explorer's
+ * state; the explorer flips only those of the few items that change.
+ */
+import Sigma, { DEFAULT_STYLES } from "sigma";
+import {
+  extremityArrow,
+  layerFill,
+  layerPlain,
+  pathCurved,
+  pathLine,
+  pathLoop,
+  sdfCircle,
+  sdfDiamond,
+  sdfSquare,
+  sdfTriangle,
+} from "sigma/rendering";
+import type { GraphAttributes, RelationAttributes } from "../../graph/types.ts";
+import {
+  BACKGROUND_COLOR,
+  DIMMED_EDGE_COLOR,
+  DIMMED_NODE_COLOR,
+  FAMILY_COLORS,
+  KIND_COLORS,
+  KIND_SHAPES,
+  LABEL_COLOR,
+  LEVERAGE_HALO_COLOR,
+  LEVERAGE_RING_COLOR,
+} from "../model/palette.ts";
+import type { ViewGraph, ViewNodeAttributes } from "../model/view-graph.ts";
+import { hidesEdgesWhileMoving, type GraphState } from "./flags.ts";
+
+/** Above this many relations, edge hover (which costs a second picking pass) is turned off. */
+export const EDGE_EVENTS_MAX_EDGES = 20_000;
+
+const LABEL_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+
+function createSigma(graph: ViewGraph, container: HTMLElement, initial: Partial<GraphState> = {}) {
+  return new Sigma(graph, container, {
+    customNodeState: { isActive: false, isFocus: false, isOnPath: false, isSelected: false, isLeverage: false },
+    customEdgeState: { isActive: false, isOnPath: false, isLeverage: false },
+    customGraphState: { hasActive: false, hasPath: false, hasLeverage: false, isLayingOut: false, ...initial },
+    primitives: {
+      nodes: { shapes: [sdfCircle(), sdfSquare(), sdfDiamond(), sdfTriangle()], layers: [layerFill()] },
+      edges: {
+        paths: [pathLine(), pathCurved({ segments: 12 }), pathLoop({ segments: 12 })],
+        extremities: [extremityArrow()],
+        layers: [layerPlain()],
+      },
+    },
+    styles: {
+      nodes: [
+        DEFAULT_STYLES.nodes,
+        {
+          color: { attribute: "kind", dict: KIND_COLORS, defaultValue: "#666666" },
+          shape: { attribute: "kind", dict: KIND_SHAPES, defaultValue: "circle" },
+          size: { attribute: "size", defaultValue: 5 },
+          labelColor: LABEL_COLOR,
+          labelSize: 12,
+          labelFont: LABEL_FONT,
+          backdropColor: "#ffffff",
+          backdropShadowColor: "rgba(15, 23, 42, 0.35)",
+          backdropShadowBlur: 10,
+          backdropPadding: 5,
+          backdropCornerRadius: 4,
+        },
+        {
+          // Something is hovered, or a path or a leverage chain is shown: everything outside it fades to the background.
+          when: (_attributes, state, graphState) =>
+            (graphState.hasActive && !state.isActive) ||
+            (graphState.hasPath && !state.isOnPath && !state.isActive) ||
+            (graphState.hasLeverage && !state.isLeverage && !state.isActive),
+          then: { color: DIMMED_NODE_COLOR, labelVisibility: "hidden" },
+        },
+        {
+          whenState: "isSelected",
+          then: {
+            labelVisibility: "visible",
+            backdropVisibility: "visible",
+            backdropArea: "node",
+            backdropColor: "#FFE8A3",
+            backdropShadowBlur: 0,
+          },
+        },
+        { whenState: "isOnPath", then: { labelVisibility: "visible", depth: "topNodes" } },
+        {
+          // A leverage chain: a dark ring around each entity (no hue, so it reads beside every kind colour and for every eye).
+          whenState: "isLeverage",
+          then: {
+            labelVisibility: "visible",
+            depth: "topNodes",
+            backdropVisibility: "visible",
+            backdropArea: "node",
+            backdropColor: LEVERAGE_HALO_COLOR,
+            backdropBorderColor: LEVERAGE_RING_COLOR,
+            backdropBorderWidth: 2.5,
+            backdropPadding: 4,
+            backdropShadowBlur: 0,
+          },
+        },
+        { whenState: "isActive", then: { labelVisibility: "visible", depth: "topNodes" } },
+        {
+          whenState: "isFocus",
+          then: { labelVisibility: "visible", backdropVisibility: "visible", backdropArea: "both", depth: "topNodes" },
+        },
+        {
+          whenState: "isHovered",
+          then: { labelVisibility: "visible", backdropVisibility: "visible", backdropArea: "both", depth: "topNodes" },
+        },
+      ],
+      edges: [
+        DEFAULT_STYLES.edges,
+        {
+          color: { attribute: "family", dict: FAMILY_COLORS, defaultValue: "#999999" },
+          size: 1.6,
+          head: "arrow",
+          path: "straight",
+          parallelPath: "curved",
+          selfLoopPath: "loop",
+        },
+        {
+          when: (_attributes, state, graphState) =>
+            (graphState.hasActive && !state.isActive) ||
+            (graphState.hasPath && !state.isOnPath && !state.isActive) ||
+            (graphState.hasLeverage && !state.isLeverage && !state.isActive),
+          then: { color: DIMMED_EDGE_COLOR },
+        },
+        { when: (_attributes, _state, graphState) => graphState.isLayingOut, then: { visibility: "hidden" } },
+        { whenState: "isActive", then: { size: 2.2, depth: "topEdges" } },
+        { whenState: "isOnPath", then: { size: 3.2, depth: "topEdges" } },
+        // A leverage chain keeps its family colours, drawn thick above the rest.
+        { whenState: "isLeverage", then: { size: 4, depth: "topEdges" } },
+        { whenState: "isHovered", then: { size: 3.2, depth: "topEdges" } },
+      ],
+      stage: { background: BACKGROUND_COLOR },
+    },
+    settings: {
+      // Sizes are screen pixels at the default zoom (sigma 4 defaults to graph positions).
+      itemSizesReference: "screen",
+      enableEdgeEvents: graph.size <= EDGE_EVENTS_MAX_EDGES,
+      // Fewer, readable labels: sigma keeps the biggest nodes' labels per grid cell; zoom shows more.
+      labelDensity: 0.25,
+      labelGridCellSize: 150,
+      // Small graphs label every entity; large ones only those drawn big enough.
+      labelRenderedSizeThreshold: graph.order <= 300 ? 0 : 6,
+      stagePadding: 40,
+      minCameraRatio: 0.05,
+      maxCameraRatio: 4,
+      // While the camera moves (and while the layout runs: isLayingOut), big graphs draw their entities only:
+      // without a GPU every edge's pixels are filled again each frame (docs/benchmarks.md). The edges return at rest.
+      hideEdgesOnMove: hidesEdgesWhileMoving(graph),
+    },
+  });
+}
+
+export type AtlasRenderer = ReturnType<typeof createSigma>;
+export type { GraphAttributes, RelationAttributes, ViewNodeAttributes };
+
+/**
+ * Creates the renderer, in the graph state given (a big graph about to be laid out starts with its
+ * relations waiting: changing a graph state restyles every item); throws when WebGL2 is unavailable.
+ */
+export function createRenderer(graph: ViewGraph, container: HTMLElement, initial: Partial<GraphState> = {}): AtlasRenderer {
+  return createSigma(graph, container, initial);
+}
+
+/** True when this browser can give a WebGL2 context (sigma v4 needs it). */
+export function hasWebGL2(): boolean {
+  try {
+    const canvas = document.createElement("canvas");
+    return canvas.getContext("webgl2") !== null;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * The only ways the explorer's state changes: small pure functions `(state, args) => newState`,
+ * applied by the store (store.ts). An action that changes nothing returns the state it was given,
+ * so nothing downstream is redrawn. None of them read the graph: callers pass ids the graph has.
+ */
+import type { LayoutStatus, ExplorerState, EgoDepth, HoveredRelation, ViewState } from "./state.ts";
+import type { EntityKind, RelationFamily } from "../../model/ontology.ts";
+import type { EntityRef, LeverageView } from "../model/leverage-view.ts";
+
+/** Answered leverage views kept, so the time control going back and forth asks the worker once per month. */
+export const KEPT_LEVERAGE_VIEWS = 64;
+
+/** Equal values, arrays with the same items, or plain objects with the same fields (a path's ends, a hovered relation). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((value, index) => Object.is(value, b[index]));
+  }
+  const aFields = Object.entries(a);
+  return aFields.length === Object.keys(b).length && aFields.every(([key, value]) => Object.is(value, (b as Record<string, unknown>)[key]));
+}
+
+/** The state with part of its view replaced; a view without a focus has no depth. */
+function withView(state: ExplorerState, patch: Partial<ViewState>): ExplorerState {
+  const view: ViewState = { ...state.view, ...patch };
+  if (view.focus === null) view.depth = null;
+  const keys = Object.keys(view) as (keyof ViewState)[];
+  return keys.every((key) => sameValue(view[key], state.view[key])) ? state : { ...state, view };
+}
+
+function withSelection(state: ExplorerState, ids: Iterable<string>): ExplorerState {
+  const selection = new Set(ids);
+  if (selection.size !== state.selection.size) return { ...state, selection };
+  const before = [...state.selection];
+  return [...selection].every((id, index) => before[index] === id) ? state : { ...state, selection };
+}
+
+// The view.
+
+export function setFilters(state: ExplorerState, filters: { families: RelationFamily[]; kinds: EntityKind[] }): ExplorerState {
+  return withView(state, { families: filters.families, kinds: filters.kinds });
+}
+
+/** Shows the relations active in a month (YYYY-MM), or every date (null). */
+export function setTime(state: ExplorerState, at: string | null): ExplorerState {
+  return withView(state, { at });
+}
+
+/** Opens an entity's details (null closes them, and leaves its neighbourhood). */
+export function focusEntity(state: ExplorerState, id: string | null): ExplorerState {
+  return withView(state, { focus: id });
+}
+
+/** Shows the focus's neighbourhood to a depth, or the whole graph (null). */
+export function setDepth(state: ExplorerState, depth: EgoDepth | null): ExplorerState {
+  return withView(state, { depth });
+}
+
+export function setPath(state: ExplorerState, path: { from: string; to: string } | null): ExplorerState {
+  return withView(state, { path });
+}
+
+/** Shows a government in the Leverage panel, with no chain chosen. */
+export function chooseGovernment(state: ExplorerState, id: string): ExplorerState {
+  return withView(state, { leverage: id, chain: null });
+}
+
+/** Lights a chain up (null clears it), keeping the government the panel shows. */
+export function chooseChain(state: ExplorerState, choice: { government: string | null; chain: string | null }): ExplorerState {
+  return withView(state, { leverage: choice.government, chain: choice.chain });
+}
+
+// The selection.
+
+export function select(state: ExplorerState, ids: Iterable<string>): ExplorerState {
+  return withSelection(state, ids);
+}
+
+export function addToSelection(state: ExplorerState, ids: Iterable<string>): ExplorerState {
+  return withSelection(state, [...state.selection, ...ids]);
+}
+
+export function deselect(state: ExplorerState, id: string): ExplorerState {
+  return withSelection(
+    state,
+    [...state.selection].filter((other) => other !== id),
+  );
+}
+
+export function toggleSelected(state: ExplorerState, id: string): ExplorerState {
+  return state.selection.has(id) ? deselect(state, id) : addToSelection(state, [id]);
+}
+
+export function clearSelection(state: ExplorerState): ExplorerState {
+  return withSelection(state, []);
+}
+
+/** A click on an entity in the graph: with Shift it joins or leaves the selection; otherwise it becomes the selection and the focus. */
+export function clickEntity(state: ExplorerState, click: { id: string; additive: boolean }): ExplorerState {
+  if (click.additive) return toggleSelected(state, click.id);
+  return focusEntity(select(state, [click.id]), click.id);
+}
+
+// The pointer.
+
+export function hoverEntity(state: ExplorerState, id: string | null): ExplorerState {
+  return state.hover.entity === id ? state : { ...state, hover: { ...state.hover, entity: id } };
+}
+
+export function hoverRelation(state: ExplorerState, relation: HoveredRelation | null): ExplorerState {
+  return sameValue(state.hover.relation, relation) ? state : { ...state, hover: { ...state.hover, relation } };
+}
+
+// Panels.
+
+export function setPanelOpen(state: ExplorerState, panel: { id: string; open: boolean }): ExplorerState {
+  const open = state.panels[panel.id] !== false;
+  return open === panel.open ? state : { ...state, panels: { ...state.panels, [panel.id]: panel.open } };
+}
+
+// The layout.
+
+export function layoutStatusChanged(state: ExplorerState, status: LayoutStatus): ExplorerState {
+  if (state.layout.status === status) return state;
+  const restarted = status === "running";
+  return {
+    ...state,
+    layout: {
+      ...state.layout,
+      status,
+      ...(restarted ? { iterations: 0, iterationsPerSecond: 0 } : {}),
+      settledOnce: state.layout.settledOnce || status === "settled",
+    },
+  };
+}
+
+export function layoutProgressed(state: ExplorerState, progress: { iterations: number; iterationsPerSecond: number }): ExplorerState {
+  return { ...state, layout: { ...state.layout, iterations: progress.iterations, iterationsPerSecond: progress.iterationsPerSecond } };
+}
+
+// The leverage analysis.
+
+export function leverageRanked(
+  state: ExplorerState,
+  ranking: { parties: readonly EntityRef[]; defaultGovernment: string | null },
+): ExplorerState {
+  return {
+    ...state,
+    analysis: {
+      ...state.analysis,
+      leverage: { status: "ready", parties: ranking.parties, defaultGovernment: ranking.defaultGovernment, views: {}, shown: null },
+    },
+  };
+}
+
+/** A view the worker answered, kept by its key (the oldest leave past KEPT_LEVERAGE_VIEWS). */
+export function leverageAnswered(state: ExplorerState, answer: { key: string; view: LeverageView }): ExplorerState {
+  const analysis = state.analysis.leverage;
+  if (analysis.status !== "ready") return state;
+  const kept = Object.entries(analysis.views).filter(([key]) => key !== answer.key);
+  const views = Object.fromEntries([...kept.slice(Math.max(0, kept.length - KEPT_LEVERAGE_VIEWS + 1)), [answer.key, answer.view]]);
+  return { ...state, analysis: { ...state.analysis, leverage: { ...analysis, views } } };
+}
+
+/** Shows an answered view in the panel. */
+export function showLeverageView(state: ExplorerState, key: string): ExplorerState {
+  const analysis = state.analysis.leverage;
+  if (analysis.status !== "ready" || analysis.shown === key || !(key in analysis.views)) return state;
+  return { ...state, analysis: { ...state.analysis, leverage: { ...analysis, shown: key } } };
+}
+
+export function leverageFailed(state: ExplorerState, message: string): ExplorerState {
+  return { ...state, analysis: { ...state.analysis, leverage: { status: "failed", message } } };
+}

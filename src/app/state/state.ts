@@ -1,0 +1,104 @@
+/**
+ * The explorer's one state: what the view shows (mirrored in the address), the selection, what the
+ * pointer is over, which panels are open, the dataset's notices and how far the layout and the
+ * leverage analysis have got. Only the pure functions in actions.ts change it; the address, sigma's
+ * flags and every panel are derived from it (address.ts, derive.ts).
+ */
+import type { EntityKind, RelationFamily } from "../../model/ontology.ts";
+import type { EntityRef, LeverageView } from "../model/leverage-view.ts";
+
+export const EGO_DEPTHS = [1, 2, 3] as const;
+export type EgoDepth = (typeof EGO_DEPTHS)[number];
+
+/** The part of the state the address carries (one row each in address.ts), so a reload or a shared link restores it. */
+export interface ViewState {
+  /** The entity whose details are open (and the centre of the ego network). */
+  focus: string | null;
+  /** Show only the focus's neighbourhood up to this depth; null shows the whole graph. */
+  depth: EgoDepth | null;
+  /** Relation families shown, in ontology order. */
+  families: RelationFamily[];
+  /** Entity kinds shown, in ontology order. */
+  kinds: EntityKind[];
+  /** Show the relations active in this month (YYYY-MM); null shows every date. */
+  at: string | null;
+  /** Highlight a shortest path between two entities. */
+  path: { from: string; to: string } | null;
+  /** The government the Leverage panel shows; null shows the dataset's default (model/leverage-view.ts). */
+  leverage: string | null;
+  /** The leverage chain highlighted on the graph (`pressure:presser:pressed`, as the analysis names it). */
+  chain: string | null;
+}
+
+/** The relation under the pointer, where the pointer is (graph-pane pixels). */
+export interface HoveredRelation {
+  id: string;
+  x: number;
+  y: number;
+}
+
+export type LayoutStatus = "running" | "settled" | "stopped";
+
+export interface LayoutState {
+  status: LayoutStatus;
+  /** Iterations run since the layout (re)started, and the worker's recent rate. */
+  iterations: number;
+  iterationsPerSecond: number;
+  /** The layout has settled once since the dataset opened (the camera re-centres then). */
+  settledOnce: boolean;
+}
+
+/** The leverage analysis runs in a worker (analysis/leverage-analysis.ts); its answers are kept here. */
+export type LeverageAnalysis =
+  | { status: "analysing" }
+  | { status: "failed"; message: string }
+  | {
+      status: "ready";
+      /** The parties that can be chosen, governments first. */
+      parties: readonly EntityRef[];
+      /** The dataset's main case, else its most exposed government. */
+      defaultGovernment: string | null;
+      /** Views answered so far, by leverageKey (government and month); the oldest go first past a limit. */
+      views: Readonly<Record<string, LeverageView>>;
+      /** The key of the view the panel shows: the one asked for once it is answered, the previous one until then. */
+      shown: string | null;
+    };
+
+export interface DatasetStatus {
+  /** What could not be used in the address the dataset was opened at ("Address: ignored ..."). */
+  notices: readonly string[];
+  /** The loader's warnings about the dataset. */
+  warnings: readonly string[];
+}
+
+export interface ExplorerState {
+  view: ViewState;
+  /** Entities selected with click, shift-click, a box or "Select neighbours", in the order they were selected. */
+  selection: ReadonlySet<string>;
+  /** The entity and the relation under the pointer. */
+  hover: { entity: string | null; relation: HoveredRelation | null };
+  /** Panels closed by the user, by panel id (every panel is open unless it is listed here as false). */
+  panels: Readonly<Record<string, boolean>>;
+  dataset: DatasetStatus;
+  layout: LayoutState;
+  analysis: { leverage: LeverageAnalysis };
+}
+
+/** The state an explorer opens in: the view from the address, nothing selected, the layout starting, the analysis running. */
+export function initialState(view: ViewState, dataset: DatasetStatus): ExplorerState {
+  return {
+    view,
+    selection: new Set(),
+    hover: { entity: null, relation: null },
+    panels: {},
+    dataset,
+    // The explorer starts the layout as it opens.
+    layout: { status: "running", iterations: 0, iterationsPerSecond: 0, settledOnce: false },
+    analysis: { leverage: { status: "analysing" } },
+  };
+}
+
+/** Whether a panel is open (panels are open unless closed). */
+export function isPanelOpen(state: ExplorerState, id: string): boolean {
+  return state.panels[id] !== false;
+}

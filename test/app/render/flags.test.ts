@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { applyFlagChanges, graphFlags, type FlagSink, type SigmaView } from "../../../src/app/render/flags.ts";
+import { focusEntity, hoverEntity, select, setFilters, setPath, setTime } from "../../../src/app/state/actions.ts";
+import { defaultViewState } from "../../../src/app/state/address.ts";
+import { createDeriver } from "../../../src/app/state/derive.ts";
+import { initialState, type ExplorerState } from "../../../src/app/state/state.ts";
+import { Store } from "../../../src/app/state/store.ts";
+import { ENTITY_KINDS } from "../../../src/model/ontology.ts";
+import { fixtureGraph } from "../fixture.ts";
+
+const graph = fixtureGraph();
+
+/** Every flag change, as "node bell isFocus=true" lines in the order sent. */
+function recorder(): { sink: FlagSink; calls: string[] } {
+  const calls: string[] = [];
+  const line = (what: string, id: string, flags: object): string[] =>
+    Object.entries(flags).map(([name, value]) => `${what} ${id} ${name}=${String(value)}`);
+  return {
+    calls,
+    sink: {
+      node: (id, flags) => calls.push(...line("node", id, flags)),
+      edge: (id, flags) => calls.push(...line("edge", id, flags)),
+      graph: (flags) => calls.push(...line("graph", "-", flags)),
+    },
+  };
+}
+
+/** Applies each state's flags in turn, as the explorer does; returns the changes each step sent. */
+function follow(store: Store<ExplorerState>, steps: ((store: Store<ExplorerState>) => void)[]): string[][] {
+  const derive = createDeriver(graph);
+  let shown: SigmaView | null = null;
+  const apply = (): string[] => {
+    const { sink, calls } = recorder();
+    const next = derive(store.get()).sigma;
+    applyFlagChanges(graph, shown, next, sink);
+    shown = next;
+    return calls;
+  };
+  return [apply(), ...steps.map((step) => (step(store), apply()))];
+}
+
+const opened = (): Store<ExplorerState> => new Store(initialState(defaultViewState(), { notices: [], warnings: [] }));
+
+describe("sigma's flags, derived from the state", () => {
+  it("starts from the renderer as created: hides what the view hides and flags the focus, the path and the selection", () => {
+    const store = opened();
+    store.dispatch(focusEntity, "bell");
+    store.dispatch(setPath, { from: "bell", to: "huawei" });
+    store.dispatch(select, ["telus"]);
+    store.dispatch(setFilters, { families: ["dependency"], kinds: ENTITY_KINDS.filter((kind) => kind !== "person") });
+    const [first] = follow(store, []);
+    const hidden = (first ?? []).filter((call) => call.endsWith("isHidden=true"));
+    expect(hidden).toContain("node champagne isHidden=true");
+    expect(hidden).toContain("edge us-pressures-canada isHidden=true");
+    expect(hidden).not.toContain("node bell isHidden=true");
+    expect(first).toContain("node bell isFocus=true");
+    expect(first).toContain("node huawei isOnPath=true");
+    expect(first).toContain("edge bell-uses-huawei isOnPath=true");
+    expect(first).toContain("node telus isSelected=true");
+    expect((first ?? []).some((call) => call.endsWith("=false"))).toBe(false);
+    // The graph flags are the renderer's initial state (createRenderer gets graphFlags), not sent again.
+    expect((first ?? []).filter((call) => call.startsWith("graph"))).toEqual([]);
+  });
+
+  it("flips only the hovered neighbourhood and hasActive when the pointer moves over an entity and off it", () => {
+    const [, over, off, still] = follow(opened(), [
+      (store) => store.dispatch(hoverEntity, "bell"),
+      (store) => store.dispatch(hoverEntity, null),
+      (store) => store.dispatch(hoverEntity, null),
+    ]);
+    expect(over).toEqual([
+      "node bell isActive=true",
+      "node huawei isActive=true",
+      "edge bell-uses-huawei isActive=true",
+      "graph - hasActive=true",
+    ]);
+    expect(off).toEqual([
+      "node bell isActive=false",
+      "node huawei isActive=false",
+      "edge bell-uses-huawei isActive=false",
+      "graph - hasActive=false",
+    ]);
+    expect(still).toEqual([]);
+  });
+
+  it("hides and shows only the items whose visibility changed when the time moves", () => {
+    const [, november, october] = follow(opened(), [
+      (store) => store.dispatch(setTime, "2019-11"),
+      (store) => store.dispatch(setTime, "2019-10"),
+    ]);
+    expect(november).not.toContain("edge us-pressures-canada isHidden=true");
+    expect(november).toContain("edge telus-uses-huawei isHidden=true");
+    // In October 2019 the pressure has not started; Telus's equipment was hidden already, so it is not touched again.
+    expect(october).toContain("edge us-pressures-canada isHidden=true");
+    expect(october).not.toContain("edge telus-uses-huawei isHidden=true");
+    expect((october ?? []).every((call) => call.includes("isHidden"))).toBe(true);
+  });
+
+  it("moves the focus and the path flags from the old items to the new, and says when a path appears and goes", () => {
+    const [, focused, pathed, moved, cleared] = follow(opened(), [
+      (store) => store.dispatch(focusEntity, "bell"),
+      (store) => store.dispatch(setPath, { from: "bell", to: "huawei" }),
+      (store) => store.dispatch(focusEntity, "telus"),
+      (store) => store.dispatch(setPath, null),
+    ]);
+    expect(focused).toEqual(["node bell isFocus=true"]);
+    expect(pathed).toEqual([
+      "node bell isOnPath=true",
+      "node huawei isOnPath=true",
+      "edge bell-uses-huawei isOnPath=true",
+      "graph - hasPath=true",
+    ]);
+    expect(moved).toEqual(["node bell isFocus=false", "node telus isFocus=true"]);
+    expect(cleared).toEqual([
+      "node bell isOnPath=false",
+      "node huawei isOnPath=false",
+      "edge bell-uses-huawei isOnPath=false",
+      "graph - hasPath=false",
+    ]);
+  });
+
+  it("gives the renderer its initial graph flags", () => {
+    const store = opened();
+    store.dispatch(setPath, { from: "bell", to: "huawei" });
+    expect(graphFlags(createDeriver(graph)(store.get()).sigma)).toEqual({
+      hasActive: false,
+      hasPath: true,
+      hasLeverage: false,
+      isLayingOut: false,
+    });
+  });
+});

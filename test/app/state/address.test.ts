@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { ENTITY_KINDS, RELATION_FAMILIES } from "../../../src/model/ontology.ts";
+import { ADDRESS_PARAMETERS, defaultViewState, queryString, readViewState, writeViewState } from "../../../src/app/state/address.ts";
+import type { ViewState } from "../../../src/app/state/state.ts";
+import { idArb } from "../../support/arbitraries.ts";
+
+const read = (query: string) => readViewState(new URLSearchParams(query));
+
+describe("view state in the query string", () => {
+  it("reads the default view from an empty query and writes it back as nothing", () => {
+    expect(read("")).toEqual({ state: defaultViewState(), problems: [] });
+    expect(queryString(writeViewState(new URLSearchParams(), defaultViewState()))).toBe("");
+  });
+
+  it("reads focus, depth, families, kinds, date, path, leverage government and chain", () => {
+    const { state, problems } = read(
+      "focus=bell&depth=2&families=pressure,dependency&kinds=carrier,vendor&at=2019-11&path=bell,huawei&leverage=gov-canada&chain=p-1:gov-united-states:gov-canada",
+    );
+    expect(problems).toEqual([]);
+    expect(state).toEqual({
+      focus: "bell",
+      depth: 2,
+      families: ["pressure", "dependency"],
+      kinds: ["carrier", "vendor"],
+      at: "2019-11",
+      path: { from: "bell", to: "huawei" },
+      leverage: "gov-canada",
+      chain: "p-1:gov-united-states:gov-canada",
+    });
+  });
+
+  it("writes a chain id with readable colons", () => {
+    const state = { ...defaultViewState(), leverage: "gov-canada", chain: "p-1:gov-united-states:gov-canada" };
+    expect(queryString(writeViewState(new URLSearchParams(), state))).toBe("?leverage=gov-canada&chain=p-1:gov-united-states:gov-canada");
+  });
+
+  it("keeps parameters it does not own, such as dataset", () => {
+    const params = writeViewState(new URLSearchParams("dataset=/big.json&focus=x"), { ...defaultViewState(), focus: "bell" });
+    expect(queryString(params)).toBe("?dataset=%2Fbig.json&focus=bell");
+  });
+
+  it("treats an empty families list as no family shown", () => {
+    expect(read("families=").state.families).toEqual([]);
+    expect(queryString(writeViewState(new URLSearchParams(), { ...defaultViewState(), families: [] }))).toBe("?families=");
+  });
+
+  it("reports and ignores what it cannot use", () => {
+    const { state, problems } = read("focus=Not An Id&depth=7&families=pressure,gossip&at=2019-13&path=bell&leverage=Canada!&chain=a:b");
+    expect(state.focus).toBeNull();
+    expect(state.depth).toBeNull();
+    expect(state.families).toEqual(["pressure"]);
+    expect(state.at).toBeNull();
+    expect(state.path).toBeNull();
+    expect(state.leverage).toBeNull();
+    expect(state.chain).toBeNull();
+    expect(problems).toHaveLength(7);
+    expect(problems.join("\n")).toMatch(/"a:b"/);
+    expect(problems.join("\n")).toMatch(/"gossip"/);
+  });
+
+  it("ignores a families or kinds list that names nothing it knows, keeping every one shown, and says what it ignored", () => {
+    expect(read("families=gossip")).toEqual({
+      state: defaultViewState(),
+      problems: ['ignored unknown relation family "gossip" in the address'],
+    });
+    const kinds = read("kinds=planet,moon");
+    expect(kinds.state.kinds).toEqual([...ENTITY_KINDS]);
+    expect(kinds.problems).toEqual([
+      'ignored unknown entity kind "planet" in the address',
+      'ignored unknown entity kind "moon" in the address',
+    ]);
+  });
+
+  it("has one row per view field, in the order the address lists them", () => {
+    expect(Object.keys(ADDRESS_PARAMETERS)).toEqual(Object.keys(defaultViewState()));
+    expect(Object.keys(ADDRESS_PARAMETERS)).toEqual(["focus", "depth", "families", "kinds", "at", "path", "leverage", "chain"]);
+  });
+
+  it("ignores a depth without a focus", () => {
+    const { state, problems } = read("depth=2");
+    expect(state.depth).toBeNull();
+    expect(problems[0]).toMatch(/needs an entity/);
+  });
+
+  it("normalises a year or a day in `at` to its month", () => {
+    expect(read("at=2019").state.at).toBe("2019-01");
+    expect(read("at=2019-11-23").state.at).toBe("2019-11");
+  });
+
+  it("round-trips every view", () => {
+    const stateArb: fc.Arbitrary<ViewState> = fc
+      .record({
+        focus: fc.option(idArb, { nil: null }),
+        depth: fc.option(fc.constantFrom(1 as const, 2 as const, 3 as const), { nil: null }),
+        families: fc.subarray([...RELATION_FAMILIES]),
+        kinds: fc.subarray([...ENTITY_KINDS]),
+        at: fc.option(
+          fc
+            .integer({ min: 2000, max: 2030 })
+            .chain((y) => fc.integer({ min: 1, max: 12 }).map((m) => `${y}-${String(m).padStart(2, "0")}`)),
+          { nil: null },
+        ),
+        path: fc.option(fc.record({ from: idArb, to: idArb }), { nil: null }),
+        leverage: fc.option(idArb, { nil: null }),
+        chain: fc.option(
+          fc.tuple(idArb, idArb, idArb).map((parts) => parts.join(":")),
+          { nil: null },
+        ),
+      })
+      .map((state) => (state.focus === null ? { ...state, depth: null } : state));
+    fc.assert(
+      fc.property(stateArb, (state) => {
+        const text = queryString(writeViewState(new URLSearchParams(), state));
+        const back = readViewState(new URLSearchParams(text.slice(1)));
+        expect(back.problems).toEqual([]);
+        expect(back.state).toEqual(state);
+      }),
+    );
+  });
+});
