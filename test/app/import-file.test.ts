@@ -8,7 +8,9 @@ import {
   openHint,
   pickerAccept,
   readImportFiles,
+  readerControls,
   sizeProblem,
+  withKindChoices,
   MAX_IMPORT_BYTES,
 } from "../../src/app/model/import-file.ts";
 import { readableFormats } from "../../src/formats/registry.ts";
@@ -131,5 +133,34 @@ describe("opening files in the explorer", () => {
   it("refuses files over the size limit before reading them", () => {
     expect(sizeProblem(MAX_IMPORT_BYTES)).toBeNull();
     expect(sizeProblem(MAX_IMPORT_BYTES + 1)).toMatch(/opens files up to 256 MB/);
+  });
+});
+
+describe("reading a spreadsheet again, with other options", () => {
+  it("offers the spreadsheet readers' options as controls (a select for the layout, a text field for the kinds), none for others", () => {
+    expect(readerControls("gexf")).toEqual([]);
+    const controls = readerControls("xlsx", { mapKind: "Company=vendor" });
+    expect(controls.map((control) => [control.key, control.type, control.value])).toEqual([
+      ["layout", "choice", "auto"],
+      ["mapKind", "text", "Company=vendor"],
+    ]);
+    const layout = controls[0];
+    expect(layout?.type === "choice" && layout.choices.map((choice) => choice.value)).toEqual(["auto", "atlas", "kumu", "gephi", "edges"]);
+  });
+
+  it("adds the kinds chosen in the table to the mapping given, escaping names, replacing a kind mapped before", () => {
+    expect(withKindChoices(undefined, new Map([["Company", "vendor"], ["Telco", ""]]))).toBe("Company=vendor");
+    expect(withKindChoices("Company=organization,Telco=carrier", new Map([["company", "vendor"], ["A=B", "person"]]))).toBe(
+      "company=vendor,Telco=carrier,A\\=B=person",
+    );
+  });
+
+  it("reads a Kumu workbook once the table's choices are given, in the worker's function", () => {
+    const kumu = { file: "kumu-map.xlsx", bytes: readFileSync(path.join(REPO_ROOT, "test/fixtures/sheets/kumu-map.xlsx")) };
+    const refused = readImportFiles([kumu]);
+    expect(refused.ok === false && refused.unmapped?.entity.map((kind) => kind.name)).toEqual(["Company", "Telco"]);
+    const mapKind = withKindChoices(undefined, new Map([["Company", "vendor"], ["Telco", "carrier"]]));
+    const opened = readImportFiles([kumu], { values: { mapKind } });
+    expect(opened.ok && opened.dataset.entities.find((entity) => entity.id === "huawei")?.kind).toBe("vendor");
   });
 });
