@@ -149,17 +149,37 @@ describe("reading a spreadsheet again, with other options", () => {
   });
 
   it("adds the kinds chosen in the table to the mapping given, escaping names, replacing a kind mapped before", () => {
-    expect(withKindChoices(undefined, new Map([["Company", "vendor"], ["Telco", ""]]))).toBe("Company=vendor");
-    expect(withKindChoices("Company=organization,Telco=carrier", new Map([["company", "vendor"], ["A=B", "person"]]))).toBe(
-      "company=vendor,Telco=carrier,A\\=B=person",
-    );
+    expect(
+      withKindChoices(
+        undefined,
+        new Map([
+          ["Company", "vendor"],
+          ["Telco", ""],
+        ]),
+      ),
+    ).toBe("Company=vendor");
+    expect(
+      withKindChoices(
+        "Company=organization,Telco=carrier",
+        new Map([
+          ["company", "vendor"],
+          ["A=B", "person"],
+        ]),
+      ),
+    ).toBe("company=vendor,Telco=carrier,A\\=B=person");
   });
 
   it("reads a Kumu workbook once the table's choices are given, in the worker's function", () => {
     const kumu = { file: "kumu-map.xlsx", bytes: readFileSync(path.join(REPO_ROOT, "test/fixtures/sheets/kumu-map.xlsx")) };
     const refused = readImportFiles([kumu]);
     expect(refused.ok === false && refused.unmapped?.entity.map((kind) => kind.name)).toEqual(["Company", "Telco"]);
-    const mapKind = withKindChoices(undefined, new Map([["Company", "vendor"], ["Telco", "carrier"]]));
+    const mapKind = withKindChoices(
+      undefined,
+      new Map([
+        ["Company", "vendor"],
+        ["Telco", "carrier"],
+      ]),
+    );
     const opened = readImportFiles([kumu], { values: { mapKind } });
     expect(opened.ok && opened.dataset.entities.find((entity) => entity.id === "huawei")?.kind).toBe("vendor");
   });
