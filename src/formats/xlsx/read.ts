@@ -199,7 +199,7 @@ interface SheetContext {
 function sheetReader(context: SheetContext, done: (table: SheetTable) => void) {
   const { file, sheet, strings, dateStyle, date1904, notes } = context;
   const table = { file, sheet };
-  const parser = new SaxesParser({ xmlns: false, position: true } as const);
+  const parser = new SaxesParser({ xmlns: false, position: false } as const);
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const rows: { row: number; cells: string[] }[] = [];
   let rowNumber = 0;
