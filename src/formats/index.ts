@@ -1,7 +1,8 @@
 /**
  * File formats, for the CLI and the browser alike (no node-only imports here): the format registry
  * (FORMATS and its helpers, readFiles), GEXF 1.3 static and dynamic (writeGexf, writeGexfChunks), GEXF
- * import (readGexf), JSON (exportDataset + writeDatasetJson) and the names of exported files (exportFileName).
+ * import (readGexf), JSON (exportDataset + writeDatasetJson), spreadsheets (readWorkbook, readCsv, readSheets,
+ * writeWorkbook, datasetTables, templateWorkbook) and the names of exported files (exportFileName).
  */
 export { writeGexf, writeGexfChunks, nodeSize, GexfWriteError, type GexfWriteOptions, type GexfWriteReport } from "./gexf/write.ts";
 export { readGexf, type GexfReadOptions, type GexfReadResult } from "./gexf/read.ts";
@@ -21,6 +22,13 @@ export {
   type ReadableFormat,
   type WritableFormat,
 } from "./registry.ts";
-export { formatOfFile, readFiles, type ImportOutcome } from "./read-files.ts";
+export { formatOfFile, readFiles, unpackArchives, type ImportOutcome } from "./read-files.ts";
+export { readWorkbook } from "./xlsx/read.ts";
+export { writeWorkbook } from "./xlsx/write.ts";
+export { readCsv } from "./csv/read.ts";
+export { datasetTables } from "./sheets/atlas-layout.ts";
+export { readSheets, SHEET_READ_OPTIONS, type Layout } from "./sheets/read.ts";
+export { parseKindMapping, mappingText } from "./sheets/kinds.ts";
+export { templateWorkbook } from "./sheets/template.ts";
 export type * from "./format.ts";
 export { ENTITY_KIND_COLORS, RELATION_FAMILY_COLORS, cssColor, type Rgb } from "../model/presentation.ts";

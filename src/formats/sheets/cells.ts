@@ -28,11 +28,6 @@ export function unguardFormula(cell: string): string {
   return cell.startsWith("'") ? cell.slice(1) : cell;
 }
 
-/** Whether a cell's text starts like a formula (after any guard is removed, it still would). */
-export function looksLikeFormula(cell: string): boolean {
-  return /^[=+\-@]/.test(cell);
-}
-
 function escapeItem(item: string): string {
   return item.replace(/[\\;]/g, (character) => `\\${character}`);
 }
