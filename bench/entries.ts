@@ -13,6 +13,7 @@ import type { ReadMeasurement } from "./tasks/gexf.ts";
 import type { SheetMeasurement } from "./tasks/sheets.ts";
 import { NODE_FLOOR, TSX_ATLAS, builtAtlas, coldStart, cpuHook, type StartSample, type Starter } from "./tasks/cli.ts";
 import { CLI_BIN, buildCli } from "../scripts/build-cli.ts";
+import type { InteropWriteMeasurement } from "./tasks/interop.ts";
 
 export interface BenchContext {
   data: BenchDataset;
@@ -193,6 +194,62 @@ const gexfEntry: BenchEntry = {
         notes: `${last?.entities.toLocaleString("en")} entities, ${last?.relations.toLocaleString("en")} relations read back${lastBaseline ? ` (baseline ${lastBaseline.entities.toLocaleString("en")}, ${lastBaseline.relations.toLocaleString("en")})` : "; baseline failed"}`,
       }),
     ];
+  },
+};
+
+/** The interop formats measured against the GEXF writer (src/formats/registry.ts ids). */
+const INTEROP_FORMATS = ["graphml", "neo4j", "cypher"] as const;
+
+const interopEntry: BenchEntry = {
+  id: "interop",
+  async run({ data, gexfRepeats, log }) {
+    const out = path.join(BENCH_FOLDER, "out");
+    await mkdir(out, { recursive: true });
+    const outputOf = (format: string): string => path.join(out, format === "neo4j" ? "atlas-neo4j" : `atlas-interop.${format}`);
+    const measured = new Map<string, InteropWriteMeasurement[]>();
+    for (let repeat = 0; repeat < gexfRepeats; repeat += 1) {
+      for (const format of ["gexf", ...INTEROP_FORMATS]) {
+        const one = await runTask("interop-write", { dir: data.dir, out: outputOf(format), format }, ["--expose-gc"]);
+        measured.set(format, [...(measured.get(format) ?? []), one]);
+        log(
+          `${format} write: ${Math.round(one.ms)} ms (cpu ${Math.round(one.cpuMs)}), peak RSS ${Math.round(one.rssMB)} MB (${Math.round(one.rssBeforeMB)} MB before writing), ${(one.bytes / 2 ** 20).toFixed(0)} MB written`,
+        );
+      }
+    }
+    const baseline = measured.get("gexf") ?? [];
+    const size = sizeLabel(data);
+    const mb = (value: number): string => `${Math.round(value)} MB`;
+    return INTEROP_FORMATS.flatMap((format) => {
+      const runs = measured.get(format) ?? [];
+      const rssMB = median(runs.map((item) => item.rssMB));
+      const baselineRssMB = median(baseline.map((item) => item.rssMB));
+      const notes = `${(median(runs.map((item) => item.bytes)) / 2 ** 20).toFixed(0)} MB written vs ${(median(baseline.map((item) => item.bytes)) / 2 ** 20).toFixed(0)} MB of GEXF; RSS before writing ${mb(median(runs.map((item) => item.rssBeforeMB)))} (GEXF ${mb(median(baseline.map((item) => item.rssBeforeMB)))})`;
+      const common = {
+        ms: median(runs.map((item) => item.ms)),
+        baselineMs: median(baseline.map((item) => item.ms)),
+        rssMB,
+        baselineRssMB,
+        runs: runs.length,
+        notes,
+      };
+      return [
+        result({
+          name: `${format} ${size}: write`,
+          ...common,
+          cpuMs: median(runs.map((item) => item.cpuMs)),
+          baselineCpuMs: median(baseline.map((item) => item.cpuMs)),
+          metric: "time",
+          baseline: "the GEXF writer, same run, same graph",
+        }),
+        result({
+          name: `${format} ${size}: peak RSS of the write`,
+          ...common,
+          ratio: rssMB / baselineRssMB,
+          metric: "peak RSS",
+          baseline: "peak RSS of the GEXF write",
+        }),
+      ];
+    });
   },
 };
 
@@ -416,4 +473,4 @@ const xlsxEntry: BenchEntry = {
   },
 };
 
-export const ENTRIES: readonly BenchEntry[] = [loadEntry, subgraphEntry, gexfEntry, browserEntry, cliEntry, xlsxEntry];
+export const ENTRIES: readonly BenchEntry[] = [loadEntry, subgraphEntry, gexfEntry, interopEntry, browserEntry, cliEntry, xlsxEntry];

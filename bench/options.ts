@@ -25,8 +25,8 @@ export interface BenchOptions {
 
 export const USAGE = `Usage: npm run bench -- [options]
 
-Measures load, memory, subgraph extraction, GEXF export, the browser and the CLI's cold start against
-baselines measured in the same run.
+Measures load, memory, subgraph extraction, GEXF export, the interop exports (GraphML, Neo4j, Cypher), the
+browser and the CLI's cold start against baselines measured in the same run.
 
 Options:
   --json               print one JSON object {machine, results: [{name, ms, baselineMs, ratio, ...}]}
@@ -36,9 +36,9 @@ Options:
   --seed <n>           generator seed (default 1)
   --runs <n>           fresh-process runs per side for load and memory
   --repeats <n>        repetitions per side for subgraph extraction
-  --gexf-repeats <n>   repetitions per side for the GEXF write and parse (default 1 at full size)
+  --gexf-repeats <n>   repetitions per side for the GEXF write and parse, and the interop writes (default 1 at full size)
   --check-gexf         check the GEXF files with check-gexf even above 64 MB (full size: slow)
-  --only <ids>         comma-separated entries to run: load, subgraph, gexf, browser, cli, xlsx
+  --only <ids>         comma-separated entries to run: load, subgraph, gexf, interop, browser, cli, xlsx
                        (browser: 1k, 10k and 50k entities at full size, 1k and 10k at small, none at tiny)
   -h, --help           show this help
 `;

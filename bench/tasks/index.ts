@@ -6,6 +6,7 @@ export const TASKS = {
   "gexf-write": async () => (await import("./gexf.ts")).gexfWrite,
   "gexf-read": async () => (await import("./gexf.ts")).gexfRead,
   "gexf-read-baseline": async () => (await import("./gexf.ts")).gexfReadBaseline,
+  "interop-write": async () => (await import("./interop.ts")).interopWrite,
   browser: async () => (await import("./browser.ts")).browserBench,
   "xlsx-write": async () => (await import("./sheets.ts")).xlsxWrite,
   "xlsx-write-plain": async () => (await import("./sheets.ts")).xlsxWritePlain,

@@ -1,11 +1,17 @@
 /**
  * File formats, for the CLI and the browser alike (no node-only imports here): the format registry
  * (FORMATS and its helpers, readFiles), GEXF 1.3 static and dynamic (writeGexf, writeGexfChunks), GEXF
- * import (readGexf), JSON (exportDataset + writeDatasetJson), spreadsheets (readWorkbook, readCsv, readSheets,
- * writeWorkbook, datasetTables, templateWorkbook) and the names of exported files (exportFileName).
+ * import (readGexf), GraphML (writeGraphml, writeGraphmlChunks, readGraphml), JSON (exportDataset +
+ * writeDatasetJson), the Neo4j bulk-import bundle (writeNeo4jBundle), the Cypher script (writeCypher,
+ * writeCypherChunks), spreadsheets (readWorkbook, readCsv, readSheets, writeWorkbook, datasetTables,
+ * templateWorkbook) and the names of exported files (exportFileName).
  */
 export { writeGexf, writeGexfChunks, nodeSize, GexfWriteError, type GexfWriteOptions, type GexfWriteReport } from "./gexf/write.ts";
 export { readGexf, type GexfReadOptions, type GexfReadResult } from "./gexf/read.ts";
+export { writeGraphml, writeGraphmlChunks, GraphmlWriteError, type GraphmlWriteOptions, type GraphmlWriteReport } from "./graphml/write.ts";
+export { readGraphml, type GraphmlReadOptions, type GraphmlReadResult } from "./graphml/read.ts";
+export { writeNeo4jBundle, Neo4jWriteError, type Neo4jBundleReport } from "./neo4j/csv.ts";
+export { writeCypher, writeCypherChunks, type CypherWriteOptions, type CypherWriteReport } from "./cypher/write.ts";
 export { exportDataset, exportedSources, relationsAboutMissing } from "./exported-dataset.ts";
 export { datasetDocument, writeDatasetJson } from "./json/write.ts";
 export { exportFileName, type FileNameParts } from "./file-name.ts";

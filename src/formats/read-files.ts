@@ -9,6 +9,7 @@ import type { LoadIssue } from "../load/issues.ts";
 import type { Dataset } from "../model/schema.ts";
 import { listWords } from "../model/text.ts";
 import { isZip, unpackArchive, ZipProblem } from "./archive.ts";
+import { firstCharacterPlace } from "./sniff.ts";
 import type { ReadInput, ReadOptions, UnmappedKinds } from "./format.ts";
 import { dottedExtensions, formatsForFileName, readersByNoun, withArticle, type ReadableFormat } from "./registry.ts";
 
@@ -36,8 +37,8 @@ export type ImportOutcome =
       unmapped?: UnmappedKinds;
     };
 
-function failure(file: string, message: string): LoadIssue {
-  return { file, pointer: "", message, severity: "error" };
+function failure(file: string, message: string, at?: { line: number; column: number }): LoadIssue {
+  return { file, pointer: "", message, severity: "error", ...at };
 }
 
 /** "the file is neither a dataset (.json) nor a GEXF file (.gexf, .xml): it does not start with { or <" */
@@ -118,11 +119,11 @@ export function readFiles(given: readonly ReadInput[], readers: readonly Readabl
   const formats = inputs.map(({ file, bytes }) => {
     if (only) return only;
     if (bytes.length === 0) {
-      issues.push({ ...failure(file, "the file is empty"), line: 1, column: 1 });
+      issues.push(failure(file, "the file is empty", { line: 1, column: 1 }));
       return null;
     }
     const format = formatOfFile(file, bytes, readers);
-    if (format === null) issues.push(failure(file, unrecognisedMessage(readers)));
+    if (format === null) issues.push(failure(file, unrecognisedMessage(readers), firstCharacterPlace(bytes)));
     return format;
   });
   if (issues.length > 0) return { ok: false, file: shown, format: null, issues };

@@ -12,11 +12,23 @@
 import type { FormatReader, FormatSpec, FormatWriter, OptionSpecs, OptionValues, Runtime } from "./format.ts";
 import { CSV_FORMAT } from "./csv/format.ts";
 import { GEXF_FORMAT } from "./gexf/format.ts";
+import { GRAPHML_FORMAT } from "./graphml/format.ts";
+import { CYPHER_FORMAT } from "./cypher/format.ts";
+import { NEO4J_FORMAT } from "./neo4j/format.ts";
 import { JSON_DATASET_FORMAT } from "./json/format.ts";
 import { PNG_FORMAT } from "./png/format.ts";
 import { XLSX_FORMAT } from "./xlsx/format.ts";
 
-export const FORMATS = [GEXF_FORMAT, JSON_DATASET_FORMAT, XLSX_FORMAT, CSV_FORMAT, PNG_FORMAT] as const;
+export const FORMATS = [
+  GEXF_FORMAT,
+  GRAPHML_FORMAT,
+  JSON_DATASET_FORMAT,
+  XLSX_FORMAT,
+  CSV_FORMAT,
+  NEO4J_FORMAT,
+  CYPHER_FORMAT,
+  PNG_FORMAT,
+] as const;
 
 export type FormatId = (typeof FORMATS)[number]["id"];
 export type WritableFormat = FormatSpec & { readonly writer: FormatWriter };

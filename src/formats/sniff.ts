@@ -8,6 +8,20 @@ export function firstCharacter(bytes: Uint8Array): string {
   return byte === undefined || byte > 0x7f ? "" : String.fromCharCode(byte);
 }
 
+/** Where the first character after a byte order mark and whitespace stands (line and column from 1), for messages about how a file starts. */
+export function firstCharacterPlace(bytes: Uint8Array): { line: number; column: number } {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let line = 1;
+  let column = 1;
+  for (; i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d); i += 1) {
+    if (bytes[i] === 0x0a) {
+      line += 1;
+      column = 1;
+    } else if (bytes[i] !== 0x0d) column += 1;
+  }
+  return { line, column };
+}
+
 /** How many bytes sniffing looks at: a root element follows at most a declaration and a few comments. */
 const SNIFF_BYTES = 4096;
 

@@ -20,8 +20,17 @@ describe("the export bar's buttons", () => {
         })),
       );
     }
-    // What the explorer offers, in its order: the spreadsheets (#15) between the data formats and the picture.
-    expect(buttons.map((button) => button.text)).toEqual(["Export GEXF", "Export JSON", "Export XLSX", "Export CSV", "Export PNG"]);
+    // What the explorer offers, in its order (the spreadsheets of #15 after JSON).
+    expect(buttons.map((button) => button.text)).toEqual([
+      "Export GEXF",
+      "Export GraphML",
+      "Export JSON",
+      "Export XLSX",
+      "Export CSV",
+      "Export Neo4j",
+      "Export Cypher",
+      "Export PNG",
+    ]);
     expect(buttons[0]?.options.map((option) => option.label)).toEqual(["Dynamic GEXF (timeline)"]);
   });
 
@@ -69,9 +78,9 @@ describe("the export bar's buttons", () => {
 
   it("leave out formats only the CLI writes and formats nothing writes", () => {
     const cliOnly = defineFormat({
-      id: "cypher",
-      name: "Cypher",
-      label: "Cypher script",
+      id: "cli-only",
+      name: "CLI only",
+      label: "CLI only",
       description: "",
       extensions: ["cypher"],
       mediaType: "text/plain",
@@ -87,6 +96,15 @@ describe("the export bar's buttons", () => {
       mediaType: "text/plain",
       options: {},
     });
-    expect(exportButtons([...FORMATS, cliOnly, readOnly]).map((button) => button.format)).toEqual(["gexf", "json", "xlsx", "csv", "png"]);
+    expect(exportButtons([...FORMATS, cliOnly, readOnly]).map((button) => button.format)).toEqual([
+      "gexf",
+      "graphml",
+      "json",
+      "xlsx",
+      "csv",
+      "neo4j",
+      "cypher",
+      "png",
+    ]);
   });
 });

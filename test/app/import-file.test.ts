@@ -106,7 +106,7 @@ describe("opening files in the explorer", () => {
 
     expect(readImportFiles([{ file: "empty.json", bytes: new Uint8Array() }]).issues[0]?.message).toBe("the file is empty");
     expect(readImportFiles([{ file: "notes.txt", bytes: bytes("hello") }]).issues[0]?.message).toMatch(
-      /none of a CSV file \(\.csv\.zip, \.csv\), a dataset \(\.json\), an Excel workbook \(\.xlsx\) or a GEXF file/,
+      /none of a CSV file \(\.csv\.zip, \.csv\), a dataset \(\.json\), an Excel workbook \(\.xlsx\), a GEXF file \(\.gexf, \.xml\) or a GraphML file \(\.graphml, \.xml\)/,
     );
     expect(readImportFiles([fixture("networkx-1.3.gexf"), { file: "b.json", bytes: bytes("{}") }]).issues[0]?.message).toMatch(
       /one GEXF file at a time/,
@@ -123,10 +123,10 @@ describe("opening files in the explorer", () => {
     }
     // Zips too: read-files.ts unpacks them (a CSV bundle downloaded from the explorer).
     expect(pickerAccept()).toBe(
-      ".csv.zip,.csv,.json,.xlsx,.gexf,.xml,.zip,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/gexf+xml,application/zip",
+      ".csv.zip,.csv,.json,.xlsx,.gexf,.xml,.graphml,.zip,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/gexf+xml,application/graphml+xml,application/zip",
     );
     expect(openHint()).toBe(
-      "A CSV file (.csv.zip, .csv, one or several files) from Kumu, Gephi or any spreadsheet, a dataset (.json, one or several files), an Excel workbook (.xlsx) from Excel, LibreOffice or Kumu or a GEXF file (.gexf, .xml) from Gephi, graphology or networkx.",
+      "A CSV file (.csv.zip, .csv, one or several files) from Kumu, Gephi or any spreadsheet, a dataset (.json, one or several files), an Excel workbook (.xlsx) from Excel, LibreOffice or Kumu, a GEXF file (.gexf, .xml) from Gephi, graphology or networkx or a GraphML file (.graphml, .xml) from yEd, Cytoscape, networkx, igraph or Neo4j (APOC).",
     );
   });
 

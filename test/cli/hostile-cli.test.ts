@@ -85,11 +85,11 @@ describe("each command given the other format", () => {
       expect(stdout).toBe("");
       expect(stderr).not.toMatch(NO_STACK);
       if (name.endsWith(".json")) {
-        // import reads GEXF, XLSX and CSV; a dataset file is validate's (its bytes start with none of theirs).
+        // import reads GEXF, GraphML, XLSX and CSV; a dataset file is validate's (its bytes start with none of theirs).
         expect(code).toBe(1);
         expect(stderr.split("\n")[0]).toMatch(
           new RegExp(
-            `^${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(:1:1)?: the file (is empty|is none of a CSV file \\(\\.csv\\.zip, \\.csv\\), an Excel workbook \\(\\.xlsx\\) or a GEXF file)`,
+            `^${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(:\\d+:\\d+)?: the file (is empty|is none of a CSV file \\(\\.csv\\.zip, \\.csv\\), an Excel workbook \\(\\.xlsx\\), a GEXF file)`,
           ),
         );
       } else {

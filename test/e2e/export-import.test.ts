@@ -1,17 +1,20 @@
 /**
  * Selection, export and opening files in Chromium: click, shift-click and box select, then the
  * downloaded GEXF holds exactly the selection (and passes check-gexf), the JSON of the view loads back
- * with zero errors, the PNG is the canvas as drawn; a networkx GEXF opens through the file input, a
- * JSON export opens by drag-and-drop, and a broken file lists its errors while the graph stays.
+ * with zero errors, the PNG is the canvas as drawn, GraphML (read back exactly), the Neo4j zip and the Cypher
+ * script download; a networkx GEXF opens through the file input, a JSON export opens by drag-and-drop, and a
+ * broken file lists its errors while the graph stays.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Download, Page } from "playwright-core";
 import { exportButtons } from "../../src/app/model/export-buttons.ts";
 import { exportFileName } from "../../src/formats/file-name.ts";
 import { readGexf } from "../../src/formats/gexf/read.ts";
+import { readGraphml } from "../../src/formats/graphml/read.ts";
 import { errorCount } from "../../src/load/issues.ts";
 import { parseDataset } from "../../src/load/parse.ts";
 import { runCheckGexf } from "../support/check-gexf.ts";
@@ -276,6 +279,30 @@ describe.skipIf(skip)("selection, export and opening files in Chromium", () => {
     expect(await page.locator("#export-status").textContent()).toMatch(
       /^Exported an image of \d+ entities, \d+ relations as .*_view\.png$/,
     );
+  });
+
+  it("exports the view as GraphML (read back exactly), a Neo4j bundle as a zip, and a Cypher script", async () => {
+    const shownEdges = await visibleEdges(page);
+    const [graphml] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export GraphML" }).click()]);
+    expect(graphml.suggestedFilename()).toBe(exportFileName({ dataset: await datasetName(), scope: "view" }, "graphml"));
+    const read = readGraphml((await downloaded(graphml, folder)).toString("utf8"), { file: graphml.suggestedFilename() });
+    expect(read.ok && read.native && read.dataset.relations.length).toBe(shownEdges);
+    const [neo4j] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export Neo4j" }).click()]);
+    expect(neo4j.suggestedFilename()).toMatch(/_view\.neo4j\.zip$/);
+    const files = unzipSync(new Uint8Array(await downloaded(neo4j, folder)));
+    expect(Object.keys(files).sort()).toEqual([
+      "cites.csv",
+      "constraints.cypher",
+      "entities.csv",
+      "import.sh",
+      "relation-nodes.csv",
+      "relations.csv",
+      "sources.csv",
+    ]);
+    expect(new TextDecoder().decode(files["relations.csv"]).split("\n")[0]).toMatch(/^:START_ID\(Entity\),:END_ID\(Entity\),:TYPE,/);
+    const [cypher] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export Cypher" }).click()]);
+    expect(cypher.suggestedFilename()).toMatch(/_view\.cypher$/);
+    expect((await downloaded(cypher, folder)).toString("utf8")).toMatch(/^CREATE CONSTRAINT atlas_entity_id IF NOT EXISTS/m);
   });
 
   it("says plainly when there is nothing to export", async () => {

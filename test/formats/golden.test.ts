@@ -2,13 +2,15 @@
  * The exports of a small fixed dataset (test/fixtures/formats/golden-dataset.json: every entity kind and
  * relation family, partial and open dates, markup, non-Latin text, a character XML 1.0 cannot carry)
  * are pinned byte for byte: GEXF static and dynamic (dated through the writer's option, positions from
- * the deterministic circular fallback) and the JSON dataset. See test/support/golden.ts to re-record.
+ * the deterministic circular fallback), GraphML, the JSON dataset, the Cypher script and each file of the Neo4j
+ * bulk-import bundle. See test/support/golden.ts to re-record.
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildGraph } from "../../src/graph/build.ts";
 import { loadDataset } from "../../src/load/read.ts";
 import { exportDataset, writeDatasetJson, writeGexf } from "../../src/formats/index.ts";
+import { memoryBundle } from "../../src/formats/bundle.ts";
 import type { Chunk, FormatSpec } from "../../src/formats/format.ts";
 import { defaultOptions, formatById, type FormatId } from "../../src/formats/registry.ts";
 import { atlas } from "../support/cli.ts";
@@ -42,7 +44,9 @@ describe("golden exports of a fixed dataset", () => {
   it.each([
     ["golden-dataset.gexf", "gexf", {}],
     ["golden-dataset.dynamic.gexf", "gexf", { dynamic: true }],
+    ["golden-dataset.graphml", "graphml", {}],
     ["golden-dataset.json", "json", {}],
+    ["golden-dataset.cypher", "cypher", {}],
   ] as const)("the registry's %s writer writes the same bytes", async (golden, id: FormatId, options) => {
     const format: FormatSpec = formatById(id);
     const { writer } = format;
@@ -54,10 +58,30 @@ describe("golden exports of a fixed dataset", () => {
     expectGolden(`${GOLDEN}/${golden}`, chunks.join(""));
   });
 
+  it("the Neo4j bundle's files are byte-identical to the recorded ones", async () => {
+    const format: FormatSpec = formatById("neo4j");
+    const { writer } = format;
+    if (writer?.output !== "bundle") throw new Error("neo4j writes no bundle");
+    const { bundle, files } = memoryBundle();
+    await writer.write({ graph: await fixtureGraph(), options: {} }, bundle);
+    expect([...files.keys()]).toEqual([
+      "entities.csv",
+      "sources.csv",
+      "relation-nodes.csv",
+      "relations.csv",
+      "cites.csv",
+      "import.sh",
+      "constraints.cypher",
+    ]);
+    for (const [name, bytes] of files) expectGolden(`${GOLDEN}/golden-dataset.neo4j/${name}`, new TextDecoder().decode(bytes));
+  });
+
   it.each([
     ["golden-dataset.gexf", ["--format", "gexf"]],
     ["golden-dataset.dynamic.gexf", ["--format", "gexf", "--dynamic"]],
+    ["golden-dataset.graphml", ["--format", "graphml"]],
     ["golden-dataset.json", ["--format", "json"]],
+    ["golden-dataset.cypher", ["--format", "cypher"]],
   ])("atlas export writes the bytes of %s (but for the day it stamps)", async (golden, flags) => {
     const printed = await atlas("export", FIXTURE, ...flags);
     expect(printed.code).toBe(0);

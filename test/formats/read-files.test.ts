@@ -29,7 +29,8 @@ function fakeReader(id: string, noun: string, extensions: [string, ...string[]],
   }) as ReadableFormat;
 }
 
-const BROWSER = readableFormats("browser");
+/** The dataset and GEXF readers only: the choices below are about a second XML format, played by the made-up GraphML reader. */
+const BROWSER = readableFormats("browser").filter((format) => format.id === "json" || format.id === "gexf");
 const GRAPHML = fakeReader("graphml", "GraphML file", ["graphml", "xml"], (data) =>
   new TextDecoder().decode(data).includes("<graphml") ? "yes" : "no",
 );

@@ -133,3 +133,83 @@ export function hostileDataset(): Dataset {
   if (!result.ok) throw new Error(`the hostile dataset must be valid: ${JSON.stringify(result.issues)}`);
   return result.dataset;
 }
+
+/**
+ * A valid dataset whose texts are hostile to CSV, to Neo4j's importer and to Cypher literals: quotes of every
+ * kind, commas, semicolons (the importer's default array delimiter), tabs, LF, CRLF and lone CR, backslashes
+ * (one ending a text, one before a quote), spaces at either end, emoji, right-to-left text, line separators,
+ * and what Cypher gives meaning to outside strings ($x, :param, //, `).
+ */
+export function quotingHostileDataset(): Dataset {
+  const hostile = [
+    'She said "no", then ""nothing""',
+    "a,b;c|d\te",
+    "line one\nline two\r\nline three\rline four",
+    "ends with a backslash \\",
+    'backslash quote \\" and \\\\"',
+    "  leading and trailing  ",
+    "📡🛰️ 👩‍👩‍👧 עברית\u200f مرحبا",
+    '"quoted entirely"',
+    "'single' `back` ${x} $x :param //",
+    "\u2028\u2029 separators",
+  ];
+  const document = {
+    dataset: { name: `CSV "hostile" dataset, with; everything\u2028and lines` },
+    entities: [
+      {
+        id: "state-a",
+        kind: "government",
+        name: hostile[0],
+        aliases: hostile.map((text) => text.replace(/[\r\n\t\u0085]/g, " ")),
+        country: "CA",
+        description: hostile.join("\n"),
+      },
+      { id: "vendor-b", kind: "vendor", name: 'Vendor; B, Inc. "B"', aliases: ["B;C", "D,E", "F\\"] },
+      { id: "case-c", kind: "legal_case", name: 'Case \\"C\\"', url: 'https://example.org/?a=1,2;3&q="x"' },
+    ],
+    relations: [
+      {
+        id: "r-1",
+        kind: "bans",
+        source: "state-a",
+        target: "vendor-b",
+        start: "2019",
+        end: "2020-02",
+        claim: hostile.join("\r\n"),
+        evidence: [
+          { source: "src-a", locator: "a,b;c|d e" },
+          { source: "src-b", locator: hostile[4] },
+        ],
+        confidence: "confirmed",
+      },
+      {
+        id: "r-2",
+        kind: "bans",
+        source: "state-a",
+        target: "vendor-b",
+        start: "2021-03-04",
+        claim: hostile[2],
+        evidence: [{ source: "src-b" }],
+        confidence: "reported",
+      },
+      {
+        id: "r-3",
+        kind: "pressures",
+        source: "state-a",
+        target: "vendor-b",
+        about: "vendor-b",
+        start: "2018-11",
+        claim: hostile[6],
+        evidence: [{ source: "src-a" }, { source: "src-a", locator: "again" }],
+        confidence: "alleged",
+      },
+    ],
+    sources: [
+      { id: "src-a", url: "https://example.org/a?x=1,2", publisher: hostile[0], title: hostile[3], published: "2019-02" },
+      { id: "src-b", url: "http://example.com/b;c", publisher: 'P, "Q"', title: hostile[9] },
+    ],
+  };
+  const result = parseDataset([{ file: "csv-hostile.json", json: document }]);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues, null, 2));
+  return result.dataset;
+}

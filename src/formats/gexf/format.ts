@@ -1,7 +1,7 @@
 /** GEXF in the format registry: GEXF 1.3 written static or dynamic (write.ts); any GEXF read (read.ts). */
 import { defineFormat } from "../format.ts";
 import { firstCharacter, startsWithin } from "../sniff.ts";
-import { decodeXmlBytes } from "../xml/decode.ts";
+import { readXmlFile } from "../xml/read-file.ts";
 import { plural } from "../../model/text.ts";
 import { readGexf } from "./read.ts";
 import { writeGexfChunks } from "./write.ts";
@@ -52,21 +52,7 @@ export const GEXF_FORMAT = defineFormat({
     help: "GEXF 1.1draft, 1.2draft or 1.3 from Gephi, graphology, networkx or Leverage Atlas",
     signature: "<",
     sniff: (bytes) => (firstCharacter(bytes) !== "<" ? "no" : startsWithin(bytes, /<(?:[\w.-]+:)?gexf[\s>/]/) ? "yes" : "maybe"),
-    read(files, options) {
-      const [input] = files;
-      if (!input || files.length > 1) throw new Error("a GEXF reader reads one file at a time");
-      // Bytes are decoded strictly, in the encoding the XML declaration names, before parsing.
-      const decoded = decodeXmlBytes(input.bytes);
-      if (!decoded.ok) {
-        const { message, line, column } = decoded;
-        const at = line === undefined ? {} : column === undefined ? { line } : { line, column };
-        return { ok: false, issues: [{ file: input.file, pointer: "", severity: "error", message, ...at }] };
-      }
-      const result = readGexf(decoded.text, { ...options, file: input.file });
-      return result.ok
-        ? { ok: true, dataset: result.dataset, issues: result.issues, native: result.native }
-        : { ok: false, issues: result.issues };
-    },
+    read: (files, options) => readXmlFile(files, "GEXF", (text, file) => readGexf(text, { ...options, file })),
     describe: ({ native }) => (native ? "a Leverage Atlas GEXF export, read back exactly" : "GEXF mapped to the ontology"),
   },
 });

@@ -155,8 +155,8 @@ export function datasetMeta(state: MappingState): DatasetMeta {
   if (state.record) return state.record.dataset;
   const { options, file } = state;
   const title = state.metaText("title")?.trim();
-  const name = state.clean(options.name ?? (state.graphName?.trim() || title || basename(file) || "Imported GEXF"), false);
-  const meta: DatasetMeta = { name: name.trim() === "" ? "Imported GEXF" : name };
+  const name = state.clean(options.name ?? (state.graphName?.trim() || title || basename(file) || `Imported ${state.formatName}`), false);
+  const meta: DatasetMeta = { name: name.trim() === "" ? `Imported ${state.formatName}` : name };
   const keywords = state.metaText("keywords");
   const creator = state.metaText("creator");
   const parts = [

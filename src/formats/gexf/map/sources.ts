@@ -13,8 +13,6 @@ import { basename, usableUrl } from "./text.ts";
 
 /** Where the source standing for a file points when the caller gives no URL. */
 export const PLACEHOLDER_HOST = "https://leverage-atlas.invalid/import/";
-/** The placeholder source's publisher when the file names no creator. */
-const UNKNOWN_PUBLISHER = "unknown (GEXF file)";
 
 /** An export's sources, as its record holds them: their ids are taken first. */
 export function adoptRecordSources(state: MappingState, record: AtlasRecord): void {
@@ -26,19 +24,20 @@ export function adoptRecordSources(state: MappingState, record: AtlasRecord): vo
 /** The source standing for the file, made when a relation first needs it. */
 function placeholderSource(state: MappingState): Source {
   if (state.placeholder) return state.placeholder;
-  const { file, options } = state;
-  const id = state.ids.allocate(`import-${slugify(basename(file), ID_MAX_LENGTH - 10) || "gexf"}`, "source");
+  const { file, options, formatName } = state;
+  const format = formatName.toLowerCase();
+  const id = state.ids.allocate(`import-${slugify(basename(file), ID_MAX_LENGTH - 10) || format}`, "source");
   const placeholder: Source = {
     id,
-    url: options.sourceUrl ?? `${PLACEHOLDER_HOST}${encodeURIComponent(basename(file) || "gexf")}`,
+    url: options.sourceUrl ?? `${PLACEHOLDER_HOST}${encodeURIComponent(basename(file) || format)}`,
     // A creator that is blank, or only characters the dataset refuses (a bidi override), names no publisher.
     publisher:
       state
         .clean(state.metaText("creator") ?? "", false)
         .trim()
         .slice(0, TEXT_LIMITS.name)
-        .trim() || UNKNOWN_PUBLISHER,
-    title: state.clean(`GEXF file ${file.replace(/^.*[\\/]/, "")}`, false).slice(0, TEXT_LIMITS.text),
+        .trim() || `unknown (${formatName} file)`,
+    title: state.clean(`${formatName} file ${file.replace(/^.*[\\/]/, "")}`, false).slice(0, TEXT_LIMITS.text),
   };
   if (state.fileDate) placeholder.published = state.fileDate;
   state.placeholder = placeholder;

@@ -25,6 +25,8 @@ export interface GexfReadOptions {
   name?: string;
   /** The import day (YYYY-MM-DD) for relations without dates in files without a lastmodifieddate; today by default. */
   today?: string;
+  /** The format's name in what the mapping makes up (the source standing for the file, a dataset name): GEXF unless another reader maps through it (GraphML). */
+  formatName?: string;
 }
 
 export type GexfReadResult =
@@ -82,6 +84,8 @@ export class MappingState {
   /** Ids of entities, relations and sources alike. */
   readonly ids = new IdAllocator();
   readonly importDay: string;
+  /** "GEXF", or the format of a reader that maps through this mapping. */
+  readonly formatName: string;
 
   // What the header says (header.ts), before any node or edge.
   graphName: string | undefined;
@@ -127,6 +131,7 @@ export class MappingState {
     readonly options: GexfReadOptions,
   ) {
     this.importDay = options.today ?? today();
+    this.formatName = options.formatName ?? "GEXF";
   }
 
   error(message: string, at?: Place): void {

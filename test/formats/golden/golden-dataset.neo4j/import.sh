@@ -1,0 +1,32 @@
+#!/bin/sh
+# Loads this folder into a new Neo4j database: Golden fixture: every kind & family <small>
+# Written by Leverage Atlas (atlas export --format neo4j). Needs Neo4j 5 or later; run it on the
+# Neo4j server, where neo4j-admin is (or set NEO4J_ADMIN), with the target database absent or stopped.
+#
+#   sh import.sh           imports into the database "neo4j"
+#   sh import.sh atlas     imports into the database "atlas" (then, in Neo4j: CREATE DATABASE atlas)
+#
+# The options say how these files are written: comma-separated, every text quoted with " and a quote
+# inside doubled (never backslash-escaped), texts spanning several lines, array elements (aliases,
+# labels) separated by U+001F, strings kept as written (no trimming), ids as strings in three ID
+# spaces (Entity, Source, Relation).
+#
+# Once the database is started, create the id constraints (they make MERGE and lookups by id fast):
+#   cypher-shell -d <database> -f constraints.cypher
+set -eu
+cd "$(dirname "$0")"
+DATABASE="${1:-neo4j}"
+"${NEO4J_ADMIN:-neo4j-admin}" database import full "$DATABASE" \
+  --nodes=entities.csv \
+  --nodes=sources.csv \
+  --nodes=relation-nodes.csv \
+  --relationships=relations.csv \
+  --relationships=cites.csv \
+  --delimiter=, \
+  --quote='"' \
+  --array-delimiter=U+001F \
+  --multiline-fields=true \
+  --legacy-style-quoting=false \
+  --trim-strings=false \
+  --ignore-empty-strings=false \
+  --id-type=string
