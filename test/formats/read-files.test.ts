@@ -72,10 +72,10 @@ describe("choosing a reader", () => {
 
   it("names every readable format and how each starts when a file is none of them", () => {
     expect(unrecognisedMessage(BROWSER)).toBe(
-      "the file is none of a CSV file (.csv.zip, .csv), a dataset (.json), an Excel workbook (.xlsx) or a GEXF file (.gexf, .xml): it does not start with a header line, {, PK or <",
+      "the file is neither a dataset (.json) nor a GEXF file (.gexf, .xml): it does not start with { or <",
     );
     expect(unrecognisedMessage([...BROWSER, GRAPHML])).toBe(
-      "the file is none of a CSV file (.csv.zip, .csv), a dataset (.json), an Excel workbook (.xlsx), a GEXF file (.gexf, .xml) or a GraphML file (.graphml, .xml): it does not start with a header line, {, PK or <",
+      "the file is none of a dataset (.json), a GEXF file (.gexf, .xml) or a GraphML file (.graphml, .xml): it does not start with { or <",
     );
   });
 
@@ -93,7 +93,7 @@ describe("choosing a reader", () => {
       [...BROWSER, GRAPHML],
     );
     expect(several.issues[0]?.message).toBe(
-      "open one GraphML file at a time (several files can be opened together only when they are all CSV files (.csv.zip, .csv) or datasets (.json))",
+      "open one GraphML file at a time (several files can be opened together only when they are all datasets (.json))",
     );
     const jsonReader = BROWSER.find((format) => format.id === "json") as ReadableFormat;
     const twoSeveral = {

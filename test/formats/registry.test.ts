@@ -56,7 +56,7 @@ describe("atlas export, walked over the registry", () => {
         expect(help.stdout.replace(/\s+/g, " ")).toContain(option.help.replace(/\s+/g, " "));
       }
     }
-    const choices = /--format <format> +(.+?) \(default/s.exec(help.stdout)?.[1]?.replace(/\s+/g, " ");
+    const choices = /--format <format> +(.+?) \(default/s.exec(help.stdout)?.[1]?.replace(/\s+/g, " ").trim();
     expect(choices).toBe(
       CLI_WRITERS.map((format) => format.id)
         .join(", ")
