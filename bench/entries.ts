@@ -10,6 +10,7 @@ import { median, result, type BenchResult } from "./results.ts";
 import { runTask } from "./run-child.ts";
 import type { LoadMeasurement } from "./tasks/load.ts";
 import type { ReadMeasurement } from "./tasks/gexf.ts";
+import type { SheetMeasurement } from "./tasks/sheets.ts";
 import { NODE_FLOOR, TSX_ATLAS, builtAtlas, coldStart, cpuHook, type StartSample, type Starter } from "./tasks/cli.ts";
 import { CLI_BIN, buildCli } from "../scripts/build-cli.ts";
 import type { InteropWriteMeasurement } from "./tasks/interop.ts";
@@ -411,4 +412,107 @@ const cliEntry: BenchEntry = {
   },
 };
 
-export const ENTRIES: readonly BenchEntry[] = [loadEntry, subgraphEntry, gexfEntry, interopEntry, leverageEntry, browserEntry, cliEntry];
+/**
+ * XLSX (#15): the CLI's export and import of the whole dataset, each side in a fresh process (peak memory is its
+ * own), alternating; baselines in the same run: exceljs writing the same rows with no formatting and the JSON
+ * export of the same graph (write); the JSON export read back through the loader and exceljs's streaming reader
+ * walking the same workbook's cells (read). See bench/tasks/sheets.ts.
+ */
+const xlsxEntry: BenchEntry = {
+  id: "xlsx",
+  async run({ data, runs, log }) {
+    const out = path.join(BENCH_FOLDER, "out");
+    await mkdir(out, { recursive: true });
+    const samples: Record<string, SheetMeasurement[]> = {
+      write: [],
+      plain: [],
+      json: [],
+      read: [],
+      jsonRead: [],
+      cells: [],
+    };
+    const sheetRuns = Math.max(1, Math.min(runs, 2));
+    for (let run = 0; run < sheetRuns; run += 1) {
+      samples.plain?.push(await runTask("xlsx-write-plain", { dir: data.dir, out }));
+      samples.json?.push(await runTask("json-write", { dir: data.dir, out }));
+      samples.write?.push(await runTask("xlsx-write", { dir: data.dir, out }));
+      samples.cells?.push(await runTask("xlsx-read-cells", { file: path.join(out, "atlas.xlsx") }));
+      samples.jsonRead?.push(await runTask("json-read", { file: path.join(out, "atlas.json") }));
+      samples.read?.push(await runTask("xlsx-read", { file: path.join(out, "atlas.xlsx") }));
+      const last = (key: string) => samples[key]?.at(-1);
+      log(
+        `xlsx run ${run + 1}/${sheetRuns}: write ${Math.round(last("write")?.ms ?? 0)} ms (plain exceljs ${Math.round(last("plain")?.ms ?? 0)}, JSON ${Math.round(last("json")?.ms ?? 0)}); read ${Math.round(last("read")?.ms ?? 0)} ms (JSON ${Math.round(last("jsonRead")?.ms ?? 0)}, exceljs cells ${Math.round(last("cells")?.ms ?? 0)})`,
+      );
+    }
+    const size = sizeLabel(data);
+    const pick = (key: string, field: keyof SheetMeasurement) => median((samples[key] ?? []).map((item) => item[field]));
+    const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+    const pair = (name: string, key: string, baselineKey: string, baseline: string, notes: string): BenchResult[] => [
+      result({
+        name: `xlsx ${size}: ${name}`,
+        ms: pick(key, "ms"),
+        baselineMs: pick(baselineKey, "ms"),
+        cpuMs: pick(key, "cpuMs"),
+        baselineCpuMs: pick(baselineKey, "cpuMs"),
+        rssMB: pick(key, "rssMB"),
+        baselineRssMB: pick(baselineKey, "rssMB"),
+        metric: "time",
+        baseline,
+        runs: sheetRuns,
+        notes,
+      }),
+      result({
+        name: `xlsx ${size}: ${name}, peak RSS`,
+        ms: pick(key, "ms"),
+        baselineMs: pick(baselineKey, "ms"),
+        ratio: pick(key, "rssMB") / pick(baselineKey, "rssMB"),
+        rssMB: pick(key, "rssMB"),
+        baselineRssMB: pick(baselineKey, "rssMB"),
+        metric: "peak RSS",
+        baseline: `peak RSS of ${baseline}`,
+        runs: sheetRuns,
+      }),
+    ];
+    return [
+      ...pair(
+        "export",
+        "write",
+        "plain",
+        "exceljs streaming the same rows, no formatting",
+        `${megabytes(pick("write", "size"))} vs ${megabytes(pick("plain", "size"))}`,
+      ),
+      ...pair(
+        "export vs JSON",
+        "write",
+        "json",
+        "the JSON export of the same graph",
+        `${megabytes(pick("write", "size"))} vs ${megabytes(pick("json", "size"))} of JSON`,
+      ),
+      ...pair(
+        "import",
+        "read",
+        "jsonRead",
+        "the JSON export read back through the loader",
+        `${pick("read", "size").toLocaleString("en")} entities and relations read back`,
+      ),
+      ...pair(
+        "import vs exceljs",
+        "read",
+        "cells",
+        "exceljs's streaming reader walking the cells",
+        "exceljs builds no dataset: what reading the cells alone costs",
+      ),
+    ];
+  },
+};
+
+export const ENTRIES: readonly BenchEntry[] = [
+  loadEntry,
+  subgraphEntry,
+  gexfEntry,
+  interopEntry,
+  xlsxEntry,
+  leverageEntry,
+  browserEntry,
+  cliEntry,
+];

@@ -38,6 +38,8 @@ describe("npm run bench", () => {
       "cypher 500/1500: peak RSS of the write",
       "leverage 500/1500: exposure ranking + chains",
       "cli: atlas validate cold start",
+      "xlsx 500/1500: export",
+      "xlsx 500/1500: import",
     ];
     for (const prefix of prefixes) {
       expect(
