@@ -29,6 +29,9 @@ const COMMON: BuildOptions = {
   minifySyntax: true,
   legalComments: "none",
   logLevel: "warning",
+  // exceljs stays in node_modules, loaded from there: bundled, its archiver's old `new Buffer()` calls would print
+  // node's deprecation warning on every XLSX export (node stays quiet about code under node_modules).
+  external: ["exceljs"],
   // import.meta.url as CommonJS knows it (`atlas serve` finds its package from its own place); the banner
   // comes before esbuild's "use strict", so it says it again.
   define: { "import.meta.url": "__atlas_module_url" },
