@@ -4,9 +4,6 @@ import { openBundle } from "../../src/app/files/load.ts";
 import { carryPositions } from "../../src/app/model/carry-positions.ts";
 import { prepareViewGraph } from "../../src/app/model/view-graph.ts";
 import { servedStatusText } from "../../src/app/panels/served.ts";
-import { focusEntity, servedLinkChanged } from "../../src/app/state/actions.ts";
-import { defaultViewState } from "../../src/app/state/address.ts";
-import { initialState } from "../../src/app/state/state.ts";
 import { buildGraph } from "../../src/graph/build.ts";
 import { makeBundle } from "../../src/load/bundle.ts";
 import { parseDataset } from "../../src/load/parse.ts";
@@ -50,16 +47,6 @@ describe("the served status", () => {
     expect(servedStatusText({ ...served, link: "live" })).toBe("served from data · live");
     expect(servedStatusText({ ...served, mode: "read-only", link: "live" })).toBe("served from data · read-only · live");
     expect(servedStatusText({ ...served, link: "reconnecting" })).toBe("served from data · reconnecting…");
-  });
-
-  it("changes with the live link, and not at all on a page that is not served", () => {
-    const state = initialState(defaultViewState(), { notices: [], warnings: [], served });
-    const live = servedLinkChanged(state, "live");
-    expect(live.dataset.served?.link).toBe("live");
-    expect(servedLinkChanged(live, "live")).toBe(live);
-    const plain = initialState(defaultViewState(), { notices: [], warnings: [] });
-    expect(servedLinkChanged(plain, "live")).toBe(plain);
-    expect(servedLinkChanged(focusEntity(live, "bell"), "reconnecting").view.focus).toBe("bell");
   });
 });
 
