@@ -41,6 +41,8 @@ export interface PanelContext {
   provideRegion(name: RegionName, element: HTMLElement): void;
   /** Opens an entity's details, brings it into view and gives its details keyboard focus. */
   choose(id: string): void;
+  /** Brings what the view shows into the window, clear of the toolbar, with room for labels. */
+  fitShown(): void;
   /** Sends a request to every panel. */
   request(request: PanelRequest): void;
 }
