@@ -125,7 +125,8 @@ export class LabelController {
     const placing = inputs.nodes.size <= PLACE_UP_TO;
     if (renderer.getGraphState().placesLabels !== placing) renderer.setGraphState({ placesLabels: placing });
     if (!placing) {
-      renderer.setSetting("labelDensity", GRID_DENSITY[density]);
+      // Changing a setting refreshes the whole renderer: only when the density changes.
+      if (renderer.getSetting("labelDensity") !== GRID_DENSITY[density]) renderer.setSetting("labelDensity", GRID_DENSITY[density]);
       this.placed = [];
       return;
     }
