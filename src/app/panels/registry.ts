@@ -10,6 +10,8 @@ import { exportPanel } from "./export.ts";
 import { focusPanel } from "./focus.ts";
 import { graphControlsPanel } from "./graph-controls.ts";
 import { headerPanel } from "./header.ts";
+import { keyPanel } from "./key.ts";
+import { labelsPanel } from "./labels.ts";
 import { legendPanel } from "./legend.ts";
 import { leveragePanel } from "./leverage.ts";
 import { noticesPanel } from "./notices.ts";
@@ -18,14 +20,18 @@ import type { Panel } from "./panel.ts";
 import { relationTooltipPanel } from "./relation-tooltip.ts";
 import { selectionPanel } from "./selection.ts";
 import { timePanel } from "./time.ts";
+import { emptyViewPanel } from "./empty-view.ts";
 
 export const PANELS: readonly Panel[] = [
   // The page header.
   headerPanel,
   // Over and under the graph.
   graphControlsPanel,
+  labelsPanel,
   noticesPanel,
+  emptyViewPanel,
   relationTooltipPanel,
+  keyPanel,
   timePanel,
   // The side panel (box select puts its toggle in the toolbar).
   detailsPanel,
