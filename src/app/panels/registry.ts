@@ -22,6 +22,8 @@ import { selectionPanel } from "./selection.ts";
 import { servedPanel } from "./served.ts";
 import { timePanel } from "./time.ts";
 import { emptyViewPanel } from "./empty-view.ts";
+import { editorPanel } from "./editor.ts";
+import { pendingPanel } from "./pending.ts";
 
 export const PANELS: readonly Panel[] = [
   // The page header.
@@ -43,6 +45,10 @@ export const PANELS: readonly Panel[] = [
   boxSelectPanel,
   selectionPanel,
   exportPanel,
+  // Editing (only where the dataset can be edited): the editor card over the graph (after the selection, whose
+  // actions it adds to), the workbench bar in the header and the Unsaved edits at the top of the side panel.
+  editorPanel,
+  pendingPanel,
   // Last in the toolbar.
   openFilePanel,
 ];
