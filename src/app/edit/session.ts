@@ -66,11 +66,28 @@ export function currentText(session: EditSession, path: string): string {
 
 /** Adds an edit when it applies to the file's current text; a new edit clears what redo could bring back. */
 export function addEdit(session: EditSession, path: string, edit: RecordEdit): Applied {
-  const pending: PendingEdit = { path, edit, summary: describeEdit(edit) };
+  const placed = edit.op === "add" && edit.before === undefined ? placeAdded(currentText(session, path), edit) : edit;
+  const pending: PendingEdit = { path, edit: placed, summary: describeEdit(edit) };
   const outcome = textWith(session, path, [...session.edits, pending]);
   if (!outcome.ok) return { ok: false, problem: `${path}: ${outcome.problem}` };
   const files = session.files[path] ? session.files : { ...session.files, [path]: { path, text: "{}\n", sha256: null } };
   return { ok: true, session: { files, edits: [...session.edits, pending], undone: [] } };
+}
+
+/**
+ * A new record goes before the last record of its collection, not after it: appending would add a comma to
+ * the last record's line, and a `git diff` would show that line changed too. Only the new lines differ so.
+ */
+function placeAdded(text: string, edit: Extract<RecordEdit, { op: "add" }>): RecordEdit {
+  let items: unknown;
+  try {
+    items = (JSON.parse(text) as Record<string, unknown> | null)?.[edit.collection];
+  } catch {
+    return edit;
+  }
+  const last: unknown = Array.isArray(items) ? items.at(-1) : undefined;
+  const id = typeof last === "object" && last !== null ? (last as { id?: unknown }).id : undefined;
+  return typeof id === "string" ? { ...edit, before: id } : edit;
 }
 
 export function canUndo(session: EditSession): boolean {

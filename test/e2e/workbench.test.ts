@@ -1,0 +1,231 @@
+/**
+ * The editing workbench in Chromium against `atlas serve` on a temporary copy of data/ (#16 "Done when"):
+ * records added through the forms are saved into the files with only their lines added, validate with
+ * `atlas validate`, and show in the graph without a reload; an edit is undone; invalid input is said at its
+ * field and cannot be added; a file changed on disk makes the save refuse and keeps the edit, which re-applies
+ * to the new text; a reload restores unsaved edits. Also: a static site's Save downloads the changed files.
+ */
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { diffLines } from "diff";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { atlasFromSources, startServe, type RunningServe } from "../support/serve.ts";
+import { OUT_DIR } from "./global-setup.ts";
+import { baseUrl, connect, disconnect, e2eAvailable } from "./support.ts";
+
+const skip = !e2eAvailable && !process.env.CI;
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 100 });
+
+type Atlas = { graph: { hasEdge(id: string): boolean; getEdgeAttribute(id: string, name: string): unknown } };
+declare const window: Window & { atlas: Atlas; notReloaded?: boolean };
+
+async function open(url: string): Promise<{ page: Page; problems: string[] }> {
+  const context = await (await connect()).newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    // A refused save is a 409 the page expects and shows: the browser still logs the failed request.
+    if (message.type() === "error" && !/status of 409/.test(message.text())) problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(url);
+  await page.waitForSelector("#app[data-state=ready]", { timeout: 60_000 });
+  return { page, problems };
+}
+
+const editor = (page: Page): Locator => page.locator("#editor form");
+
+/** Types into an entity or source picker and takes the first match. */
+async function pick(page: Page, name: string, query: string): Promise<void> {
+  const input = editor(page).getByRole("combobox", { name, exact: true });
+  await input.fill(query);
+  await page.locator(`#${await input.getAttribute("aria-controls")} [role=option][data-index="0"]`).waitFor();
+  await input.press("Enter");
+}
+
+async function pendingCount(page: Page): Promise<string | null> {
+  return page.locator("#pending-count").getAttribute("data-count");
+}
+
+describe.skipIf(skip)("the workbench against atlas serve", () => {
+  let original = "";
+  let folder = "";
+  let server: RunningServe;
+
+  beforeAll(async () => {
+    const temp = await mkdtemp(path.join(tmpdir(), "atlas-workbench-e2e-"));
+    folder = path.join(temp, "my-dataset");
+    original = path.join(temp, "original");
+    await cp("data", folder, { recursive: true });
+    await cp("data", original, { recursive: true });
+    server = await startServe([folder, "--port", "0", "--app", OUT_DIR], { atlas: atlasFromSources() });
+  });
+
+  afterAll(async () => {
+    await server.stop();
+    await disconnect();
+    await rm(path.dirname(folder), { recursive: true, force: true });
+  });
+
+  it("adds a source, an entity and a pressure relation citing it, saves only those lines, and shows the relation without a reload", async () => {
+    const { page, problems } = await open(`${server.url}?focus=gov-canada`);
+    await page.evaluate(() => {
+      window.notReloaded = true;
+    });
+
+    await page.getByRole("button", { name: "New source" }).click();
+    await editor(page).getByLabel("URL", { exact: true }).fill("https://example.org/news/canada-bell-2025");
+    await editor(page).getByLabel("Publisher", { exact: true }).fill("Example Wire");
+    await editor(page).getByLabel("Title", { exact: true }).fill("Ottawa presses Bell on Huawei gear");
+    await editor(page).getByLabel("Published (optional)").fill("2025-06-18");
+    expect(await editor(page).getByLabel("Save in file").inputValue()).toMatch(/^sources\//);
+    await editor(page).getByRole("button", { name: "Add source" }).click();
+    await poll(() => pendingCount(page)).toBe("1");
+
+    await page.getByRole("button", { name: "New entity" }).click();
+    await editor(page).getByLabel("Kind", { exact: true }).selectOption("organization");
+    await editor(page).getByLabel("Name", { exact: true }).fill("Example Telecom Council");
+    await editor(page).getByRole("button", { name: "Add entity" }).click();
+    await poll(() => pendingCount(page)).toBe("2");
+
+    await page.getByRole("button", { name: "Add relation from here" }).click();
+    await editor(page).getByLabel("Kind", { exact: true }).selectOption("pressures");
+    await pick(page, "To (target entity)", "Bell Canada");
+    await pick(page, "About (the entity the pressure concerns) (optional)", "Huawei Technologies");
+    await editor(page).getByLabel("Start date").fill("2025-06-18");
+    await editor(page).getByLabel("Claim").fill("Ottawa pressed Bell to speed up removing Huawei equipment (an end-to-end test).");
+    await pick(page, "Source 1", "Ottawa presses Bell");
+    expect(await editor(page).getAttribute("data-valid")).toBe("true");
+    await editor(page).getByRole("button", { name: "Add relation" }).click();
+    await poll(() => pendingCount(page)).toBe("3");
+    const relationId = "gov-canada-pressures-bell-2025";
+    expect(await page.evaluate((id) => window.atlas.graph.hasEdge(id), relationId)).toBe(true);
+    await page.locator(".pending-diff summary").first().click();
+    expect(await page.locator(".pending-diff .diff-add").first().textContent()).toMatch(/^\+/);
+
+    await page.getByRole("button", { name: "Save all" }).click();
+    await poll(() => page.locator("#pending").getAttribute("data-report")).toBe("saved");
+    await poll(() => pendingCount(page)).toBe("0");
+    expect(await page.evaluate((id) => window.atlas.graph.hasEdge(id), relationId)).toBe(true);
+    expect(await page.evaluate(() => window.notReloaded)).toBe(true);
+
+    // Only added lines, in the three files concerned; the files validate.
+    const changed: string[] = [];
+    for (const file of ["canada.json", "sources/canada.json", "asia-pacific.json", "china.json", "europe.json", "united-states.json", "vendors.json"]) {
+      const before = await readFile(path.join(original, file), "utf8");
+      const after = await readFile(path.join(folder, file), "utf8");
+      if (before === after) continue;
+      changed.push(file);
+      const parts = diffLines(before, after);
+      expect(parts.filter((part) => part.removed)).toEqual([]);
+      const added = parts.filter((part) => part.added).map((part) => part.value).join("");
+      expect(added).toMatch(/ottawa-presses-bell|example-telecom-council|gov-canada-pressures-bell-2025/);
+    }
+    expect(changed.sort()).toEqual(["canada.json", "sources/canada.json"]);
+    const validate = await promisify(execFile)(atlasFromSources()[0] as string, [...atlasFromSources().slice(1), "validate", folder]).catch(
+      (error: { stdout: string; stderr: string; code: number }) => error,
+    );
+    expect("code" in validate ? validate.code : 0).toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it("undoes an edit of a relation's end date", async () => {
+    const { page } = await open(`${server.url}?focus=gov-canada`);
+    const id = "canada-detains-meng-wanzhou";
+    const end = await page.evaluate((relation) => window.atlas.graph.getEdgeAttribute(relation, "end"), id);
+    await page.getByRole("button", { name: `Edit relation ${id}` }).click();
+    await editor(page).getByLabel("End date (optional)").fill("2021-10");
+    await editor(page).getByRole("button", { name: "Keep changes" }).click();
+    await poll(() => pendingCount(page)).toBe("1");
+    expect(await page.evaluate((relation) => window.atlas.graph.getEdgeAttribute(relation, "end"), id)).toBe("2021-10");
+    await page.getByRole("button", { name: "Undo" }).click();
+    await poll(() => pendingCount(page)).toBe("0");
+    expect(await page.evaluate((relation) => window.atlas.graph.getEdgeAttribute(relation, "end"), id)).toBe(end);
+    await page.getByRole("button", { name: "Redo" }).click();
+    await poll(() => pendingCount(page)).toBe("1");
+    await page.getByRole("button", { name: "Discard all" }).click();
+    await poll(() => pendingCount(page)).toBe("0");
+    await page.context().close();
+  });
+
+  it("says an invalid date and an end the relation's kind does not allow at their fields, and cannot add the relation", async () => {
+    const { page } = await open(`${server.url}?focus=gov-canada`);
+    await page.getByRole("button", { name: "Add relation from here" }).click();
+    await editor(page).getByLabel("Kind", { exact: true }).selectOption("pressures");
+    await pick(page, "To (target entity)", "Bell Canada");
+    await editor(page).getByLabel("Kind", { exact: true }).selectOption("detains");
+    await editor(page).getByLabel("Start date").fill("2025-13");
+    await editor(page).getByLabel("Claim").fill("Not a real relation.");
+    await editor(page).getByLabel("Claim").blur();
+    await poll(() => editor(page).locator("[data-field=start] .field-problem").textContent()).toMatch(/impossible date "2025-13"/);
+    await poll(() => editor(page).locator("[data-field=target] .field-problem").textContent()).toMatch(/"detains" relation cannot point to a carrier/);
+    expect(await editor(page).getByRole("button", { name: "Add relation" }).isDisabled()).toBe(true);
+    expect(await editor(page).getAttribute("data-valid")).toBe("false");
+    await editor(page).getByLabel("Claim").press("Enter");
+    expect(await pendingCount(page)).toBe("0");
+    await page.context().close();
+  });
+
+  it("refuses to save over a file changed on disk, keeps the edit, and saves it once re-applied; a reload keeps unsaved edits", async () => {
+    const { page } = await open(`${server.url}?focus=bell`);
+    await page.getByRole("button", { name: "Edit entity" }).click();
+    await editor(page).getByLabel("Description (optional)").fill("Canada's largest carrier (edited in an end-to-end test).");
+    await editor(page).getByRole("button", { name: "Keep changes" }).click();
+    await poll(() => pendingCount(page)).toBe("1");
+
+    // A reload (or a crash) keeps the unsaved edit.
+    await page.reload();
+    await page.waitForSelector("#app[data-state=ready]", { timeout: 60_000 });
+    await poll(() => pendingCount(page)).toBe("1");
+    await poll(() => page.locator(".details-description").textContent()).toMatch(/edited in an end-to-end test/);
+
+    // Another line of Bell's file (canada.json) changed by another editor.
+    const file = path.join(folder, "canada.json");
+    await poll(() => page.locator("#served-status").getAttribute("data-link")).toBe("live");
+    const text = await readFile(file, "utf8");
+    const reloads = await page.locator("#app").getAttribute("data-reloads");
+    await writeFile(file, text.replace("The federal government of Canada.", "The federal government of Canada (changed on disk)."));
+    await poll(() => page.locator("#app").getAttribute("data-reloads")).not.toBe(reloads);
+
+    await page.getByRole("button", { name: "Save all" }).click();
+    await poll(() => page.locator("#pending").getAttribute("data-report")).toBe("conflict");
+    expect(await page.locator(".conflict .diff").textContent()).toContain("(changed on disk)");
+    expect(await pendingCount(page)).toBe("1");
+    expect(await readFile(file, "utf8")).not.toContain("edited in an end-to-end test");
+
+    await page.locator(".conflict .reapply").click();
+    await poll(() => page.locator("#pending").getAttribute("data-report")).toBe("reapplied");
+    await page.getByRole("button", { name: "Save all" }).click();
+    await poll(() => page.locator("#pending").getAttribute("data-report")).toBe("saved");
+    const saved = await readFile(file, "utf8");
+    expect(saved).toContain("(changed on disk)");
+    expect(saved).toContain("edited in an end-to-end test");
+    await page.context().close();
+  });
+});
+
+describe.skipIf(skip)("the workbench on a static site", () => {
+  it("edits the page's copy and downloads the changed files", async () => {
+    const { page } = await open(`${baseUrl}?focus=gov-canada`);
+    await page.getByRole("button", { name: "Edit entity" }).click();
+    await editor(page).getByLabel("Description (optional)").fill("Edited on a static site.");
+    await editor(page).getByRole("button", { name: "Keep changes" }).click();
+    await poll(() => pendingCount(page)).toBe("1");
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Download changed files" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe("canada.json");
+    const saved = path.join(await mkdtemp(path.join(tmpdir(), "atlas-download-")), "canada.json");
+    await file.saveAs(saved);
+    const text = await readFile(saved, "utf8");
+    await rm(path.dirname(saved), { recursive: true, force: true });
+    expect(text).toContain("Edited on a static site.");
+    await poll(() => page.locator("#pending").getAttribute("data-report")).toBe("downloaded");
+    await page.context().close();
+  });
+});
