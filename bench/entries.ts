@@ -4,7 +4,7 @@
  */
 import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { BENCH_FOLDER, benchDataset, type BenchDataset } from "./data.ts";
+import { BENCH_FOLDER, REPO_ROOT, benchDataset, type BenchDataset } from "./data.ts";
 import { checkGexfFiles, type GexfValidity } from "../test/support/check-gexf.ts";
 import { median, result, type BenchResult } from "./results.ts";
 import { runTask } from "./run-child.ts";
@@ -110,6 +110,42 @@ const subgraphEntry: BenchEntry = {
         notes: item.notes,
       });
     });
+  },
+};
+
+/**
+ * The workbench's live validation of an edit (#16): the record and its references, against validating the
+ * whole dataset, on the repository's dataset (target: within a frame) and on 10k entities (target: 100 ms).
+ */
+const editCheckEntry: BenchEntry = {
+  id: "edit-check",
+  async run({ repeats, log }) {
+    const sets = [
+      { label: "data/", dir: path.join(REPO_ROOT, "data"), targetMs: 16 },
+      { label: "10k/30k", dir: (await benchDataset(10_000, 30_000, 1, log)).dir, targetMs: 100 },
+    ];
+    const results: BenchResult[] = [];
+    for (const set of sets) {
+      const cases = await runTask("edit-check", { dir: set.dir, repeats: Math.max(repeats, 5) }, ["--expose-gc"]);
+      for (const item of cases) {
+        log(`edit check ${set.label}, ${item.name}: ${item.ms.map((ms) => ms.toFixed(2)).join(", ")} ms vs ${item.baselineMs.map(Math.round).join(", ")} ms`);
+        results.push(
+          result({
+            name: `edit check ${set.label}: ${item.name}`,
+            ms: median(item.ms),
+            baselineMs: median(item.baselineMs),
+            cpuMs: median(item.cpuMs),
+            baselineCpuMs: median(item.baselineCpuMs),
+            metric: "time",
+            baseline: item.baseline,
+            runs: item.ms.length,
+            targetMs: set.targetMs,
+            notes: item.notes,
+          }),
+        );
+      }
+    }
+    return results;
   },
 };
 
@@ -509,6 +545,7 @@ const xlsxEntry: BenchEntry = {
 export const ENTRIES: readonly BenchEntry[] = [
   loadEntry,
   subgraphEntry,
+  editCheckEntry,
   gexfEntry,
   interopEntry,
   xlsxEntry,
