@@ -1,6 +1,6 @@
 /**
  * The sigma v4 renderer and its declarative styles. Everything visual that depends on interaction
- * is a state flag: isHidden (filters), isActive (hover neighbourhood), isFocus (details open),
+ * is a state flag: isHidden (filters), isActive (hover neighbourhood), isCursor (the keyboard's ring), isFocus (details open),
  * isOnPath (shortest path), isSelected (selection), isLeverage (the chosen leverage chain); and graph
  * flags hasActive / hasPath / hasLeverage dim the rest. flags.ts derives the flags from the explorer's
  * state; the explorer flips only those of the few items that change.
@@ -24,6 +24,7 @@ import {
   DIMMED_EDGE_COLOR,
   DIMMED_NODE_COLOR,
   FAMILY_COLORS,
+  FOCUS_RING_COLOR,
   KIND_COLORS,
   KIND_SHAPES,
   LABEL_COLOR,
@@ -40,7 +41,7 @@ const LABEL_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
 function createSigma(graph: ViewGraph, container: HTMLElement, initial: Partial<GraphState> = {}) {
   return new Sigma(graph, container, {
-    customNodeState: { isActive: false, isFocus: false, isOnPath: false, isSelected: false, isLeverage: false },
+    customNodeState: { isActive: false, isCursor: false, isFocus: false, isOnPath: false, isSelected: false, isLeverage: false },
     customEdgeState: { isActive: false, isOnPath: false, isLeverage: false },
     customGraphState: { hasActive: false, hasPath: false, hasLeverage: false, isLayingOut: false, ...initial },
     primitives: {
@@ -109,6 +110,21 @@ function createSigma(graph: ViewGraph, container: HTMLElement, initial: Partial<
         {
           whenState: "isHovered",
           then: { labelVisibility: "visible", backdropVisibility: "visible", backdropArea: "both", depth: "topNodes" },
+        },
+        {
+          // The keyboard's ring (panels/graph-keyboard.ts): the page's focus colour around the entity and its label.
+          whenState: "isCursor",
+          then: {
+            labelVisibility: "visible",
+            backdropVisibility: "visible",
+            backdropArea: "both",
+            backdropColor: "#FFFFFF",
+            backdropBorderColor: FOCUS_RING_COLOR,
+            backdropBorderWidth: 3,
+            backdropPadding: 5,
+            backdropShadowBlur: 0,
+            depth: "topNodes",
+          },
         },
       ],
       edges: [

@@ -13,9 +13,9 @@ describe("view state in the query string", () => {
     expect(queryString(writeViewState(new URLSearchParams(), defaultViewState()))).toBe("");
   });
 
-  it("reads focus, depth, families, kinds, date, path, leverage government and chain", () => {
+  it("reads focus, depth, families, kinds, date, path, leverage government, chain and open table", () => {
     const { state, problems } = read(
-      "focus=bell&depth=2&families=pressure,dependency&kinds=carrier,vendor&at=2019-11&path=bell,huawei&leverage=gov-canada&chain=p-1:gov-united-states:gov-canada",
+      "focus=bell&depth=2&families=pressure,dependency&kinds=carrier,vendor&at=2019-11&path=bell,huawei&leverage=gov-canada&chain=p-1:gov-united-states:gov-canada&table=relations",
     );
     expect(problems).toEqual([]);
     expect(state).toEqual({
@@ -27,6 +27,7 @@ describe("view state in the query string", () => {
       path: { from: "bell", to: "huawei" },
       leverage: "gov-canada",
       chain: "p-1:gov-united-states:gov-canada",
+      table: "relations",
     });
   });
 
@@ -74,13 +75,20 @@ describe("view state in the query string", () => {
 
   it("has one row per view field, in the order the address lists them", () => {
     expect(Object.keys(ADDRESS_PARAMETERS)).toEqual(Object.keys(defaultViewState()));
-    expect(Object.keys(ADDRESS_PARAMETERS)).toEqual(["focus", "depth", "families", "kinds", "at", "path", "leverage", "chain"]);
+    expect(Object.keys(ADDRESS_PARAMETERS)).toEqual(["focus", "depth", "families", "kinds", "at", "path", "leverage", "chain", "table"]);
   });
 
   it("ignores a depth without a focus", () => {
     const { state, problems } = read("depth=2");
     expect(state.depth).toBeNull();
     expect(problems[0]).toMatch(/needs an entity/);
+  });
+
+  it("opens the table view on the table named, and ignores an unknown one with a notice", () => {
+    expect(read("table=relations").state.table).toBe("relations");
+    const { state, problems } = read("table=people");
+    expect(state.table).toBeNull();
+    expect(problems).toEqual(['ignored table "people": use "entities" or "relations"']);
   });
 
   it("normalises a year or a day in `at` to its month", () => {
@@ -107,6 +115,7 @@ describe("view state in the query string", () => {
           fc.tuple(idArb, idArb, idArb).map((parts) => parts.join(":")),
           { nil: null },
         ),
+        table: fc.option(fc.constantFrom("entities" as const, "relations" as const), { nil: null }),
       })
       .map((state) => (state.focus === null ? { ...state, depth: null } : state));
     fc.assert(
