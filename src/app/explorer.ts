@@ -42,6 +42,7 @@ export class Explorer {
   private flags: SigmaView | null = null;
   private readonly sink: FlagSink;
   private readonly unsubscribe: () => void;
+  private readonly resizes: ResizeObserver;
   /** The first layout moves entities: re-centre on the focus from the address once it settles. */
   private readonly recentreOnSettle: boolean;
 
@@ -62,14 +63,16 @@ export class Explorer {
     const toolbar = el("div", { class: "graph-toolbar", attrs: { role: "toolbar", "aria-label": "Graph" } });
     const pane = el("section", { class: "graph-pane", attrs: { "aria-label": "Graph of pressure and dependency" } }, container, toolbar);
     const side = el("aside", { class: "side-panel", attrs: { "aria-label": "Explorer panel" } });
+    const drawer = el("div", { class: "drawer" });
     for (const [name, element] of [
       ["header", header],
       ["toolbar", toolbar],
       ["pane", pane],
+      ["drawer", drawer],
       ["side", side],
     ] as const)
       this.regions.set(name, element);
-    root.replaceChildren(header, el("main", { class: "app-main" }, pane, side));
+    root.replaceChildren(header, el("main", { class: "app-main" }, pane, drawer, side));
 
     // The renderer draws its first frame in its constructor, in the view's graph state (a big graph's
     // relations wait for the layout from the first frame: it starts at once, below).
@@ -80,6 +83,10 @@ export class Explorer {
       edge: (id, flags) => renderer.setEdgeState(id, flags),
       graph: (flags) => renderer.setGraphState(flags),
     };
+    // Sigma follows the window's size only; the table view opening under the graph resizes its container too.
+    // Each frame starts by reading the container's size, so a frame is all a resize needs.
+    this.resizes = new ResizeObserver(() => renderer.scheduleRender());
+    this.resizes.observe(container);
     let cameraMovedAt = -Infinity;
     renderer.getCamera().on("updated", () => {
       cameraMovedAt = performance.now();
@@ -139,6 +146,7 @@ export class Explorer {
   /** Stops the panels, the analysis, the layout and the renderer, before another dataset replaces this one. */
   destroy(): void {
     this.unsubscribe();
+    this.resizes.disconnect();
     document.removeEventListener("keydown", this.onKeyDown);
     for (const { mounted } of this.panels) mounted.destroy();
     this.analysis.destroy();

@@ -26,26 +26,36 @@ export interface TableColumn {
   /** Sortable columns have a sort key; the first click sorts this way. */
   sort?: { first: TableSort["direction"] };
   numeric?: boolean;
+  /** Width in em of the table's text; the one column without takes the rest, at least `minWidth`. */
+  width?: number;
+  minWidth?: number;
 }
 
+/** The checkbox column every table starts with (the graph's selection). */
+export const SELECT_COLUMN_WIDTH = 5.5;
+
 export const ENTITY_COLUMNS: readonly TableColumn[] = [
-  { id: "name", header: "Name", sort: { first: "ascending" } },
-  { id: "kind", header: "Kind", sort: { first: "ascending" } },
-  { id: "country", header: "Country", sort: { first: "ascending" } },
-  { id: "relations", header: "Relations", sort: { first: "descending" }, numeric: true },
-  { id: "aliases", header: "Also known as" },
+  { id: "name", header: "Name", sort: { first: "ascending" }, width: 14 },
+  { id: "kind", header: "Kind", sort: { first: "ascending" }, width: 9 },
+  { id: "country", header: "Country", sort: { first: "ascending" }, width: 9 },
+  { id: "relations", header: "Relations", sort: { first: "descending" }, numeric: true, width: 6.5 },
+  { id: "aliases", header: "Also known as", minWidth: 14 },
 ];
 
 export const RELATION_COLUMNS: readonly TableColumn[] = [
-  { id: "from", header: "From", sort: { first: "ascending" } },
-  { id: "kind", header: "Relation", sort: { first: "ascending" } },
-  { id: "to", header: "To", sort: { first: "ascending" } },
-  { id: "start", header: "Start", sort: { first: "ascending" } },
-  { id: "end", header: "End", sort: { first: "ascending" } },
-  { id: "confidence", header: "Confidence", sort: { first: "ascending" } },
-  { id: "claim", header: "Claim" },
-  { id: "sources", header: "Sources" },
+  { id: "from", header: "From", sort: { first: "ascending" }, width: 10 },
+  { id: "kind", header: "Relation", sort: { first: "ascending" }, width: 8 },
+  { id: "to", header: "To", sort: { first: "ascending" }, width: 10 },
+  { id: "start", header: "Start", sort: { first: "ascending" }, width: 6 },
+  { id: "end", header: "End", sort: { first: "ascending" }, width: 6 },
+  { id: "confidence", header: "Confidence", sort: { first: "ascending" }, width: 6.5 },
+  { id: "claim", header: "Claim and sources", minWidth: 21 },
 ];
+
+/** A table's least width in em: every column's width, and the flexible column's least. */
+export function tableMinWidth(columns: readonly TableColumn[]): number {
+  return columns.reduce((sum, column) => sum + (column.width ?? column.minWidth ?? 0), SELECT_COLUMN_WIDTH);
+}
 
 export const TABLE_COLUMNS: Readonly<Record<TableName, readonly TableColumn[]>> = { entities: ENTITY_COLUMNS, relations: RELATION_COLUMNS };
 
