@@ -52,7 +52,7 @@ describe("the table view's CSV", () => {
     const table = relationRows(graph);
     const view = computeView(graph, { ...defaultViewState(), families: ["dependency"] });
     const page = tablePage(table, view, new Set(), defaultTableQuery("relations"));
-    const records = parse(tableCsv(graph, table, page.rows), { columns: true }) as Record<string, string>[];
+    const records = parse<Record<string, string>>(tableCsv(graph, table, page.rows), { columns: true });
     expect(records.map((record) => record.id)).toEqual(page.rows.map((row) => table.ids[row]));
     const contract = records.find((record) => record.id === "telus-contracts-nokia");
     expect(contract).toMatchObject({
@@ -78,7 +78,7 @@ describe("the table view's CSV", () => {
     const page = tablePage(table, computeView(graph, defaultViewState()), new Set(), defaultTableQuery("entities"));
     const text = tableCsv(graph, table, page.rows);
     expect(text.split("\r\n")[0]).toBe("id,name,kind,country_code,country,relations,aliases,description,url");
-    const records = parse(text, { columns: true }) as Record<string, string>[];
+    const records = parse<Record<string, string>>(text, { columns: true });
     expect(records).toHaveLength(graph.order);
     expect(records.find((record) => record.id === "gov-canada")).toMatchObject({
       name: "Government of Canada",

@@ -83,7 +83,8 @@ function keepInView(renderer: AtlasRenderer, id: string): void {
   void renderer.getCamera().animate({ x: data.x, y: data.y }, { duration: 300 });
 }
 
-function mount({ graph, store, renderer, region, request }: PanelContext): MountedPanel {
+function mount(context: PanelContext): MountedPanel {
+  const { graph, store, renderer } = context;
   const container = renderer.getContainer();
   // An application region: screen readers pass the arrow keys on to it.
   container.tabIndex = 0;
@@ -96,7 +97,7 @@ function mount({ graph, store, renderer, region, request }: PanelContext): Mount
     text: "Arrow keys move between entities, Enter opens details, Space selects; the Keyboard button lists every key.",
   });
   const announcer = el("p", { class: "visually-hidden", attrs: { role: "status", "aria-live": "polite", id: "graph-announcer" } });
-  region("pane").append(hint, announcer);
+  context.region("pane").append(hint, announcer);
 
   const help = el(
     "details",
@@ -104,7 +105,7 @@ function mount({ graph, store, renderer, region, request }: PanelContext): Mount
     el("summary", { class: "button", text: "⌨ Keyboard", attrs: { title: "Keys for the graph, the table and the page" } }),
     el("div", { class: "keyboard-help-popover" }, el("h2", { class: "section-heading", text: "Keyboard" }), helpList()),
   );
-  region("toolbar").append(help);
+  context.region("toolbar").append(help);
 
   let view: ViewResult | null = null;
   // The shown entities by relations, kept while the view shows the same entities.
@@ -158,7 +159,7 @@ function mount({ graph, store, renderer, region, request }: PanelContext): Mount
         if (cursor === null) return;
         store.dispatch(focusEntity, cursor);
         if (event.shiftKey) {
-          request({ type: "focus-details" });
+          context.request({ type: "focus-details" });
           break;
         }
         say(`Details open: ${describeCursor(graph, view?.edges ?? new Set(), ring(), cursor)}`);

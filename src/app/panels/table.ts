@@ -76,7 +76,7 @@ function rowsText(name: TableName, count: number): string {
 }
 
 function mount(context: PanelContext): MountedPanel {
-  const { graph, store, region, choose } = context;
+  const { graph, store } = context;
   let state: ExplorerState = store.get();
   let view: ViewResult | null = null;
   let shown: TableShown | null = null;
@@ -94,7 +94,7 @@ function mount(context: PanelContext): MountedPanel {
     },
   });
   toggle.addEventListener("click", () => store.dispatch(openTable, store.get().view.table === null ? lastOpened : null));
-  region("toolbar").append(toggle);
+  context.region("toolbar").append(toggle);
 
   // Tabs: one per table, arrow keys move between them (ARIA tabs, activated as they are reached).
   const tabs = new Map<TableName, { tab: HTMLButtonElement; count: HTMLElement }>();
@@ -208,7 +208,7 @@ function mount(context: PanelContext): MountedPanel {
     el("div", { class: "table-header" }, el("h2", { class: "section-heading", text: "Table", attrs: { id: "table-heading" } }), tablist, close),
     panel,
   );
-  region("drawer").append(section);
+  context.region("drawer").append(section);
 
   function renderHead(shownTable: TableShown, query: ExplorerState["tables"][TableName]): void {
     const name = shownTable.name;
@@ -255,7 +255,7 @@ function mount(context: PanelContext): MountedPanel {
       text: entity.label,
       attrs: { type: "button", id, "data-entity": entity.id, "data-key": key },
     });
-    button.addEventListener("click", () => choose(entity.id));
+    button.addEventListener("click", () => context.choose(entity.id));
     return button;
   }
 
