@@ -10,7 +10,8 @@ function mount({ graph, search, region, choose }: PanelContext): MountedPanel {
   const counts = el("p", { class: "header-counts", attrs: { id: "dataset-counts" } });
   const combobox = new EntityCombobox({
     label: "Search",
-    placeholder: "Search entities or aliases…",
+    visibleLabel: true,
+    placeholder: "Entities or aliases… (key: /)",
     index: search.index,
     debounceMs: search.debounceMs,
     onChoose: (hit) => choose(hit.id),
