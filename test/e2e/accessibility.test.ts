@@ -27,11 +27,12 @@ declare const window: Window & { axe: { run(context: Document): Promise<{ violat
 /** Opens the explorer with axe routed in from the page's own origin. */
 function openWithAxe(query: string, viewport?: { width: number; height: number }): Promise<OpenedPage> {
   return openExplorer(query, viewport, {
-    prepare: (page) =>
-      page.route(
+    prepare: async (page) => {
+      await page.route(
         (url) => url.pathname === AXE_PATH,
         (route) => route.fulfill({ contentType: "text/javascript", body: AXE_SOURCE }),
-      ),
+      );
+    },
   });
 }
 
@@ -104,7 +105,7 @@ describe.skipIf(skip)("accessibility (axe-core) in Chromium", () => {
             .map((id) => document.getElementById(id))
             .filter((element): element is HTMLElement => element !== null);
           const visible = (element: HTMLElement): boolean =>
-            element.getClientRects().length > 0 && !element.classList.contains("visually-hidden") && (element.textContent ?? "").trim() !== "";
+            element.getClientRects().length > 0 && !element.classList.contains("visually-hidden") && element.textContent.trim() !== "";
           return ![...labels, ...labelledBy].some(visible);
         })
         .map((control) => control.id || control.outerHTML.slice(0, 80)),

@@ -167,7 +167,7 @@ describe.skipIf(skip)("the table view and the keyboard in Chromium", () => {
     expect(records).toHaveLength(counted);
     const shownIds = await bodyRows(page).evaluateAll((rows) => rows.map((row) => row.querySelector("[data-key]")?.getAttribute("data-key")?.split(":")[0]));
     expect(records.slice(0, shownIds.length).map((record) => record.id)).toEqual(shownIds);
-    for (const record of records) expect(record.source_urls.split(" ").every((url) => url === "" || /^https?:\/\//.test(url))).toBe(true);
+    for (const record of records) expect((record.source_urls ?? "").split(" ").every((url) => url === "" || /^https?:\/\//.test(url))).toBe(true);
     expect(await view.locator(".table-export-status").textContent()).toBe(`Exported ${counted} relations as ${download.suggestedFilename()}`);
     await view.getByLabel("Filter rows").fill("");
     await view.getByRole("button", { name: "Close the table view" }).click();
@@ -225,7 +225,12 @@ describe.skipIf(skip)("the table view and the keyboard in Chromium", () => {
   it("shows a page of rows at a time on a dataset of 12,000 entities and 36,000 relations", async () => {
     const big = writeDatasetJson(generateDataset({ entities: 12_000, relations: 36_000, seed: 7 }));
     const opened = await openExplorer("?dataset=/big.json&table=relations", undefined, {
-      prepare: (page) => page.route((url) => url.pathname === "/big.json", (route) => route.fulfill({ contentType: "application/json", body: big })),
+      prepare: async (page) => {
+        await page.route(
+          (url) => url.pathname === "/big.json",
+          (route) => route.fulfill({ contentType: "application/json", body: big }),
+        );
+      },
     });
     const { page } = opened;
     const rows = bodyRows(page);
