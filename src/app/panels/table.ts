@@ -191,6 +191,8 @@ function mount(context: PanelContext): MountedPanel {
   const caption = el("caption", { class: "visually-hidden", attrs: { id: "table-caption" } });
   const head = el("thead");
   const body = el("tbody");
+  // A row drawn again under a still pointer gets no mouseleave: leaving the rows un-lights the graph too.
+  body.addEventListener("mouseleave", () => store.dispatch(hoverEntity, null));
   const table = el("table", { class: "data-table" }, caption, head, body);
   // Focusable so the keyboard scrolls it; named by the caption.
   const scroller = el("div", { class: "table-scroll", attrs: { tabindex: "0", role: "region", "aria-labelledby": "table-caption" } }, table);

@@ -31,7 +31,6 @@ export class TimeControl {
         max: monthIndex(bounds.max),
         step: 1,
         value: monthIndex(bounds.max),
-        "aria-label": "Date",
       },
     });
     this.output = el("output", { class: "time-output", attrs: { for: "time-slider", "aria-live": "off" } });
@@ -45,6 +44,7 @@ export class TimeControl {
       "div",
       { class: "time-bar", attrs: { role: "group", "aria-label": "Time" } },
       this.playButton,
+      el("label", { class: "time-label", text: "Date", attrs: { for: "time-slider" } }),
       el(
         "div",
         { class: "time-slider-wrap" },
