@@ -48,8 +48,8 @@ export const RELATION_COLUMNS: readonly TableColumn[] = [
   { id: "to", header: "To", sort: { first: "ascending" }, width: 10 },
   { id: "start", header: "Start", sort: { first: "ascending" }, width: 6 },
   { id: "end", header: "End", sort: { first: "ascending" }, width: 6 },
-  { id: "confidence", header: "Confidence", sort: { first: "ascending" }, width: 6.5 },
-  { id: "claim", header: "Claim and sources", minWidth: 21 },
+  { id: "confidence", header: "Confidence", sort: { first: "ascending" }, width: 7.5 },
+  { id: "claim", header: "Claim and sources", minWidth: 20 },
 ];
 
 /** A table's least width in em: every column's width, and the flexible column's least. */
