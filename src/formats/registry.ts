@@ -9,15 +9,26 @@
  * and the CLI's help order, the first writer is the CLI's default, and when a file's extension does not
  * single out a reader, the first reader sure of the bytes reads it (else the first that may).
  */
-import type { FormatReader, FormatSpec, FormatWriter, OptionValues, Runtime } from "./format.ts";
+import type { FormatReader, FormatSpec, FormatWriter, OptionSpecs, OptionValues, Runtime } from "./format.ts";
+import { CSV_FORMAT } from "./csv/format.ts";
 import { GEXF_FORMAT } from "./gexf/format.ts";
 import { GRAPHML_FORMAT } from "./graphml/format.ts";
 import { CYPHER_FORMAT } from "./cypher/format.ts";
 import { NEO4J_FORMAT } from "./neo4j/format.ts";
 import { JSON_DATASET_FORMAT } from "./json/format.ts";
 import { PNG_FORMAT } from "./png/format.ts";
+import { XLSX_FORMAT } from "./xlsx/format.ts";
 
-export const FORMATS = [GEXF_FORMAT, GRAPHML_FORMAT, JSON_DATASET_FORMAT, NEO4J_FORMAT, CYPHER_FORMAT, PNG_FORMAT] as const;
+export const FORMATS = [
+  GEXF_FORMAT,
+  GRAPHML_FORMAT,
+  JSON_DATASET_FORMAT,
+  XLSX_FORMAT,
+  CSV_FORMAT,
+  NEO4J_FORMAT,
+  CYPHER_FORMAT,
+  PNG_FORMAT,
+] as const;
 
 export type FormatId = (typeof FORMATS)[number]["id"];
 export type WritableFormat = FormatSpec & { readonly writer: FormatWriter };
@@ -60,16 +71,24 @@ export function readersByNoun(readers: readonly ReadableFormat[]): ReadableForma
   return [...readers].sort((a, b) => a.reader.noun.localeCompare(b.reader.noun, "en"));
 }
 
-/** Every option off: what a format writes unless told otherwise. */
-export function defaultOptions(format: FormatSpec): OptionValues {
-  return Object.fromEntries(Object.keys(format.options).map((key) => [key, false]));
+/** The value of each option when none is given: off, the choice's default, no text. */
+export function defaultValues(options: OptionSpecs): OptionValues {
+  return Object.fromEntries(
+    Object.entries(options).map(([key, option]) => [
+      key,
+      option.type === "boolean" ? false : option.type === "choice" ? option.default : undefined,
+    ]),
+  );
 }
 
-/** The tags of the options that are on ("dynamic"), in the format's order: for file names and summaries. */
+/** Every option at its default: what a format writes unless told otherwise. */
+export function defaultOptions(format: FormatSpec): OptionValues {
+  return defaultValues(format.options);
+}
+
+/** The tags of the yes/no options that are on ("dynamic"), in the format's order: for file names and summaries. */
 export function optionTags(format: FormatSpec, values: Partial<OptionValues>): string[] {
-  return Object.entries(format.options)
-    .filter(([key]) => values[key] === true)
-    .map(([, option]) => option.tag);
+  return Object.entries(format.options).flatMap(([key, option]) => (option.type === "boolean" && values[key] === true ? [option.tag] : []));
 }
 
 /** A noun with its indefinite article: "a GEXF file", "an XLSX workbook" (by spelling: choose nouns it reads right for). */

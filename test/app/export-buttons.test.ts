@@ -16,19 +16,64 @@ describe("the export bar's buttons", () => {
           id: `export-${format.id}-${key}`,
           label: option.control.label,
           title: option.control.title,
+          type: option.type,
         })),
       );
     }
-    // What the explorer offers, in its order.
+    // What the explorer offers, in its order (the spreadsheets of #15 after JSON).
     expect(buttons.map((button) => button.text)).toEqual([
       "Export GEXF",
       "Export GraphML",
       "Export JSON",
+      "Export XLSX",
+      "Export CSV",
       "Export Neo4j",
       "Export Cypher",
       "Export PNG",
     ]);
     expect(buttons[0]?.options.map((option) => option.label)).toEqual(["Dynamic GEXF (timeline)"]);
+  });
+
+  it("give a choice option a select at its default and a text option a text field", () => {
+    const chooser = defineFormat({
+      id: "chooser",
+      name: "Chooser",
+      label: "Chooser",
+      description: "",
+      extensions: ["ch"],
+      mediaType: "text/plain",
+      options: {
+        flavour: {
+          type: "choice",
+          flag: "--flavour",
+          valueName: "flavour",
+          help: "",
+          control: { label: "Flavour", title: "Which flavour" },
+          choices: [
+            { value: "plain", label: "Plain" },
+            { value: "rich", label: "Rich" },
+          ],
+          default: "rich",
+        },
+        note: { type: "text", flag: "--note", valueName: "text", help: "", control: { label: "Note", title: "A note" } },
+      },
+      writer: { output: "file", content: "text", runs: ["browser"], writes: "data", write: () => ({ sources: 0, notes: [] }) },
+    });
+    expect(exportButtons([chooser])[0]?.options).toEqual([
+      {
+        key: "flavour",
+        id: "export-chooser-flavour",
+        label: "Flavour",
+        title: "Which flavour",
+        type: "choice",
+        choices: [
+          { value: "plain", label: "Plain" },
+          { value: "rich", label: "Rich" },
+        ],
+        value: "rich",
+      },
+      { key: "note", id: "export-chooser-note", label: "Note", title: "A note", type: "text" },
+    ]);
   });
 
   it("leave out formats only the CLI writes and formats nothing writes", () => {
@@ -55,6 +100,8 @@ describe("the export bar's buttons", () => {
       "gexf",
       "graphml",
       "json",
+      "xlsx",
+      "csv",
       "neo4j",
       "cypher",
       "png",

@@ -159,7 +159,7 @@ describe.skipIf(skip)("the table view and the keyboard in Chromium", () => {
     await view.getByRole("tab", { name: /Relations/ }).click();
     await view.getByLabel("Filter rows").fill("huawei");
     const counted = Number(/of ([\d,]+) relations/.exec((await page.locator("#table-counts").textContent()) ?? "")?.[1]?.replaceAll(",", ""));
-    const [download] = await Promise.all([page.waitForEvent("download"), view.getByRole("button", { name: "Export CSV" }).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), view.getByRole("button", { name: "Export rows (CSV)" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^huawei-5g-[a-z0-9-]+_view_relations_filtered\.csv$/);
     const file = path.join(folder, download.suggestedFilename());
     await download.saveAs(file);

@@ -1,23 +1,17 @@
 /**
- * The table view's rows as CSV, what its "Export CSV" button downloads: every row the table shows (all
+ * The table view's rows as CSV, what its "Export rows (CSV)" button downloads: every row the table shows (all
  * pages), in its order, with ids beside names so the file joins back to the dataset. csv-stringify
  * writes it (RFC 4180: quotes where needed, CRLF), as the dataset's CSV tables are written. A cell that
- * starts like a spreadsheet formula (= + - @, a tab or a carriage return) gets a leading ', as the
- * spreadsheet export does, so no spreadsheet program runs dataset text. Loaded only when a table is
- * exported.
+ * starts like a spreadsheet formula (= + - @, a tab or a carriage return) gets a leading ' by the
+ * spreadsheet export's own guard (formats/sheets/cells.ts), so no spreadsheet program runs dataset
+ * text. Loaded only when a table is exported.
  */
 import { stringify } from "csv-stringify/browser/esm/sync";
+import { guardFormula } from "../../formats/sheets/cells.ts";
 import { countryName, isHttpUrl } from "../../model/schema.ts";
 import type { AtlasGraph } from "../../graph/types.ts";
 import { entityKindLabel, familyLabel, relationKindLabel } from "./format.ts";
 import { relationRowView, type TableRows } from "./table.ts";
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A cell's text with a leading ' when a spreadsheet program could take it for a formula (OWASP, CSV injection). */
-export function guardFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
 
 const ENTITY_HEADER = ["id", "name", "kind", "country_code", "country", "relations", "aliases", "description", "url"];
 const RELATION_HEADER = [

@@ -155,7 +155,7 @@ function mount(context: PanelContext): MountedPanel {
     const open = store.get().view.table;
     if (open !== null) store.dispatch(showOnlySelected, { table: open, onlySelected: onlySelected.checked });
   });
-  const exportButton = el("button", { class: "button", text: "Export CSV", attrs: { type: "button", "aria-describedby": "table-counts" } });
+  const exportButton = el("button", { class: "button", text: "Export rows (CSV)", attrs: { type: "button", "aria-describedby": "table-counts" } });
   exportButton.addEventListener("click", () => void exportCsv());
   const exportStatus = el("p", { class: "table-export-status", attrs: { role: "status", "aria-live": "polite" } });
   const counts = el("p", { class: "table-counts", attrs: { id: "table-counts" } });

@@ -1,6 +1,6 @@
 /**
  * The export controls under the selection: what will be exported (the selection, or the current view),
- * one "Export …" button per format the browser writes and a checkbox per option of each (both from the
+ * one "Export …" button per format the browser writes and a control per option of each (both from the
  * format registry, see model/export-buttons.ts), and a status line saying what was exported or,
  * plainly, why nothing could be.
  */
@@ -13,8 +13,8 @@ export class ExportBar {
   private readonly scope: HTMLElement;
   private readonly status: HTMLElement;
   private readonly buttons: HTMLButtonElement[];
-  /** Each format's option checkboxes, by option key. */
-  private readonly optionInputs = new Map<string, Map<string, HTMLInputElement>>();
+  /** Each format's option controls, by option key. */
+  private readonly optionInputs = new Map<string, Map<string, HTMLInputElement | HTMLSelectElement>>();
 
   constructor(specs: readonly ExportButton[], onExport: (format: string) => void) {
     this.scope = el("p", { class: "export-scope", attrs: { id: "export-scope" } });
@@ -28,12 +28,24 @@ export class ExportBar {
       return button;
     });
     const controls = specs.flatMap((spec) => {
-      const inputs = new Map<string, HTMLInputElement>();
+      const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
       this.optionInputs.set(spec.format, inputs);
       return spec.options.map((option) => {
-        const input = el("input", { attrs: { type: "checkbox", id: option.id, "data-format": spec.format, "data-option": option.key } });
+        const attrs = { id: option.id, "data-format": spec.format, "data-option": option.key };
+        const input =
+          option.type === "choice"
+            ? el(
+                "select",
+                { attrs },
+                ...(option.choices ?? []).map((choice) =>
+                  el("option", { text: choice.label, attrs: { value: choice.value, selected: choice.value === option.value } }),
+                ),
+              )
+            : el("input", { attrs: { ...attrs, type: option.type === "boolean" ? "checkbox" : "text" } });
         inputs.set(option.key, input);
-        return el("label", { class: "export-option", attrs: { for: option.id, title: option.title } }, input, ` ${option.label}`);
+        return option.type === "boolean"
+          ? el("label", { class: "export-option", attrs: { for: option.id, title: option.title } }, input, ` ${option.label}`)
+          : el("label", { class: "export-option", attrs: { for: option.id, title: option.title } }, `${option.label} `, input);
       });
     });
     this.status = el("div", { class: "export-status", attrs: { role: "status", "aria-live": "polite", id: "export-status" } });
@@ -48,10 +60,15 @@ export class ExportBar {
     );
   }
 
-  /** The chosen value of each of a format's options (its checkboxes). */
+  /** The chosen value of each of a format's options: a checkbox's state, a select's value, a text field's text (none when empty). */
   optionValues(format: string): OptionValues {
-    const inputs = this.optionInputs.get(format) ?? new Map<string, HTMLInputElement>();
-    return Object.fromEntries([...inputs].map(([key, input]) => [key, input.checked]));
+    const inputs = this.optionInputs.get(format) ?? new Map<string, HTMLInputElement | HTMLSelectElement>();
+    return Object.fromEntries(
+      [...inputs].map(([key, input]) => [
+        key,
+        input instanceof HTMLInputElement && input.type === "checkbox" ? input.checked : input.value === "" ? undefined : input.value,
+      ]),
+    );
   }
 
   /** "Exports the selection: 3 entities, 2 relations." */
