@@ -211,6 +211,11 @@ function mount(context: PanelContext): MountedPanel {
     search.focus();
   };
   document.addEventListener("keydown", onSlash);
+  // The list of keys floats over the graph: a press anywhere else closes it.
+  const onPressOutside = (event: PointerEvent): void => {
+    if (help.open && event.target instanceof Node && !help.contains(event.target)) help.open = false;
+  };
+  document.addEventListener("pointerdown", onPressOutside);
   help.addEventListener("keydown", (event) => {
     if (event.key !== "Escape" || !help.open) return;
     event.preventDefault();
@@ -228,7 +233,10 @@ function mount(context: PanelContext): MountedPanel {
           `Graph: ${plural(derived.view.nodes.size, "entity", "entities")} and ${plural(derived.view.edges.size, "relation")} shown`,
         );
     },
-    destroy: () => document.removeEventListener("keydown", onSlash),
+    destroy: () => {
+      document.removeEventListener("keydown", onSlash);
+      document.removeEventListener("pointerdown", onPressOutside);
+    },
     onEscape: () => {
       if (!help.open) return false;
       help.open = false;
