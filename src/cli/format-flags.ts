@@ -70,7 +70,8 @@ export function flagValues<F extends OptionOwner>(
         `${flag.option.flag} applies to ${listWords(flag.owners.map((other) => other.format.name))} only, not to ${format.name}`,
         EXIT.usage,
       );
-    values[owner.key] = flag.option.type === "boolean" ? true : String(value);
+    // commander gives a `--flag <value>` option's value as a string.
+    values[owner.key] = flag.option.type === "boolean" ? true : typeof value === "string" ? value : JSON.stringify(value);
   }
   return values;
 }

@@ -52,9 +52,14 @@ describe.skipIf(skip)("the explorer in Chromium", () => {
       { timeout: 45_000 },
     );
     await page.waitForSelector("#app[data-layout=settled]", { timeout: 45_000 });
-    await page.getByRole("button", { name: /run layout/i }).click();
-    await page.getByRole("button", { name: /stop layout/i }).click();
-    expect(await page.getAttribute("#app", "data-layout")).toBe("stopped");
+    // A restarted layout may settle by itself (after 2 s at least) before a slow Stop click lands, and the same
+    // button then starts it again (test/app/render/layout.test.ts); so Run then Stop is tried until Stop finds it running.
+    await poll(async () => {
+      await page.getByRole("button", { name: /run layout/i }).click();
+      if ((await page.getAttribute("#app", "data-layout")) !== "running") return "not started by Run layout";
+      await page.getByRole("button", { name: /stop layout/i }).click();
+      return page.getAttribute("#app", "data-layout");
+    }).toBe("stopped");
     expect(shared.problems).toEqual([]);
   });
 
