@@ -12,6 +12,8 @@ import { focusPanel } from "./focus.ts";
 import { graphControlsPanel } from "./graph-controls.ts";
 import { graphKeyboardPanel } from "./graph-keyboard.ts";
 import { headerPanel } from "./header.ts";
+import { keyPanel } from "./key.ts";
+import { labelsPanel } from "./labels.ts";
 import { legendPanel } from "./legend.ts";
 import { leveragePanel } from "./leverage.ts";
 import { noticesPanel } from "./notices.ts";
@@ -21,16 +23,20 @@ import { relationTooltipPanel } from "./relation-tooltip.ts";
 import { selectionPanel } from "./selection.ts";
 import { tablePanel } from "./table.ts";
 import { timePanel } from "./time.ts";
+import { emptyViewPanel } from "./empty-view.ts";
 
 export const PANELS: readonly Panel[] = [
   // The page header.
   headerPanel,
   // Over and under the graph.
   graphControlsPanel,
+  labelsPanel,
   // The graph's keys and their list in the toolbar (first to take Escape while the list is open).
   graphKeyboardPanel,
   noticesPanel,
+  emptyViewPanel,
   relationTooltipPanel,
+  keyPanel,
   timePanel,
   // Under the graph (its toggle in the toolbar).
   tablePanel,
