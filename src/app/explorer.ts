@@ -103,8 +103,12 @@ export class Explorer {
       graph: (flags) => renderer.setGraphState(flags),
     };
     // Sigma follows the window's size only; the table view opening under the graph resizes its container too.
-    // Each frame starts by reading the container's size, so a frame is all a resize needs.
-    this.resizes = new ResizeObserver(() => renderer.scheduleRender());
+    // Each frame starts by reading the container's size, so a frame is all a resize needs; the labels are
+    // then placed again in the new size.
+    this.resizes = new ResizeObserver(() => {
+      renderer.once("afterRender", () => this.labels.place());
+      renderer.scheduleRender();
+    });
     this.resizes.observe(container);
     let cameraMovedAt = -Infinity;
     renderer.getCamera().on("updated", () => {
@@ -204,13 +208,15 @@ export class Explorer {
   /** Hands the label placement what it needs when that changed: what is shown, what must be labelled, the preference. */
   private updateLabels(state: ExplorerState, derived: Derived): void {
     const { sigma } = derived;
-    const inputs = [sigma.nodes, sigma.edges, sigma.focus, sigma.selected, sigma.path, sigma.chain, state.labels];
+    const inputs = [sigma.nodes, sigma.edges, sigma.focus, sigma.selected, sigma.path, sigma.chain, state.labels, sigma.cursor];
     if (inputs.length === this.labelInputs.length && inputs.every((input, index) => Object.is(input, this.labelInputs[index]))) return;
     const labelSizeChanged = this.labelInputs[6] !== undefined && (this.labelInputs[6] as ExplorerState["labels"]).size !== state.labels.size;
     this.labelInputs = inputs;
     if (labelSizeChanged) this.renderer.setGraphState({ labelPx: LABEL_FONT_PX[state.labels.size] });
     const forced = new Set<string>([...sigma.selected, ...(sigma.path?.nodes ?? []), ...(sigma.chain?.nodes ?? [])]);
     if (sigma.focus !== null) forced.add(sigma.focus);
+    // The keyboard's ring always shows its label, so others make room for it.
+    if (sigma.cursor !== null) forced.add(sigma.cursor);
     const degrees = new Map<string, number>();
     for (const edge of sigma.edges) for (const end of this.graph.extremities(edge)) degrees.set(end, (degrees.get(end) ?? 0) + 1);
     this.labels.update({ nodes: sigma.nodes, forced, degree: (id) => degrees.get(id) ?? 0, preference: state.labels });

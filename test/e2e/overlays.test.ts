@@ -83,8 +83,10 @@ describe.skipIf(skip)("overlays in Chromium", () => {
     expect(await toggle.getAttribute("aria-pressed")).toBe("true");
     const box = await page.locator("#graph").boundingBox();
     if (!box) throw new Error("no graph box");
-    // A box over most of the graph, below the toolbar.
-    await page.mouse.move(box.x + 30, box.y + 70);
+    // A box over most of the graph, below the toolbar (which may wrap to two rows).
+    const toolbar = await page.locator(".graph-toolbar").boundingBox();
+    const top = Math.max(box.y + 70, (toolbar ? toolbar.y + toolbar.height : 0) + 20);
+    await page.mouse.move(box.x + 30, top);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
     await page.mouse.move(box.x + box.width - 30, box.y + box.height - 30, { steps: 4 });
