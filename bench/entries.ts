@@ -113,6 +113,28 @@ const subgraphEntry: BenchEntry = {
   },
 };
 
+/** The explorer's table view on the big graph (bench/tasks/table.ts). */
+const tableEntry: BenchEntry = {
+  id: "table",
+  async run({ data, repeats, log }) {
+    const cases = await runTask("table", { dir: data.dir, repeats }, ["--expose-gc"]);
+    return cases.map((item) => {
+      log(`${item.name}: ${item.ms.map(Math.round).join(", ")} ms vs ${item.baselineMs.map(Math.round).join(", ")} ms`);
+      return result({
+        name: `table ${sizeLabel(data)}: ${item.name}`,
+        ms: median(item.ms),
+        baselineMs: median(item.baselineMs),
+        cpuMs: median(item.cpuMs),
+        baselineCpuMs: median(item.baselineCpuMs),
+        metric: "time",
+        baseline: item.baseline,
+        runs: item.ms.length,
+        notes: item.notes,
+      });
+    });
+  },
+};
+
 /**
  * The workbench's live validation of an edit (#16): the record and its references, against validating the
  * whole dataset, on the repository's dataset (target: within a frame) and on 10k entities (target: 100 ms).
@@ -545,6 +567,7 @@ const xlsxEntry: BenchEntry = {
 export const ENTRIES: readonly BenchEntry[] = [
   loadEntry,
   subgraphEntry,
+  tableEntry,
   editCheckEntry,
   gexfEntry,
   interopEntry,
