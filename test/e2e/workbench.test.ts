@@ -232,7 +232,7 @@ describe.skipIf(skip)("the workbench on a static site", () => {
       await editor(page).waitFor();
       const unlabelled = await editor(page).evaluate((form) =>
         [...form.querySelectorAll<HTMLInputElement>("input, select, textarea")]
-          .filter((control) => ![...form.querySelectorAll<HTMLLabelElement>(`label[for="${control.id}"]`)].some((label) => label.offsetParent !== null && (label.textContent ?? "").trim() !== ""))
+          .filter((control) => ![...form.querySelectorAll<HTMLLabelElement>(`label[for="${control.id}"]`)].some((label) => label.offsetParent !== null && label.textContent.trim() !== ""))
           .filter((control) => control.offsetParent !== null)
           .map((control) => control.id),
       );
