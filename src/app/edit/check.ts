@@ -42,8 +42,11 @@ export function checkRecord(index: RecordIndex, collection: RecordCollection, dr
     for (const end of ["source", "target", "about"]) addEntity(relation[end]);
     if (Array.isArray(relation.evidence)) for (const evidence of relation.evidence as unknown[]) if (typeof evidence === "object" && evidence !== null) addSource((evidence as { source?: unknown }).source);
   };
-  // The referrers of an edited entity or source are checked with it (a changed kind may no longer fit them).
-  const referrers = original === null || collection === "relations" ? [] : (index.referrers.get(original) ?? []);
+  // The referrers of an edited entity or source are checked with it when what they rely on changed: its id, or
+  // an entity's kind (which their relation kinds must allow). Typing a name or a description checks the record alone.
+  const before = original === null ? undefined : collection === "entities" ? index.entities.get(original)?.record : index.sources.get(original)?.record;
+  const relied = before !== undefined && (draft.id !== original || (collection === "entities" && draft.kind !== (before as Entity).kind));
+  const referrers = original === null || collection === "relations" || !relied ? [] : (index.referrers.get(original) ?? []);
   if (collection === "relations") addReferences(draft);
   for (const id of referrers) {
     const relation = index.relations.get(id)?.record;
