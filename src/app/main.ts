@@ -113,11 +113,13 @@ function show(loaded: LoadedDataset, reload: boolean): void {
 
 /**
  * Editing is on for a dataset that came as a bundle (its files are known), except when `atlas serve` serves it
- * read-only: through the server when it serves it writable, else (a static site) as downloads.
+ * read-only or the page is an embed: through the server when it serves it writable, else (a static site) as downloads.
  */
 function followWithWorkbench(loaded: LoadedDataset): void {
   const bundle = loaded.bundle;
   if (!bundle || served?.mode.mode === "read-only") return;
+  // An embedded view (`?embed=1`, atlas publish) shows the graph to readers: no editing there.
+  if (new URLSearchParams(location.search).get("embed") === "1") return;
   const files = bundle.files.map((file) => ({ path: file.path, text: file.text, sha256: file.sha256 }));
   if (workbench) {
     workbench.follow(files);

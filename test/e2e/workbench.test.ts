@@ -211,6 +211,60 @@ describe.skipIf(skip)("the workbench against atlas serve", () => {
   });
 });
 
+describe.skipIf(skip)("the workbench in two tabs, and from two selected entities", () => {
+  it("starts a relation between two selected entities, and keeps each tab's edits apart", async () => {
+    const context = await (await connect()).newContext({ viewport: { width: 1280, height: 900 } });
+    const first = await context.newPage();
+    await first.goto(`${baseUrl}?focus=gov-canada`);
+    await first.waitForSelector("#app[data-state=ready]", { timeout: 60_000 });
+    await first.getByRole("button", { name: "Select", exact: true }).click();
+    const search = first.getByRole("combobox", { name: "Search", exact: true });
+    await search.fill("Bell Canada");
+    await search.press("Enter");
+    await poll(() => first.locator("#details-title").textContent()).toBe("Bell Canada");
+    await first.getByRole("button", { name: "Select", exact: true }).click();
+    await first.getByRole("button", { name: "Add relation between the two" }).click();
+    expect(await editor(first).getByRole("combobox", { name: "From (source entity)" }).inputValue()).toBe("Government of Canada");
+    expect(await editor(first).getByRole("combobox", { name: "To (target entity)" }).inputValue()).toBe("Bell Canada");
+    await editor(first).getByRole("button", { name: "Cancel" }).click();
+
+    await first.getByRole("button", { name: "Edit entity" }).click();
+    await editor(first).getByLabel("Description (optional)").fill("Edited in the first tab.");
+    await editor(first).getByRole("button", { name: "Keep changes" }).click();
+    await poll(() => pendingCount(first)).toBe("1");
+
+    // A second tab of the same dataset: told the first is open, its own edits kept under its own key.
+    const second = await context.newPage();
+    await second.goto(`${baseUrl}?focus=gov-canada`);
+    await second.waitForSelector("#app[data-state=ready]", { timeout: 60_000 });
+    await poll(() => second.locator("#pending").textContent()).toMatch(/open in 1 other tab/);
+    expect(await pendingCount(second)).toBe("0");
+    await second.getByRole("button", { name: "Edit entity" }).click();
+    await editor(second).getByLabel("Description (optional)").fill("Edited in the second tab.");
+    await editor(second).getByRole("button", { name: "Keep changes" }).click();
+    await poll(() => pendingCount(second)).toBe("1");
+    const stored = await first.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith("leverage-atlas/edits/"))
+        .map((key) => localStorage.getItem(key) ?? ""),
+    );
+    expect(stored).toHaveLength(2);
+    expect(stored.some((text) => text.includes("Edited in the first tab."))).toBe(true);
+    expect(stored.some((text) => text.includes("Edited in the second tab."))).toBe(true);
+
+    // Closing the first tab leaves its edits, which a tab opened later offers back (not the open second tab's).
+    await first.close({ runBeforeUnload: true });
+    const third = await context.newPage();
+    await third.goto(`${baseUrl}?focus=gov-canada`);
+    await third.waitForSelector("#app[data-state=ready]", { timeout: 60_000 });
+    await poll(() => third.locator("#restore-edits").count()).toBe(1);
+    await third.locator("#restore-edits").click();
+    await poll(() => pendingCount(third)).toBe("1");
+    await poll(() => third.locator(".details-description").textContent()).toBe("Edited in the first tab.");
+    await context.close();
+  });
+});
+
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const AXE_PATH = "/__tests__/axe.min.js";
 declare const axe: { run(context: Element): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> };

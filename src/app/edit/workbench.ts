@@ -4,7 +4,8 @@
  * change and offered back on the next open, and saved to the files: through `atlas serve` (POST /api/save,
  * all files or none, each checked against the sha256 it was read with) or, on a static site, as downloads.
  * Tabs of the same dataset keep their edits under their own keys and tell each other that they are open
- * (BroadcastChannel), so one never overwrites another's; the server's base check refuses a stale save.
+ * (BroadcastChannel, and a stamp in localStorage), so one never overwrites another's and only a closed tab's
+ * edits are offered back; the server's base check refuses a stale save.
  */
 import type { RecordEdit } from "../../formats/json/edit.ts";
 import { isLayoutPath, sha256Hex } from "../../load/bundle.ts";
@@ -72,6 +73,10 @@ export interface FormDraft {
 }
 
 const STORAGE_PREFIX = "leverage-atlas/edits/";
+/** Each open tab stamps `ALIVE_PREFIX + tab` this often; a tab whose stamp is older is gone (closed or crashed). */
+const ALIVE_PREFIX = "leverage-atlas/alive/";
+const ALIVE_EVERY_MS = 2_000;
+const GONE_AFTER_MS = 7_000;
 const TAB_KEY = "leverage-atlas/tab";
 
 function tabId(): string {
@@ -105,6 +110,7 @@ export class Workbench {
   private readonly channel: BroadcastChannel | null;
   private readonly tabs = new Map<string, number>();
   private indexed: { session: EditSession; index: RecordIndex } | null = null;
+  private readonly aliveTimer: ReturnType<typeof setInterval>;
 
   constructor(private readonly options: WorkbenchOptions) {
     this.mode = options.mode;
@@ -115,6 +121,12 @@ export class Workbench {
     this.channel?.addEventListener("message", (event: MessageEvent<{ tab?: string; type?: string }>) => this.heard(event.data));
     this.channel?.postMessage({ tab: this.tab, type: "open" });
     window.addEventListener("pagehide", this.onPageHide);
+    this.stampAlive();
+    this.aliveTimer = setInterval(() => {
+      this.stampAlive();
+      // A tab that closed (or crashed) since leaves its edits: offered here once its stamp is old.
+      if (this.store.get().offered === null) this.offerLeftovers();
+    }, ALIVE_EVERY_MS);
     this.store.subscribe((state, previous) => {
       if (state.session !== previous.session) this.persist(state.session);
     });
@@ -258,6 +270,8 @@ export class Workbench {
   }
 
   destroy(): void {
+    clearInterval(this.aliveTimer);
+    this.forgetAlive();
     window.removeEventListener("pagehide", this.onPageHide);
     this.channel?.postMessage({ tab: this.tab, type: "closed" });
     this.channel?.close();
@@ -326,7 +340,7 @@ export class Workbench {
         const key = localStorage.key(position);
         if (key === null || !key.startsWith(prefix)) continue;
         const tab = key.slice(prefix.length);
-        if (tab !== this.tab && !this.tabs.has(tab)) keys.push(key);
+        if (tab !== this.tab && !this.tabs.has(tab) && !this.isAlive(tab)) keys.push(key);
       }
     } catch {
       return [];
@@ -350,6 +364,32 @@ export class Workbench {
   }
 
   private readonly onPageHide = (): void => {
+    this.forgetAlive();
     this.channel?.postMessage({ tab: this.tab, type: "closed" });
   };
+
+  private stampAlive(): void {
+    try {
+      localStorage.setItem(`${ALIVE_PREFIX}${this.tab}`, String(Date.now()));
+    } catch {
+      // Without storage there is nothing another tab could take for left over.
+    }
+  }
+
+  private forgetAlive(): void {
+    try {
+      localStorage.removeItem(`${ALIVE_PREFIX}${this.tab}`);
+    } catch {
+      // As above.
+    }
+  }
+
+  /** Whether another tab stamped itself recently (the BroadcastChannel answer may not have come yet). */
+  private isAlive(tab: string): boolean {
+    try {
+      return Date.now() - Number(localStorage.getItem(`${ALIVE_PREFIX}${tab}`) ?? 0) < GONE_AFTER_MS;
+    } catch {
+      return false;
+    }
+  }
 }

@@ -96,6 +96,7 @@ function mount(context: PanelContext): MountedPanel {
       ),
     );
     keep.addEventListener("click", () => confirm.remove());
+    card.querySelector(".delete-confirm")?.remove();
     card.append(confirm);
     cascade.focus();
   };
