@@ -22,7 +22,9 @@ import { baseUrl, connect, disconnect, e2eAvailable } from "./support.ts";
 const skip = !e2eAvailable && !process.env.CI;
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 100 });
 
-type Atlas = { graph: { hasEdge(id: string): boolean; getEdgeAttribute(id: string, name: string): unknown } };
+type Atlas = {
+  graph: { hasEdge(id: string): boolean; getEdgeAttribute(id: string, name: string): unknown; getNodeAttribute(id: string, name: string): unknown };
+};
 declare const window: Window & { atlas: Atlas; notReloaded?: boolean };
 
 async function open(url: string): Promise<{ page: Page; problems: string[] }> {
@@ -260,9 +262,11 @@ describe.skipIf(skip)("the workbench in two tabs, and from two selected entities
     await poll(() => third.locator("#restore-edits").count()).toBe(1);
     await third.locator("#restore-edits").click();
     await poll(() => pendingCount(third)).toBe("1");
-    await poll(() => third.locator(".details-description").textContent()).toBe("Edited in the first tab.");
+    // The first tab edited Bell (its details were open), the second the Government of Canada.
+    await poll(() => third.evaluate(() => window.atlas.graph.getNodeAttribute("bell", "description"))).toBe("Edited in the first tab.");
+    expect(await third.evaluate(() => window.atlas.graph.getNodeAttribute("gov-canada", "description"))).not.toMatch(/second tab/);
     await context.close();
-  });
+  }, 240_000);
 });
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
