@@ -137,14 +137,15 @@ const tableEntry: BenchEntry = {
 
 /**
  * The workbench's live validation of an edit (#16): the record and its references, against validating the
- * whole dataset, on the repository's dataset (target: within a frame) and on 10k entities (target: 100 ms).
+ * whole dataset, on the repository's dataset (target: within a frame) and on the benchmark's (the issue's
+ * target, 100 ms, is for 10k entities: `--size small`).
  */
 const editCheckEntry: BenchEntry = {
   id: "edit-check",
-  async run({ repeats, log }) {
+  async run({ data, repeats, log }) {
     const sets = [
       { label: "data/", dir: path.join(REPO_ROOT, "data"), targetMs: 16 },
-      { label: "10k/30k", dir: (await benchDataset(10_000, 30_000, 1, log)).dir, targetMs: 100 },
+      { label: sizeLabel(data), dir: data.dir, targetMs: 100 },
     ];
     const results: BenchResult[] = [];
     for (const set of sets) {
