@@ -17,6 +17,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   import: async () => (await import("./commands/import.ts")).registerImport,
   generate: async () => (await import("./commands/generate.ts")).registerGenerate,
   template: async () => (await import("./commands/template.ts")).registerTemplate,
+  serve: async () => (await import("./commands/serve.ts")).registerServe,
 };
 
 /** The program with the command `args` name registered, or with all of them (help, an unknown command). */

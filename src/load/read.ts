@@ -1,17 +1,22 @@
 /**
- * loadDataset: a folder (every *.json below it) or one file on disk -> parseDataset.
+ * loadDataset: a folder (every *.json below it but its saved layouts) or one file on disk -> parseDataset.
  * Node only; the browser calls parseDataset with texts it already holds.
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { decodeDatasetBytes } from "./decode.ts";
-import type { LoadIssue } from "./issues.ts";
-import { parseDataset, type DatasetInput, type LoadResult, type ParseOptions } from "./parse.ts";
+import { isLayoutPath } from "./bundle.ts";
+import { parseDatasetBytes } from "./decode.ts";
+import type { LoadResult, ParseOptions } from "./parse.ts";
 
 export class DatasetPathError extends Error {}
 
-/** Lists dataset files below a folder, sorted, skipping hidden entries and node_modules. */
-export async function listDatasetFiles(folder: string): Promise<string[]> {
+/** A path below `folder`, relative to it and "/"-separated (the form bundles and saves use). */
+export function relativeDatasetPath(folder: string, file: string): string {
+  return path.relative(folder, file).split(path.sep).join("/");
+}
+
+/** Lists every *.json file below a folder (dataset documents and saved layouts), sorted, skipping hidden entries and node_modules. */
+export async function listJsonFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith(".json"))
@@ -26,10 +31,9 @@ export async function listDatasetFiles(folder: string): Promise<string[]> {
     .sort();
 }
 
-/** Reads files as strict UTF-8; a file that is not becomes an issue (and its lenient text), not an exception. */
-async function readInput(file: string, shownAs: string): Promise<DatasetInput | { issue: LoadIssue; lenientText: string }> {
-  const decoded = decodeDatasetBytes(shownAs, await readFile(file));
-  return decoded.ok ? decoded.input : decoded;
+/** Lists the dataset documents below a folder: listJsonFiles without the saved layouts (layouts/). */
+export async function listDatasetFiles(folder: string): Promise<string[]> {
+  return (await listJsonFiles(folder)).filter((file) => !isLayoutPath(relativeDatasetPath(folder, file)));
 }
 
 /**
@@ -49,23 +53,12 @@ export async function loadDataset(target: string, options: Pick<ParseOptions, "o
   options.onProgress?.("reading files", 0, files.length);
   const read = await Promise.all(
     files.map(async (file) => {
-      const input = await readInput(file, shown(file));
+      const bytes = await readFile(file);
       filesRead += 1;
       options.onProgress?.("reading files", filesRead, files.length);
-      return input;
+      return { file: shown(file), bytes };
     }),
   );
-  const inputs: DatasetInput[] = [];
-  const encodingIssues: LoadResult["issues"] = [];
-  const unreadable: { file: string; text: string }[] = [];
-  for (const item of read) {
-    if ("issue" in item) {
-      encodingIssues.push(item.issue);
-      unreadable.push({ file: item.issue.file, text: item.lenientText });
-    } else inputs.push(item);
-  }
   const defaultName = path.basename(path.resolve(target), ".json");
-  const result = parseDataset(inputs, { defaultName, unreadable, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-  if (encodingIssues.length === 0) return result;
-  return { ok: false, issues: [...encodingIssues, ...result.issues], counts: result.counts };
+  return parseDatasetBytes(read, { defaultName, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
 }

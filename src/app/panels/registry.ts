@@ -21,6 +21,7 @@ import { openFilePanel } from "./open-file.ts";
 import type { Panel } from "./panel.ts";
 import { relationTooltipPanel } from "./relation-tooltip.ts";
 import { selectionPanel } from "./selection.ts";
+import { servedPanel } from "./served.ts";
 import { tablePanel } from "./table.ts";
 import { timePanel } from "./time.ts";
 import { emptyViewPanel } from "./empty-view.ts";
@@ -28,6 +29,7 @@ import { emptyViewPanel } from "./empty-view.ts";
 export const PANELS: readonly Panel[] = [
   // The page header.
   headerPanel,
+  servedPanel,
   // Over and under the graph.
   graphControlsPanel,
   labelsPanel,
