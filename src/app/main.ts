@@ -23,6 +23,7 @@ import { el } from "./ui/dom.ts";
 import { renderIssues, renderMessage } from "./ui/errors.ts";
 
 const root = document.getElementById("app") as HTMLElement;
+const publishedTitle = document.querySelector<HTMLMetaElement>('meta[name="leverage-atlas-title"]')?.content;
 let current: Explorer | null = null;
 const opener = new FileOpener(openFile);
 /** Set while the page follows the folder `atlas serve` serves. */
@@ -56,7 +57,8 @@ function showExplorer(dataset: Dataset, view: ViewState, status: DatasetStatus, 
   const explorer = new Explorer(root, graph, view, status, opener);
   if (camera) explorer.renderer.getCamera().setState(camera);
   current = explorer;
-  document.title = `${dataset.meta.name} · Leverage Atlas`;
+  // A site `atlas publish` made keeps the title it was given (--title).
+  document.title = publishedTitle ?? `${dataset.meta.name} · Leverage Atlas`;
   root.dataset.state = "ready";
   // For the browser console and later tools (export, benchmarks); nothing in the page reads it.
   Object.assign(window, { atlas: explorer });
