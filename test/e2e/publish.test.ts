@@ -35,8 +35,10 @@ async function downloaded(download: Download, folder: string): Promise<string> {
 describe.skipIf(skip)("the published site of data/ from python3 -m http.server", () => {
   let scratch = "";
   let site: StaticServer;
-  let shared: OpenedPage;
+  let shared: OpenedPage | undefined;
   let page: Page;
+  /** The page's console errors and CSP violations. */
+  let problems: string[] = [];
   /** Every address the page asked for, and the answer's status. */
   const requests: { url: string; status: number }[] = [];
 
@@ -46,11 +48,13 @@ describe.skipIf(skip)("the published site of data/ from python3 -m http.server",
     site = await startPythonServer(path.join(scratch, "site"));
     shared = await openExplorer("", undefined, {
       site: site.url,
-      prepare: async (opened) => {
+      prepare: (opened) => {
         opened.on("response", (response) => requests.push({ url: response.url(), status: response.status() }));
+        return Promise.resolve();
       },
     });
     page = shared.page;
+    problems = shared.problems;
   });
 
   afterAll(async () => {
@@ -66,7 +70,7 @@ describe.skipIf(skip)("the published site of data/ from python3 -m http.server",
     expect(requests.filter((request) => request.status >= 400)).toEqual([]);
     expect(await page.title()).toBe(TITLE);
     expect(await page.locator("#dataset-counts").textContent()).toMatch(/\d+ entities · \d+ relations · \d+ sources/);
-    expect(shared.problems).toEqual([]);
+    expect(problems).toEqual([]);
   });
 
   it("finds Bell by search and lists its relations with source links in Details", async () => {
@@ -104,7 +108,7 @@ describe.skipIf(skip)("the published site of data/ from python3 -m http.server",
     const back = parseDataset([{ file: download.suggestedFilename(), text }]);
     expect(errorCount(back.issues)).toBe(0);
     expect(back.dataset?.relations).toHaveLength(shownEdges);
-    expect(shared.problems).toEqual([]);
+    expect(problems).toEqual([]);
   });
 });
 
@@ -117,8 +121,9 @@ describe.skipIf(skip)("a site published with --base /atlas/", () => {
     try {
       const opened = await openExplorer("atlas/?focus=bell", undefined, {
         site: host.url,
-        prepare: async (page) => {
+        prepare: (page) => {
           page.on("request", (request) => requests.push(request.url()));
+          return Promise.resolve();
         },
       });
       await poll(() => opened.page.getByRole("region", { name: "Details" }).getByRole("heading", { level: 2 }).textContent()).toBe("Bell Canada");
