@@ -25,7 +25,9 @@ import { renderIssues, renderMessage } from "./ui/errors.ts";
 const root = document.getElementById("app") as HTMLElement;
 const publishedTitle = document.querySelector<HTMLMetaElement>('meta[name="leverage-atlas-title"]')?.content;
 let current: Explorer | null = null;
-const opener = new FileOpener(openFile);
+/** An embedded view (?embed=1) opens no file: no button, no drop target. */
+const embedded = readViewState(new URLSearchParams(location.search)).state.embed;
+const opener = embedded ? null : new FileOpener(openFile);
 /** Set while the page follows the folder `atlas serve` serves. */
 let served: { mode: Served; status: ServedStatus; stop: () => void } | null = null;
 
@@ -39,7 +41,7 @@ function fail(title: string, ...paragraphs: string[]): void {
 
 /** Error pages offer another file: a broken dataset is never a dead end. */
 function offerOpenFile(): void {
-  root.querySelector(".fatal")?.append(el("p", {}, "Or open another file (or drop one on the page): ", opener.button("Open file…")));
+  if (opener) root.querySelector(".fatal")?.append(el("p", {}, "Or open another file (or drop one on the page): ", opener.button("Open file…")));
 }
 
 /**

@@ -22,11 +22,13 @@ import { selectionPanel } from "./selection.ts";
 import { servedPanel } from "./served.ts";
 import { timePanel } from "./time.ts";
 import { emptyViewPanel } from "./empty-view.ts";
+import { embedPanel } from "./embed.ts";
 
 export const PANELS: readonly Panel[] = [
   // The page header.
   headerPanel,
   servedPanel,
+  embedPanel,
   // Over and under the graph.
   graphControlsPanel,
   labelsPanel,
@@ -46,3 +48,20 @@ export const PANELS: readonly Panel[] = [
   // Last in the toolbar.
   openFilePanel,
 ];
+
+/**
+ * The panels an embedded view (`?embed=1`) mounts: the graph's controls, its key (the compact legend), details
+ * on click, the search (the keyboard's way to an entity) and the link to the full view. Every other panel,
+ * and any panel added later unless it is listed here, is the full explorer's only: nothing in an embed edits,
+ * opens files or exports.
+ */
+export const EMBED_PANEL_IDS: ReadonlySet<string> = new Set([
+  "header",
+  "embed",
+  "graph-controls",
+  "notices",
+  "empty-view",
+  "relation-tooltip",
+  "key",
+  "details",
+]);

@@ -43,6 +43,11 @@ export interface ViewState {
   entities: "active" | "all";
   /** "directed": the shortest path follows relations from source to target only. */
   paths: "undirected" | "directed";
+  /**
+   * The page is embedded in another (an iframe, `?embed=1`): the graph, its key and details on click, and a
+   * link to the full view; nothing that edits, opens files or exports (panels/registry.ts EMBED_PANEL_IDS).
+   */
+  embed: boolean;
 }
 
 /** The country filter's name for entities without a country. */
