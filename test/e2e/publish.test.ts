@@ -240,8 +240,7 @@ describe.skipIf(skip)("the published site embedded in an article", () => {
       inFrame = await page.evaluate(() => document.activeElement?.tagName === "IFRAME");
     }
     expect(inFrame).toBe(true);
-    const focused = await frame.locator("body").evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.id);
-    expect(focused).toBe("Search");
+    expect(await frame.locator("body").evaluate(() => document.activeElement?.id)).toBe("search");
     await page.keyboard.type("vodafone");
     await poll(() => frame.getByRole("option").first().textContent()).toMatch(/Vodafone/);
     await page.keyboard.press("Enter");
@@ -269,6 +268,10 @@ describe.skipIf(skip)("the published site embedded in an article", () => {
       return details.getByRole("heading", { level: 2 }).textContent();
     }).toBe("Bell Canada");
     expect(await details.locator("a.source-link").count()).toBeGreaterThan(0);
+    // The details float over the graph, readable: a column of the frame, not a sliver at its edge.
+    const panel = await frame.locator(".side-panel").boundingBox();
+    expect(panel?.width).toBeGreaterThan(280);
+    expect(panel?.height).toBeGreaterThan(200);
     // No editing: the details offer no path or selection tools.
     expect(await details.getByRole("button", { name: /Path from here|Select/ }).count()).toBe(0);
 
