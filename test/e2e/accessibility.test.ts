@@ -93,6 +93,18 @@ describe.skipIf(skip)("accessibility (axe-core) in Chromium", () => {
     expect(await seriousViolations(narrow.page)).toEqual([]);
   });
 
+  it("finds none in the embedded view with details open, nor in the full view's embed code box", async () => {
+    const embedded = await openWithAxe("?embed=1&focus=bell", { width: 800, height: 520 });
+    opened.push(embedded);
+    await poll(() => embedded.page.getByRole("region", { name: "Details" }).getByRole("heading", { level: 2 }).textContent()).toBe("Bell Canada");
+    expect(await seriousViolations(embedded.page)).toEqual([]);
+    const { page } = opened[0] as OpenedPage;
+    await page.getByRole("button", { name: "Copy embed code" }).click();
+    await page.getByRole("dialog", { name: "Embed this view" }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+  });
+
   it("labels every form control with text that is on screen", async () => {
     const { page } = opened[0] as OpenedPage;
     const unlabelled = await page.evaluate(() =>

@@ -43,7 +43,7 @@ function mountCopy({ store, graph, region }: PanelContext): MountedPanel {
   });
   const code = el("textarea", {
     class: "embed-code",
-    attrs: { id: "embed-code", readonly: true, rows: 4, spellcheck: "false", "aria-label": "Embed code" },
+    attrs: { id: "embed-code", readonly: true, rows: 4, spellcheck: "false" },
   });
   const status = el("p", { class: "hint embed-status", attrs: { role: "status" } });
   const close = el("button", { class: "link-button", text: "Close", attrs: { type: "button" } });
@@ -55,6 +55,7 @@ function mountCopy({ store, graph, region }: PanelContext): MountedPanel {
       class: "hint",
       text: `Paste this into a web page: it shows the graph as it is now, ${String(EMBED_HEIGHT_PX)} pixels high, with a link to the full view.`,
     }),
+    el("label", { class: "embed-label", text: "Embed code", attrs: { for: "embed-code" } }),
     code,
     status,
     close,
