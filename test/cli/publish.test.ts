@@ -4,6 +4,7 @@
  * hidden --app), since what they pin is what happens around the build: a broken dataset writes nothing, a
  * folder that is not a previous publish is not replaced without --force, and the site never lands on the dataset.
  */
+import { spawnSync } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listJsonFiles, relativeDatasetPath } from "../../src/load/read.ts";
 import { readBundle } from "../../src/load/bundle.ts";
 import { PUBLISH_MARKER, publishBase, publishedIndexHtml } from "../../src/cli/publish/site.ts";
+import { atlasCommand } from "../support/bin.ts";
 import { atlas } from "../support/cli.ts";
 import { allFiles } from "../support/serve.ts";
 
@@ -58,10 +60,16 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-describe("atlas publish of data/ (a real build)", () => {
+describe("atlas publish of data/ (a real build, by the built bin)", () => {
   it("writes the built explorer under --base, the validated bundle its meta names, the title, and nothing else beside it", async () => {
     const out = path.join(scratch, "real", "site");
-    const result = await atlas("publish", "data", "--out", out, "--base", "/atlas", "--title", 'Huawei <5G> & "allies"');
+    // Through the installable bin (dist-cli/, as `npx atlas` runs it): it finds this package and its vite.
+    const [command, ...prefix] = atlasCommand();
+    const run = spawnSync(command as string, [...prefix, "publish", "data", "--out", out, "--base", "/atlas", "--title", 'Huawei <5G> & "allies"'], {
+      encoding: "utf8",
+      timeout: 170_000,
+    });
+    const result = { code: run.status, stdout: run.stdout, stderr: run.stderr };
     expect(result.stderr).not.toMatch(/internal error/);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^published data to .*: \d+ entities, \d+ relations, \d+ sources.*; base \/atlas\/$/m);
