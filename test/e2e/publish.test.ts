@@ -4,6 +4,7 @@
  * with its title and no CSP violation. Published with --base /atlas/, it works from that sub-path.
  */
 import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp as mkdtempAsync, readFile, rm as rmAsync, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,6 +19,8 @@ import { close, connect, disconnect, e2eAvailable, openExplorer, visibleEdges, w
 const skip = !e2eAvailable && !process.env.CI;
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
 const TITLE = "Huawei 5G: who pressed whom";
+/** The embedded dataset's saved layout, once it has one. */
+const SAVED_LAYOUT = "data/layouts/default.json";
 
 /** `atlas publish ...args` from the sources (the e2e project does not build the bin). */
 function publish(...args: string[]): void {
@@ -86,6 +89,20 @@ describe.skipIf(skip)("the published site of data/ from python3 -m http.server",
     expect(await page.title()).toBe(TITLE);
     expect(await page.locator("#dataset-counts").textContent()).toMatch(/\d+ entities · \d+ relations · \d+ sources/);
     expect(problems).toEqual([]);
+  });
+
+  // Saved layouts (layouts/NAME.json) travel in the bundle; the page opens at the default one.
+  it.skipIf(!existsSync(SAVED_LAYOUT))("opens at the dataset's saved layout, carried in the bundle", async () => {
+    const layout = JSON.parse(readFileSync(SAVED_LAYOUT, "utf8")) as { positions: Record<string, [number, number]> };
+    const bundle = JSON.parse(await readFile(path.join(scratch, "site", "dataset.bundle.json"), "utf8")) as { files: { path: string }[] };
+    expect(bundle.files.map((file) => file.path)).toContain("layouts/default.json");
+    type Positions = { atlas: { graph: { nodes(): string[]; getNodeAttributes(id: string): { x: number; y: number } } } };
+    const drawn = await page.evaluate(() => {
+      const { graph } = (window as unknown as Positions).atlas;
+      return graph.nodes().map((id) => [id, graph.getNodeAttributes(id).x, graph.getNodeAttributes(id).y] as const);
+    });
+    // The layout ran from the saved positions at most: every placed entity is where the layout put it.
+    for (const [id, x, y] of drawn) if (id in layout.positions) expect([x, y], id).toEqual(layout.positions[id]);
   });
 
   it("finds Bell by search and lists its relations with source links in Details", async () => {
