@@ -128,6 +128,22 @@ describe("atlas publish around the build (a stand-in explorer)", () => {
     expect((await readdir(path.dirname(out))).sort()).toEqual(["my-data", "site"]);
   });
 
+  it("carries the dataset's saved layouts (layouts/NAME.json) in the bundle, as they are, and not as dataset documents", async () => {
+    const dataset = path.join(scratch, "layouts", "my-data");
+    await cp("data", dataset, { recursive: true });
+    await mkdir(path.join(dataset, "layouts"), { recursive: true });
+    const layout = '{\n  "name": "default",\n  "positions": { "bell": [12.5, -3], "huawei": [0, 0] }\n}\n';
+    await writeFile(path.join(dataset, "layouts", "default.json"), layout);
+    const out = path.join(scratch, "layouts", "site");
+    const result = await atlas("publish", dataset, "--out", out, "--app", app);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/, 1 saved layout; base \.\/$/m);
+    const bundle = readBundle(JSON.parse(await readFile(path.join(out, "dataset.bundle.json"), "utf8")), "dataset.bundle.json");
+    if (!bundle.ok) throw new Error("the published bundle does not read");
+    expect(bundle.layouts).toEqual([{ path: "layouts/default.json", text: layout }]);
+    expect(bundle.documents.map((document) => document.file)).not.toContain("layouts/default.json");
+  });
+
   it("refuses a non-empty folder that no publish made, unless --force; replaces a previous publish without it", async () => {
     const out = path.join(scratch, "refuse", "site");
     await mkdir(out, { recursive: true });
