@@ -94,8 +94,8 @@ export async function writeFileAtomicallyAsync(target: string, produce: (write: 
 /**
  * Runs `produce`, which adds files to a folder (relative "/"-separated names, or directly into the temporary
  * `folder` it is given), and puts the folder at `target` once complete: built in a temporary folder beside it,
- * then renamed into place. An existing
- * folder at `target` is replaced only then; on failure it is left as it was and the temporary folder goes.
+ * then renamed into place. An existing folder at `target` is replaced only then; on failure it is left as it
+ * was and the temporary folder goes.
  */
 export async function writeFolderAtomically(
   target: string,

@@ -234,6 +234,8 @@ describe.skipIf(skip)("the published site embedded in an article", () => {
     for (const absent of ["#embed-copy", ".export-bar", "#drop-target", "input[type=file]", ".legend", ".time-bar", "#focus"])
       expect(await frame.locator(absent).count(), absent).toBe(0);
     expect(await frame.getByRole("button", { name: /open file/i }).count()).toBe(0);
+    // No time bar, and no date chosen: nothing says "as of".
+    expect(await frame.locator("#embed-when").isHidden()).toBe(true);
     expect(await frame.locator(".side-panel").isVisible()).toBe(false);
 
     // The link to the full view: the same address without embed, in a new tab.

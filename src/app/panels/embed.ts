@@ -4,6 +4,8 @@
  * embedded view (`?embed=1`): the link "Open in Leverage Atlas" to the same view without embed, in a new tab.
  */
 import { EMBED_HEIGHT_PX, embedSnippet } from "../model/embed.ts";
+import { formatMonth } from "../model/format.ts";
+import { rangeLabel } from "../model/time.ts";
 import { queryString, writeViewState } from "../state/address.ts";
 import type { ViewState } from "../state/state.ts";
 import { el } from "../ui/dom.ts";
@@ -21,10 +23,15 @@ function mountLink({ store, region }: PanelContext): MountedPanel {
     text: "Open in Leverage Atlas",
     attrs: { id: "embed-open", target: "_blank", rel: "noopener", title: "Open this view in the full explorer, in a new tab" },
   });
-  region("header").append(link);
+  // The embed has no time bar: when the view is at a date (or a range), it says so.
+  const when = el("p", { class: "embed-when", attrs: { id: "embed-when", hidden: true } });
+  region("header").append(when, link);
   const inputs = new Inputs();
   const show = (view: ViewState): void => {
     link.setAttribute("href", addressOf({ ...view, embed: false }));
+    const text = view.at !== null ? `As of ${formatMonth(view.at)}` : view.range !== null ? `Active ${rangeLabel(view.range)}` : "";
+    when.textContent = text;
+    when.hidden = text === "";
   };
   show(store.get().view);
   return {
