@@ -291,8 +291,9 @@ describe.skipIf(skip)("the published site embedded in an article", () => {
     const panel = await frame.locator(".side-panel").boundingBox();
     expect(panel?.width).toBeGreaterThan(280);
     expect(panel?.height).toBeGreaterThan(200);
-    // No editing: the details offer no path or selection tools.
+    // No editing: the details offer no path or selection tools, and nothing in the frame edits or saves.
     expect(await details.getByRole("button", { name: /Path from here|Select/ }).count()).toBe(0);
+    expect(await frame.getByRole("button", { name: /edit|add relation|add entity|save|undo|redo/i }).count()).toBe(0);
 
     await page.mouse.move(0, 0);
     const shot = await page.screenshot();
