@@ -67,7 +67,8 @@ function mountCopy({ store, graph, region }: PanelContext): MountedPanel {
     status,
     close,
   );
-  region("header").append(el("div", { class: "embed-share" }, button, box));
+  const share = el("div", { class: "embed-share" }, button, box);
+  region("header").append(share);
 
   const hide = (): void => {
     box.hidden = true;
@@ -102,7 +103,10 @@ function mountCopy({ store, graph, region }: PanelContext): MountedPanel {
     button.focus();
   });
   return {
-    update: () => {},
+    // A page `atlas serve` serves is on this machine only and refuses to be framed: publish it to embed it.
+    update: (state) => {
+      share.hidden = state.dataset.served !== undefined;
+    },
     destroy: () => {},
     onEscape: () => {
       if (box.hidden) return false;
