@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { cp, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Option, type Command } from "commander";
+import { isLayoutPath } from "../../load/bundle.ts";
 import { bundleFolder } from "../../load/folder-bundle.ts";
 import { formatIssue } from "../../load/issues.ts";
 import { listJsonFiles } from "../../load/read.ts";
@@ -127,7 +128,7 @@ export function registerPublish(program: Command, io: CliIo, setExit: (code: num
       });
 
       const { entities, relations, sources } = result.counts;
-      const layouts = bundle.files.filter((file) => file.path.startsWith("layouts/")).length;
+      const layouts = bundle.files.filter((file) => isLayoutPath(file.path)).length;
       io.stdout(
         `published ${dir} to ${out}: ${plural(entities, "entity", "entities")}, ${plural(relations, "relation")}, ${plural(sources, "source")}` +
           `${layouts > 0 ? `, ${plural(layouts, "saved layout")}` : ""}; base ${base}\n`,
