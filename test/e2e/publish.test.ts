@@ -19,13 +19,15 @@ import { close, connect, disconnect, e2eAvailable, openExplorer, visibleEdges, w
 const skip = !e2eAvailable && !process.env.CI;
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
 const TITLE = "Huawei 5G: who pressed whom";
+/** A publish runs vite's build: seconds alone, minutes on a machine busy with other builds. */
+const PUBLISH_TIMEOUT_MS = 240_000;
 /** The embedded dataset's saved layout, once it has one. */
 const SAVED_LAYOUT = "data/layouts/default.json";
 
 /** `atlas publish ...args` from the sources (the e2e project does not build the bin). */
 function publish(...args: string[]): void {
   const [command, ...prefix] = atlasFromSources();
-  const run = spawnSync(command as string, [...prefix, "publish", ...args], { encoding: "utf8", timeout: 240_000 });
+  const run = spawnSync(command as string, [...prefix, "publish", ...args], { encoding: "utf8", timeout: PUBLISH_TIMEOUT_MS });
   if (run.status !== 0) throw new Error(`atlas publish ${args.join(" ")} exited with ${String(run.status)}:\n${run.stdout}${run.stderr}`);
 }
 
@@ -44,7 +46,7 @@ beforeAll(async () => {
   scratch = await mkdtempAsync(path.join(tmpdir(), "atlas-publish-e2e-"));
   publish("data", "--out", path.join(scratch, "site"), "--title", TITLE);
   site = await startPythonServer(path.join(scratch, "site"));
-});
+}, PUBLISH_TIMEOUT_MS);
 
 afterAll(async () => {
   await site?.stop();
@@ -166,7 +168,7 @@ describe.skipIf(skip)("a site published with --base /atlas/", () => {
     } finally {
       await host.stop();
     }
-  });
+  }, PUBLISH_TIMEOUT_MS);
 });
 
 describe.skipIf(skip)("the published site embedded in an article", () => {
