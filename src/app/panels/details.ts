@@ -217,8 +217,9 @@ function entityActions(
   pathFrom.addEventListener("click", () => context.request({ type: "path-from", id: details.id }));
   const select = el("button", { class: "button", text: selectLabel(state, details.id), attrs: { type: "button" } });
   select.addEventListener("click", () => store.dispatch(toggleSelected, details.id));
-  const buttons = [neighbourhood, pathFrom, select];
-  if (context.workbench) {
+  // Embedded, the view offers no path or selection tools (their panels are the full explorer's).
+  const buttons = state.view.embed ? [neighbourhood] : [neighbourhood, pathFrom, select];
+  if (context.workbench && !state.view.embed) {
     const addRelation = el("button", { class: "button", text: "Add relation from here", attrs: { type: "button" } });
     addRelation.addEventListener("click", () => context.request({ type: "edit", collection: "relations", id: null, from: details.id }));
     const editEntity = el("button", { class: "button", text: "Edit entity", attrs: { type: "button" } });
