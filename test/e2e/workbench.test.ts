@@ -307,6 +307,16 @@ describe.skipIf(skip)("the workbench on a static site", () => {
     await page.context().close();
   });
 
+  it("offers no editing in an embedded view", async () => {
+    const { page, problems } = await open(`${baseUrl}?focus=gov-canada&embed=1`);
+    await poll(() => page.locator("#details-title").count()).toBe(1);
+    expect(await page.getByRole("button", { name: "New entity" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Add relation from here" }).count()).toBe(0);
+    expect(await page.locator("#editor, #pending").count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it("edits the page's copy and downloads the changed files", async () => {
     const { page } = await open(`${baseUrl}?focus=gov-canada`);
     await page.getByRole("button", { name: "Edit entity" }).click();
