@@ -4,7 +4,7 @@
  */
 import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { BENCH_FOLDER, benchDataset, type BenchDataset } from "./data.ts";
+import { BENCH_FOLDER, REPO_ROOT, benchDataset, type BenchDataset } from "./data.ts";
 import { checkGexfFiles, type GexfValidity } from "../test/support/check-gexf.ts";
 import { median, result, type BenchResult } from "./results.ts";
 import { runTask } from "./run-child.ts";
@@ -132,6 +132,43 @@ const tableEntry: BenchEntry = {
         notes: item.notes,
       });
     });
+  },
+};
+
+/**
+ * The workbench's live validation of an edit (#16): the record and its references, against validating the
+ * whole dataset, on the repository's dataset (target: within a frame) and on the benchmark's (the issue's
+ * target, 100 ms, is for 10k entities: `--size small`).
+ */
+const editCheckEntry: BenchEntry = {
+  id: "edit-check",
+  async run({ data, repeats, log }) {
+    const sets = [
+      { label: "data/", dir: path.join(REPO_ROOT, "data"), targetMs: 16 },
+      { label: sizeLabel(data), dir: data.dir, targetMs: 100 },
+    ];
+    const results: BenchResult[] = [];
+    for (const set of sets) {
+      const cases = await runTask("edit-check", { dir: set.dir, repeats: Math.max(repeats, 5) }, ["--expose-gc"]);
+      for (const item of cases) {
+        log(`edit check ${set.label}, ${item.name}: ${item.ms.map((ms) => ms.toFixed(2)).join(", ")} ms vs ${item.baselineMs.map(Math.round).join(", ")} ms`);
+        results.push(
+          result({
+            name: `edit check ${set.label}: ${item.name}`,
+            ms: median(item.ms),
+            baselineMs: median(item.baselineMs),
+            cpuMs: median(item.cpuMs),
+            baselineCpuMs: median(item.baselineCpuMs),
+            metric: "time",
+            baseline: item.baseline,
+            runs: item.ms.length,
+            targetMs: set.targetMs,
+            notes: item.notes,
+          }),
+        );
+      }
+    }
+    return results;
   },
 };
 
@@ -532,6 +569,7 @@ export const ENTRIES: readonly BenchEntry[] = [
   loadEntry,
   subgraphEntry,
   tableEntry,
+  editCheckEntry,
   gexfEntry,
   interopEntry,
   xlsxEntry,

@@ -8,6 +8,7 @@
 import "./styles/layout.css";
 import { LeverageAnalysis } from "./analysis/leverage-analysis.ts";
 import type { FileOpener } from "./files/open-file.ts";
+import type { Workbench } from "./edit/workbench.ts";
 import { buildSearchIndex } from "./model/search.ts";
 import type { ViewGraph } from "./model/view-graph.ts";
 import type { MountedPanel, PanelContext, PanelRequest, RegionName } from "./panels/panel.ts";
@@ -68,6 +69,7 @@ export class Explorer {
     view: ViewState,
     dataset: DatasetStatus,
     opener: FileOpener | null = null,
+    workbench: Workbench | null = null,
   ) {
     this.store = new Store(initialState(view, dataset, storedLabelPreference()));
     this.derive = createDeriver(graph);
@@ -132,6 +134,8 @@ export class Explorer {
       layout: this.layout,
       search: { index, debounceMs: graph.order > SEARCH_DEBOUNCE_FROM ? 150 : 0 },
       opener,
+      // Editing only where the dataset status allows it (an embed or a read-only page leaves it out).
+      workbench: dataset.editing ? workbench : null,
       region: (name) => {
         const region = this.regions.get(name);
         if (!region) throw new Error(`no panel has provided the "${name}" region yet`);
