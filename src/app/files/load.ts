@@ -6,6 +6,7 @@
 import { isBundleJson, readBundle, verifyBundle, type BundleContents } from "../../load/bundle.ts";
 import { parseJsonText } from "../../load/json-text.ts";
 import { parseDataset, type LoadResult } from "../../load/parse.ts";
+import { trustedDataset } from "../../load/trusted.ts";
 import type { LoadIssue } from "../../load/issues.ts";
 
 export const DATASET_META = "leverage-atlas-dataset";
@@ -89,13 +90,19 @@ export async function loadFromUrl(address: string, expect: "bundle" | "either" =
   return { result: parseDataset([{ file, text }], { defaultName: file }), bundle: null };
 }
 
-/** A bundle's documents validated (each file's hash checked first); its files and layouts kept for saving. */
+/**
+ * A bundle's documents validated (each file's hash checked first); its files and layouts kept for saving. A bundle
+ * the node loader checked (its digest matches these very files) is not validated again: the checked fast path.
+ */
 export async function openBundle(json: unknown, shownAs: string): Promise<LoadedDataset> {
   const read = readBundle(json, shownAs);
   if (!read.ok) return failed(read.issues);
   const verified = await verifyBundle(read.files, read.checked, shownAs);
   if (verified.issues.length > 0) return failed(verified.issues);
-  const result = parseDataset(read.documents, { defaultName: read.name });
+  const trusted = verified.trusted
+    ? trustedDataset(read.documents, { defaultName: read.name, warnings: read.checked?.warnings ?? [] })
+    : null;
+  const result = trusted ?? parseDataset(read.documents, { defaultName: read.name });
   const bundle: BundleContents = { name: read.name, files: read.files, layouts: read.layouts };
   if (read.checked) bundle.checked = read.checked;
   return { result, bundle };
