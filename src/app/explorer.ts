@@ -58,6 +58,8 @@ export class Explorer {
   private readonly unsubscribe: () => void;
   /** The first layout moves entities: re-centre on the focus from the address once it settles. */
   private readonly recentreOnSettle: boolean;
+  /** Set by destroy: a layout still waiting to start stays stopped. */
+  private destroyed = false;
   /** The label placement's inputs last given, so it runs again only when they change. */
   private labelInputs: readonly unknown[] = [];
 
@@ -87,9 +89,9 @@ export class Explorer {
       this.regions.set(name, element);
     root.replaceChildren(header, el("main", { class: "app-main" }, pane, side));
 
-    // The renderer draws its first frame in its constructor, in the view's graph state (a big graph's
-    // relations wait for the layout from the first frame: it starts at once, below).
-    this.renderer = createRenderer(graph, container, graphFlags(this.derived.sigma), {
+    // The renderer draws its first frame in its constructor: entities and relations, whatever the size (a big
+    // graph's relations wait for the layout only once it runs: startLayout).
+    this.renderer = createRenderer(graph, container, { ...graphFlags(this.derived.sigma), isLayingOut: false }, {
       labelPx: LABEL_FONT_PX[this.store.get().labels.size],
     });
     const renderer = this.renderer;
@@ -140,7 +142,16 @@ export class Explorer {
     const { focus } = this.derived.sigma;
     if (this.derived.view.nodes.size < graph.order && this.derived.view.nodes.size > 0) this.fitShown();
     else if (focus !== null) moveCameraTo(renderer, focus);
-    this.layout.start();
+    // The layout starts once the first frame is on screen: the whole graph shows first, and the layout's worker and
+    // its first positions do not compete with that frame.
+    requestAnimationFrame(() => setTimeout(() => this.startLayout(), 0));
+  }
+
+  /** Starts the layout the state says is running; a big graph's relations now wait for it to rest. */
+  private startLayout(): void {
+    if (this.destroyed) return;
+    this.renderer.setGraphState({ isLayingOut: this.derived.sigma.layingOut });
+    if (this.store.get().layout.status === "running") this.layout.start();
   }
 
   /**
@@ -183,6 +194,7 @@ export class Explorer {
 
   /** Stops the panels, the analysis, the layout and the renderer, before another dataset replaces this one. */
   destroy(): void {
+    this.destroyed = true;
     this.unsubscribe();
     document.removeEventListener("keydown", this.onKeyDown);
     for (const { mounted } of this.panels) mounted.destroy();

@@ -132,11 +132,22 @@ function follow(source: DatasetSource, mode: Served, folder: string): void {
   served = { mode, status, stop };
 }
 
+/**
+ * While the page first loads: says the step under way (the bar beside it moves on the compositor) and lets the
+ * page paint it before the step takes the main thread.
+ */
+async function loadingStep(step: string): Promise<void> {
+  if (root.dataset.state !== "loading") return;
+  const line = root.querySelector(".app-loading");
+  if (line) line.textContent = `Leverage Atlas: ${step}…`;
+  await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const source = datasetSource(params);
   performance.mark("atlas:start");
-  const loaded = await loadFrom(source);
+  const loaded = await loadFrom(source, loadingStep);
   performance.mark("atlas:parsed");
   if (loaded.result.ok && !hasWebGL2()) {
     fail(
@@ -146,6 +157,7 @@ async function start(): Promise<void> {
     );
     return;
   }
+  if (loaded.result.ok) await loadingStep("drawing the graph");
   const mode = source.from === "meta" ? servedMode() : null;
   if (mode) follow(source, mode, loaded.bundle?.name ?? "the dataset folder");
   show(loaded, false);

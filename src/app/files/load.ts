@@ -36,12 +36,17 @@ export function datasetSource(params: URLSearchParams, page: Document = document
   return meta ? { from: "meta", url: meta } : { from: "embedded" };
 }
 
-export async function loadFrom(source: DatasetSource): Promise<LoadedDataset> {
+/** Told what loading does next ("checking the dataset"), before it does it; the page repaints in the meantime. */
+export type LoadingStep = (step: string) => Promise<void>;
+
+const noStep: LoadingStep = () => Promise.resolve();
+
+export async function loadFrom(source: DatasetSource, onStep: LoadingStep = noStep): Promise<LoadedDataset> {
   if (source.from === "embedded") {
     const { embeddedInputs } = await import("./embedded.ts");
     return { result: parseDataset(embeddedInputs()), bundle: null };
   }
-  return loadFromUrl(source.url, source.from === "meta" ? "bundle" : "either");
+  return loadFromUrl(source.url, source.from === "meta" ? "bundle" : "either", onStep);
 }
 
 function failure(file: string, message: string): LoadedDataset {
@@ -57,7 +62,7 @@ function failed(issues: LoadIssue[]): LoadedDataset {
  * A dataset fetched from this site (the Content-Security-Policy allows no other origin, and the check here
  * turns that into a clear message instead of a blocked request): a bundle, or (by address) one dataset file.
  */
-export async function loadFromUrl(address: string, expect: "bundle" | "either" = "either"): Promise<LoadedDataset> {
+export async function loadFromUrl(address: string, expect: "bundle" | "either" = "either", onStep: LoadingStep = noStep): Promise<LoadedDataset> {
   let url: URL;
   try {
     url = new URL(address, location.href);
@@ -72,6 +77,7 @@ export async function loadFromUrl(address: string, expect: "bundle" | "either" =
   }
   const file = decodeURIComponent(url.pathname.split("/").pop() || url.pathname);
   let response: Response;
+  await onStep("fetching the dataset");
   try {
     // Never a cached copy: a served dataset changes on disk between two loads.
     response = await fetch(url, { credentials: "same-origin", cache: "no-store" });
@@ -81,12 +87,14 @@ export async function loadFromUrl(address: string, expect: "bundle" | "either" =
   if (!response.ok)
     return failure(file, `could not fetch ${url.pathname}: the server answered ${response.status} ${response.statusText}`.trim());
   const text = await response.text();
+  await onStep("reading the dataset");
   const json = parseJsonText(text);
-  if (json.ok && isBundleJson(json.value)) return openBundle(json.value, file);
+  if (json.ok && isBundleJson(json.value)) return openBundle(json.value, file, onStep);
   if (expect === "bundle") {
     if (!json.ok) return failed(json.problems.map((problem) => ({ file, pointer: "", severity: "error", ...problem })));
     return failure(file, `the page's dataset meta names ${url.pathname}, which is not a dataset bundle`);
   }
+  await onStep("checking the dataset");
   return { result: parseDataset([{ file, text }], { defaultName: file }), bundle: null };
 }
 
@@ -94,11 +102,12 @@ export async function loadFromUrl(address: string, expect: "bundle" | "either" =
  * A bundle's documents validated (each file's hash checked first); its files and layouts kept for saving. A bundle
  * the node loader checked (its digest matches these very files) is not validated again: the checked fast path.
  */
-export async function openBundle(json: unknown, shownAs: string): Promise<LoadedDataset> {
+export async function openBundle(json: unknown, shownAs: string, onStep: LoadingStep = noStep): Promise<LoadedDataset> {
   const read = readBundle(json, shownAs);
   if (!read.ok) return failed(read.issues);
   const verified = await verifyBundle(read.files, read.checked, shownAs);
   if (verified.issues.length > 0) return failed(verified.issues);
+  await onStep(verified.trusted ? "opening the checked dataset" : "checking the dataset");
   const trusted = verified.trusted
     ? trustedDataset(read.documents, { defaultName: read.name, warnings: read.checked?.warnings ?? [] })
     : null;
