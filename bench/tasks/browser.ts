@@ -22,8 +22,8 @@ import { REPO_ROOT } from "../data.ts";
 
 /** One opening of a page: from navigation. */
 export interface PageOpening {
-  /** The first frame after the page said it had drawn everything (entities and relations); NaN when it never did in the wait. */
-  fullFrameMs: number;
+  /** The first frame after the page said it had drawn everything (entities and relations); null when it did not within the wait. */
+  fullFrameMs: number | null;
   /** The explorer: the first frame after it reported ready (a big graph's may show entities only). */
   firstFrameMs: number;
   /** The longest main-thread task (Long Tasks API) from navigation to the full frame, and how many tasks took over 50 ms. */
@@ -105,8 +105,6 @@ const LAYOUT_PROGRESS =
 const NEXT_FRAME_TIME = "new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))";
 const NOW = "performance.now()";
 
-/** How long a page may take to draw everything. */
-const FULL_FRAME_WAIT_MS = 150_000;
 
 /** Counts animation frames in the page during `work` (run in node): frames per second of the wall time it took. */
 async function frames(page: Page, work: () => Promise<void>): Promise<FrameStats> {
@@ -215,6 +213,7 @@ async function open(
   browser: Browser,
   url: string,
   side: "explorer" | "floor",
+  waitMs: number,
   then?: (page: Page, opening: PageOpening) => Promise<void>,
 ): Promise<PageOpening> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -223,17 +222,17 @@ async function open(
   try {
     await page.goto(url);
     const root = side === "explorer" ? "#app" : "body";
-    await page.waitForSelector(`${root}[data-state=ready], ${root}[data-state=error]`, { timeout: FULL_FRAME_WAIT_MS });
+    await page.waitForSelector(`${root}[data-state=ready], ${root}[data-state=error]`, { timeout: waitMs });
     if ((await page.getAttribute(root, "data-state")) !== "ready") throw new Error(`the ${side} could not open ${url}`);
-    const full = await page.waitForSelector(`${root}[data-frame=full]`, { timeout: FULL_FRAME_WAIT_MS }).then(
+    const full = await page.waitForSelector(`${root}[data-frame=full]`, { timeout: waitMs }).then(
       () => true,
       () => false,
     );
     const fullMark = side === "explorer" ? "atlas:full-frame" : "floor:ready";
-    const fullFrameMs = full ? await frameAfter(page, fullMark) : Number.NaN;
-    const firstFrameMs = side === "explorer" ? await frameAfter(page, "atlas:ready") : fullFrameMs;
+    const fullFrameMs = full ? await frameAfter(page, fullMark) : null;
+    const firstFrameMs = side === "explorer" ? await frameAfter(page, "atlas:ready") : (fullFrameMs ?? Number.NaN);
     const tasks = JSON.parse(await page.evaluate<string>(LONG_TASKS)) as LongTask[];
-    const until = full ? fullFrameMs : firstFrameMs;
+    const until = fullFrameMs ?? firstFrameMs;
     const opening: PageOpening = {
       fullFrameMs,
       firstFrameMs,
@@ -283,7 +282,13 @@ function alternations(entities: number): number {
   return entities <= 1_000 ? 3 : 2;
 }
 
-export async function browserBench(args: { sizes: number[]; out: string; settleMs: number }): Promise<BrowserMeasurement[]> {
+export async function browserBench(args: {
+  sizes: number[];
+  out: string;
+  settleMs: number;
+  /** How long a page may take to draw everything. */
+  fullFrameWaitMs: number;
+}): Promise<BrowserMeasurement[]> {
   const dist = path.join(args.out, "dist");
   await build({ logLevel: "warn", build: { outDir: dist, emptyOutDir: true } });
   // The floor: its own build with no project config (no dataset plugin, no CSP), served beside the explorer.
@@ -317,12 +322,12 @@ export async function browserBench(args: { sizes: number[]; out: string; settleM
       const count = alternations(subject.entities);
       for (let run = 0; run < count; run += 1) {
         // Alternate, so drift on the shared machine hits both sides alike.
-        floor.push(await open(browser, `${base}${subject.floorPath}`, "floor"));
+        floor.push(await open(browser, `${base}${subject.floorPath}`, "floor", args.fullFrameWaitMs));
         const last = run === count - 1;
         explorer.push(
-          await open(browser, `${base}${subject.explorerPath}`, "explorer", async (page, opening) => {
+          await open(browser, `${base}${subject.explorerPath}`, "explorer", args.fullFrameWaitMs, async (page, opening) => {
             step(
-              `run ${run + 1}/${count}: explorer full frame ${Math.round(opening.fullFrameMs)} ms (first frame ${Math.round(opening.firstFrameMs)} ms, longest task ${Math.round(opening.longestTaskMs)} ms) vs floor ${Math.round(floor.at(-1)?.fullFrameMs ?? Number.NaN)} ms; marks ${opening.marks.map(([name, at]) => `${name} ${at}`).join(", ")}`,
+              `run ${run + 1}/${count}: explorer full frame ${opening.fullFrameMs === null ? "none in the wait" : `${Math.round(opening.fullFrameMs)} ms`} (first frame ${Math.round(opening.firstFrameMs)} ms, longest task ${Math.round(opening.longestTaskMs)} ms) vs floor ${Math.round(floor.at(-1)?.fullFrameMs ?? Number.NaN)} ms; marks ${opening.marks.map(([name, at]) => `${name} ${at}`).join(", ")}`,
             );
             if (last) measuredLast.interaction = await interact(page, args.settleMs, step);
           }),
