@@ -36,10 +36,16 @@ export function datasetSource(params: URLSearchParams, page: Document = document
   return meta ? { from: "meta", url: meta } : { from: "embedded" };
 }
 
-/** Told what loading does next ("checking the dataset"), before it does it; the page repaints in the meantime. */
+/**
+ * Told what loading does next ("checking the dataset"), before it does it, for datasets big enough to take a while;
+ * the page repaints in the meantime (a frame per step, which small datasets do not wait for).
+ */
 export type LoadingStep = (step: string) => Promise<void>;
 
 const noStep: LoadingStep = () => Promise.resolve();
+
+/** Texts above this many characters (about 2 MB, some 2,000 entities) get their loading steps said. */
+export const LARGE_TEXT = 2_000_000;
 
 export async function loadFrom(source: DatasetSource, onStep: LoadingStep = noStep): Promise<LoadedDataset> {
   if (source.from === "embedded") {
@@ -77,7 +83,6 @@ export async function loadFromUrl(address: string, expect: "bundle" | "either" =
   }
   const file = decodeURIComponent(url.pathname.split("/").pop() || url.pathname);
   let response: Response;
-  await onStep("fetching the dataset");
   try {
     // Never a cached copy: a served dataset changes on disk between two loads.
     response = await fetch(url, { credentials: "same-origin", cache: "no-store" });
@@ -87,14 +92,15 @@ export async function loadFromUrl(address: string, expect: "bundle" | "either" =
   if (!response.ok)
     return failure(file, `could not fetch ${url.pathname}: the server answered ${response.status} ${response.statusText}`.trim());
   const text = await response.text();
-  await onStep("reading the dataset");
+  const step: LoadingStep = text.length > LARGE_TEXT ? onStep : noStep;
+  await step("reading the dataset");
   const json = parseJsonText(text);
-  if (json.ok && isBundleJson(json.value)) return openBundle(json.value, file, onStep);
+  if (json.ok && isBundleJson(json.value)) return openBundle(json.value, file, step);
   if (expect === "bundle") {
     if (!json.ok) return failed(json.problems.map((problem) => ({ file, pointer: "", severity: "error", ...problem })));
     return failure(file, `the page's dataset meta names ${url.pathname}, which is not a dataset bundle`);
   }
-  await onStep("checking the dataset");
+  await step("checking the dataset");
   return { result: parseDataset([{ file, text }], { defaultName: file }), bundle: null };
 }
 
