@@ -239,9 +239,24 @@ export class Explorer {
     if (labelSizeChanged) this.renderer.setGraphState({ labelPx: LABEL_FONT_PX[state.labels.size] });
     const forced = new Set<string>([...sigma.selected, ...(sigma.path?.nodes ?? []), ...(sigma.chain?.nodes ?? [])]);
     if (sigma.focus !== null) forced.add(sigma.focus);
+    this.labels.update({ nodes: sigma.nodes, forced, degree: this.shownDegree(sigma.edges), preference: state.labels });
+  }
+
+  /** Each entity's number of shown relations (a self-loop counts twice, as graphology's degree counts it). */
+  private shownDegree(edges: ReadonlySet<string>): (id: string) => number {
+    const { graph } = this;
+    // Everything shown (the usual first view): the graph's own counts, without a pass over every relation.
+    if (edges.size === graph.size) return (id) => (graph.hasNode(id) ? graph.degree(id) : 0);
     const degrees = new Map<string, number>();
-    for (const edge of sigma.edges) for (const end of this.graph.extremities(edge)) degrees.set(end, (degrees.get(end) ?? 0) + 1);
-    this.labels.update({ nodes: sigma.nodes, forced, degree: (id) => degrees.get(id) ?? 0, preference: state.labels });
+    const count = (end: string): void => {
+      degrees.set(end, (degrees.get(end) ?? 0) + 1);
+    };
+    graph.forEachEdge((edge, _attributes, source, target) => {
+      if (!edges.has(edge)) return;
+      count(source);
+      count(target);
+    });
+    return (id) => degrees.get(id) ?? 0;
   }
 
   /**
