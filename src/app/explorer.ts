@@ -56,6 +56,7 @@ export class Explorer {
   private flags: SigmaView | null = null;
   private readonly sink: FlagSink;
   private readonly unsubscribe: () => void;
+  private readonly resizes: ResizeObserver;
   /** The first layout moves entities: re-centre on the focus from the address once it settles. */
   private readonly recentreOnSettle: boolean;
   /** Set by destroy: a layout still waiting to start stays stopped. */
@@ -80,14 +81,16 @@ export class Explorer {
     const toolbar = el("div", { class: "graph-toolbar", attrs: { role: "toolbar", "aria-label": "Graph" } });
     const pane = el("section", { class: "graph-pane", attrs: { "aria-label": "Graph of pressure and dependency" } }, container, toolbar);
     const side = el("aside", { class: "side-panel", attrs: { "aria-label": "Explorer panel" } });
+    const drawer = el("div", { class: "drawer" });
     for (const [name, element] of [
       ["header", header],
       ["toolbar", toolbar],
       ["pane", pane],
+      ["drawer", drawer],
       ["side", side],
     ] as const)
       this.regions.set(name, element);
-    root.replaceChildren(header, el("main", { class: "app-main" }, pane, side));
+    root.replaceChildren(header, el("main", { class: "app-main" }, pane, drawer, side));
 
     // The renderer draws its first frame in its constructor: entities and relations, whatever the size (a big
     // graph's relations wait for the layout only once it runs: startLayout).
@@ -102,6 +105,14 @@ export class Explorer {
       edge: (id, flags) => renderer.setEdgeState(id, flags),
       graph: (flags) => renderer.setGraphState(flags),
     };
+    // Sigma follows the window's size only; the table view opening under the graph resizes its container too.
+    // Each frame starts by reading the container's size, so a frame is all a resize needs; the labels are
+    // then placed again in the new size.
+    this.resizes = new ResizeObserver(() => {
+      renderer.once("afterRender", () => this.labels.place());
+      renderer.scheduleRender();
+    });
+    this.resizes.observe(container);
     let cameraMovedAt = -Infinity;
     renderer.getCamera().on("updated", () => {
       cameraMovedAt = performance.now();
@@ -196,6 +207,7 @@ export class Explorer {
   destroy(): void {
     this.destroyed = true;
     this.unsubscribe();
+    this.resizes.disconnect();
     document.removeEventListener("keydown", this.onKeyDown);
     for (const { mounted } of this.panels) mounted.destroy();
     this.analysis.destroy();
@@ -232,13 +244,15 @@ export class Explorer {
   /** Hands the label placement what it needs when that changed: what is shown, what must be labelled, the preference. */
   private updateLabels(state: ExplorerState, derived: Derived): void {
     const { sigma } = derived;
-    const inputs = [sigma.nodes, sigma.edges, sigma.focus, sigma.selected, sigma.path, sigma.chain, state.labels];
+    const inputs = [sigma.nodes, sigma.edges, sigma.focus, sigma.selected, sigma.path, sigma.chain, state.labels, sigma.cursor];
     if (inputs.length === this.labelInputs.length && inputs.every((input, index) => Object.is(input, this.labelInputs[index]))) return;
     const labelSizeChanged = this.labelInputs[6] !== undefined && (this.labelInputs[6] as ExplorerState["labels"]).size !== state.labels.size;
     this.labelInputs = inputs;
     if (labelSizeChanged) this.renderer.setGraphState({ labelPx: LABEL_FONT_PX[state.labels.size] });
     const forced = new Set<string>([...sigma.selected, ...(sigma.path?.nodes ?? []), ...(sigma.chain?.nodes ?? [])]);
     if (sigma.focus !== null) forced.add(sigma.focus);
+    // The keyboard's ring always shows its label, so others make room for it.
+    if (sigma.cursor !== null) forced.add(sigma.cursor);
     this.labels.update({ nodes: sigma.nodes, forced, degree: this.shownDegree(sigma.edges), preference: state.labels });
   }
 
