@@ -36,14 +36,6 @@ function fail(title: string, ...paragraphs: string[]): void {
   root.dataset.state = "error";
 }
 
-function failWithoutWebGL(): void {
-  fail(
-    "This browser cannot draw the graph",
-    "The explorer draws with WebGL 2, which is turned off or not supported here.",
-    "Try a current version of Chrome, Firefox, Edge or Safari, and check that hardware acceleration is enabled.",
-  );
-}
-
 /** Error pages offer another file: a broken dataset is never a dead end. */
 function offerOpenFile(): void {
   root.querySelector(".fatal")?.append(el("p", {}, "Or open another file (or drop one on the page): ", opener.button("Open file…")));
@@ -61,14 +53,7 @@ function showExplorer(dataset: Dataset, view: ViewState, status: DatasetStatus, 
   const camera = previous?.renderer.getCamera().getState();
   current?.destroy();
   current = null;
-  let explorer: Explorer;
-  try {
-    explorer = new Explorer(root, graph, view, status, opener);
-  } catch (error) {
-    if (hasWebGL2()) throw error;
-    failWithoutWebGL();
-    return;
-  }
+  const explorer = new Explorer(root, graph, view, status, opener);
   if (camera) explorer.renderer.getCamera().setState(camera);
   current = explorer;
   document.title = `${dataset.meta.name} · Leverage Atlas`;
@@ -147,13 +132,13 @@ function follow(source: DatasetSource, mode: Served, folder: string): void {
   served = { mode, status, stop };
 }
 
+/** Graphs above this many entities and relations say "drawing the graph" before drawing it (a frame's wait). */
+const LARGE_GRAPH = 5_000;
+
 /**
  * While the page first loads a big dataset: says the step under way (the bar beside it moves on the compositor)
  * and lets the page paint it before the step takes the main thread.
  */
-/** Graphs above this many entities and relations say "drawing the graph" before drawing it (a frame's wait). */
-const LARGE_GRAPH = 5_000;
-
 async function loadingStep(step: string): Promise<void> {
   if (root.dataset.state !== "loading") return;
   const line = root.querySelector(".app-loading");
@@ -167,10 +152,14 @@ async function start(): Promise<void> {
   performance.mark("atlas:start");
   const loaded = await loadFrom(source, loadingStep);
   performance.mark("atlas:parsed");
-  // Cheap here; whether a context can really be made is asked only if drawing fails (showExplorer): a throwaway
-  // WebGL context costs a tenth of a second or more with software rendering.
-  if (loaded.result.ok && typeof WebGL2RenderingContext === "undefined") {
-    failWithoutWebGL();
+  // Here, just before drawing, the check also warms the GPU process up (software GL: sigma's own context then
+  // draws its first frame sooner; made lazily, the embedded dataset's first frame came later: docs/benchmarks.md).
+  if (loaded.result.ok && !hasWebGL2()) {
+    fail(
+      "This browser cannot draw the graph",
+      "The explorer draws with WebGL 2, which is turned off or not supported here.",
+      "Try a current version of Chrome, Firefox, Edge or Safari, and check that hardware acceleration is enabled.",
+    );
     return;
   }
   if (loaded.result.ok && loaded.result.counts.entities + loaded.result.counts.relations > LARGE_GRAPH) await loadingStep("drawing the graph");
