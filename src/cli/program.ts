@@ -18,6 +18,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   generate: async () => (await import("./commands/generate.ts")).registerGenerate,
   template: async () => (await import("./commands/template.ts")).registerTemplate,
   serve: async () => (await import("./commands/serve.ts")).registerServe,
+  publish: async () => (await import("./commands/publish.ts")).registerPublish,
 };
 
 /** The program with the command `args` name registered, or with all of them (help, an unknown command). */
