@@ -189,12 +189,28 @@ function follow(source: DatasetSource, mode: Served, folder: string): void {
   served = { mode, status, stop };
 }
 
+/** Graphs above this many entities and relations say "drawing the graph" before drawing it (a frame's wait). */
+const LARGE_GRAPH = 5_000;
+
+/**
+ * While the page first loads a big dataset: says the step under way (the bar beside it moves on the compositor)
+ * and lets the page paint it before the step takes the main thread.
+ */
+async function loadingStep(step: string): Promise<void> {
+  if (root.dataset.state !== "loading") return;
+  const line = root.querySelector(".app-loading");
+  if (line) line.textContent = `Leverage Atlas: ${step}…`;
+  await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const source = datasetSource(params);
   performance.mark("atlas:start");
-  const loaded = await loadFrom(source);
+  const loaded = await loadFrom(source, loadingStep);
   performance.mark("atlas:parsed");
+  // Here, just before drawing, the check also warms the GPU process up (software GL: sigma's own context then
+  // draws its first frame sooner; made lazily, the embedded dataset's first frame came later: docs/benchmarks.md).
   if (loaded.result.ok && !hasWebGL2()) {
     fail(
       "This browser cannot draw the graph",
@@ -203,6 +219,7 @@ async function start(): Promise<void> {
     );
     return;
   }
+  if (loaded.result.ok && loaded.result.counts.entities + loaded.result.counts.relations > LARGE_GRAPH) await loadingStep("drawing the graph");
   const mode = source.from === "meta" ? servedMode() : null;
   if (mode) follow(source, mode, loaded.bundle?.name ?? "the dataset folder");
   show(loaded, false);
