@@ -14,26 +14,59 @@ import type { Dataset } from "../model/schema.ts";
 /** Where code runs: the CLI (node) and/or the explorer (browser). */
 export type Runtime = "node" | "browser";
 
-/** A yes/no option of a format (GEXF's `dynamic`): a CLI flag and a checkbox in the explorer's export bar. */
-export interface BooleanOption {
-  readonly type: "boolean";
-  /** The CLI flag, e.g. "--dynamic". */
+interface OptionBase {
+  /** The CLI flag, e.g. "--dynamic" or "--layout" (a choice or a text takes a value: "--layout <layout>"). */
   readonly flag: `--${string}`;
-  /** The flag's line in `atlas export --help`. */
+  /** The flag's line in `--help`. */
   readonly help: string;
-  /** The explorer's checkbox: its label and tooltip. */
+  /** The explorer's control (a checkbox, a select or a text field): its label and tooltip. */
   readonly control: { readonly label: string; readonly title: string };
+}
+
+/** A yes/no option of a format (GEXF's `dynamic`): a CLI flag and a checkbox in the explorer's export bar. */
+export interface BooleanOption extends OptionBase {
+  readonly type: "boolean";
   /** Said when the option is on: appended to the file name (`_dynamic`) and to the CLI's summary ("GEXF 1.3, dynamic"). */
   readonly tag: string;
 }
 
-/** An option of a format (one kind so far; a choice among values would be another member of this union). */
-export type FormatOption = BooleanOption;
+/** One value of a choice option. */
+export interface Choice<V extends string = string> {
+  readonly value: V;
+  /** The value in the explorer's select ("Kumu (Elements, Connections)"). */
+  readonly label: string;
+}
+
+/** One of a few values (the SVG's `layout`): `--layout <value>` and a select in the explorer. */
+export interface ChoiceOption<V extends string = string> extends OptionBase {
+  readonly type: "choice";
+  readonly choices: readonly [Choice<V>, ...Choice<V>[]];
+  /** The value when none is given. */
+  readonly default: V;
+  /** The flag's value as `--help` names it: "layout" in "--layout <layout>". */
+  readonly valueName: string;
+}
+
+/** A whole number within bounds (the SVG's `width`): `--width <pixels>` and a number field in the explorer. */
+export interface NumberOption extends OptionBase {
+  readonly type: "number";
+  /** The value when none is given. */
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  /** The flag's value as `--help` names it: "pixels" in "--width <pixels>". */
+  readonly valueName: string;
+}
+
+export type FormatOption = BooleanOption | ChoiceOption | NumberOption;
 
 export type OptionSpecs = Readonly<Record<string, FormatOption>>;
 
+/** The value an option takes: on/off, one of its choices, or a number. */
+export type OptionValue<O extends FormatOption> = O extends BooleanOption ? boolean : O extends ChoiceOption<infer V> ? V : number;
+
 /** The chosen value of each of a format's options. */
-export type OptionValues<O extends OptionSpecs = OptionSpecs> = { readonly [K in keyof O]: boolean };
+export type OptionValues<O extends OptionSpecs = OptionSpecs> = { readonly [K in keyof O]: OptionValue<O[K]> };
 
 export interface Position {
   x: number;

@@ -9,7 +9,7 @@
  * and the CLI's help order, the first writer is the CLI's default, and when a file's extension does not
  * single out a reader, the first reader sure of the bytes reads it (else the first that may).
  */
-import type { FormatReader, FormatSpec, FormatWriter, OptionValues, Runtime } from "./format.ts";
+import type { FormatReader, FormatSpec, FormatWriter, OptionSpecs, OptionValues, Runtime } from "./format.ts";
 import { GEXF_FORMAT } from "./gexf/format.ts";
 import { GRAPHML_FORMAT } from "./graphml/format.ts";
 import { CYPHER_FORMAT } from "./cypher/format.ts";
@@ -60,16 +60,19 @@ export function readersByNoun(readers: readonly ReadableFormat[]): ReadableForma
   return [...readers].sort((a, b) => a.reader.noun.localeCompare(b.reader.noun, "en"));
 }
 
-/** Every option off: what a format writes unless told otherwise. */
-export function defaultOptions(format: FormatSpec): OptionValues {
-  return Object.fromEntries(Object.keys(format.options).map((key) => [key, false]));
+/** The value of each option when none is given: off, or the choice's or number's default. */
+export function defaultValues(options: OptionSpecs): OptionValues {
+  return Object.fromEntries(Object.entries(options).map(([key, option]) => [key, option.type === "boolean" ? false : option.default]));
 }
 
-/** The tags of the options that are on ("dynamic"), in the format's order: for file names and summaries. */
+/** Every option at its default: what a format writes unless told otherwise. */
+export function defaultOptions(format: FormatSpec): OptionValues {
+  return defaultValues(format.options);
+}
+
+/** The tags of the yes/no options that are on ("dynamic"), in the format's order: for file names and summaries. */
 export function optionTags(format: FormatSpec, values: Partial<OptionValues>): string[] {
-  return Object.entries(format.options)
-    .filter(([key]) => values[key] === true)
-    .map(([, option]) => option.tag);
+  return Object.entries(format.options).flatMap(([key, option]) => (option.type === "boolean" && values[key] === true ? [option.tag] : []));
 }
 
 /** A noun with its indefinite article: "a GEXF file", "an XLSX workbook" (by spelling: choose nouns it reads right for). */

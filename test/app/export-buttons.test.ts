@@ -16,6 +16,11 @@ describe("the export bar's buttons", () => {
           id: `export-${format.id}-${key}`,
           label: option.control.label,
           title: option.control.title,
+          type: option.type,
+          ...(option.type === "choice"
+            ? { choices: option.choices.map(({ value, label }) => ({ value, label })), value: option.default }
+            : {}),
+          ...(option.type === "number" ? { value: String(option.default), min: option.min, max: option.max } : {}),
         })),
       );
     }
@@ -29,6 +34,57 @@ describe("the export bar's buttons", () => {
       "Export PNG",
     ]);
     expect(buttons[0]?.options.map((option) => option.label)).toEqual(["Dynamic GEXF (timeline)"]);
+  });
+
+  it("give a choice option a select at its default and a number option a number field at its default, with its bounds", () => {
+    const chooser = defineFormat({
+      id: "chooser",
+      name: "Chooser",
+      label: "Chooser",
+      description: "",
+      extensions: ["ch"],
+      mediaType: "text/plain",
+      options: {
+        flavour: {
+          type: "choice",
+          flag: "--flavour",
+          valueName: "flavour",
+          help: "",
+          control: { label: "Flavour", title: "Which flavour" },
+          choices: [
+            { value: "plain", label: "Plain" },
+            { value: "rich", label: "Rich" },
+          ],
+          default: "rich",
+        },
+        size: {
+          type: "number",
+          flag: "--size",
+          valueName: "n",
+          help: "",
+          control: { label: "Size", title: "How big" },
+          default: 7,
+          min: 1,
+          max: 9,
+        },
+      },
+      writer: { output: "file", content: "text", runs: ["browser"], writes: "data", write: () => ({ sources: 0, notes: [] }) },
+    });
+    expect(exportButtons([chooser])[0]?.options).toEqual([
+      {
+        key: "flavour",
+        id: "export-chooser-flavour",
+        label: "Flavour",
+        title: "Which flavour",
+        type: "choice",
+        choices: [
+          { value: "plain", label: "Plain" },
+          { value: "rich", label: "Rich" },
+        ],
+        value: "rich",
+      },
+      { key: "size", id: "export-chooser-size", label: "Size", title: "How big", type: "number", value: "7", min: 1, max: 9 },
+    ]);
   });
 
   it("leave out formats only the CLI writes and formats nothing writes", () => {

@@ -52,7 +52,7 @@ describe("atlas export, walked over the registry", () => {
         new RegExp(`^  ${format.id} +\\.${format.extensions[0]} +${format.description.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "m"),
       );
       for (const option of Object.values(format.options)) {
-        expect(help.stdout).toContain(`  ${option.flag} `);
+        expect(help.stdout).toContain(`  ${option.flag}${option.type === "boolean" ? "" : ` <${option.valueName}>`} `);
         expect(help.stdout.replace(/\s+/g, " ")).toContain(option.help.replace(/\s+/g, " "));
       }
     }
@@ -67,7 +67,18 @@ describe("atlas export, walked over the registry", () => {
   it.each(CLI_WRITERS.map((format) => [format.id, format] as const))(
     "writes %s through --format (with each of its options) and through the --out extension",
     async (_id, format) => {
-      for (const flags of [[], ...Object.values(format.options).map((option) => [option.flag])]) {
+      // A yes/no option is its flag; a choice or a number takes a value: each choice, or a number's bounds.
+      const optionFlags = Object.values(format.options).flatMap((option) =>
+        option.type === "boolean"
+          ? [[option.flag]]
+          : option.type === "choice"
+            ? option.choices.map((choice) => [option.flag, choice.value])
+            : [
+                [option.flag, String(option.min)],
+                [option.flag, String(option.max)],
+              ],
+      );
+      for (const flags of [[], ...optionFlags]) {
         const out = path.join(folder, `by-flag.${format.extensions[0]}`);
         const written = await atlas("export", FIXTURE, "--format", format.id, ...flags, "--out", out);
         expect(written.code, written.stderr).toBe(0);

@@ -1,6 +1,6 @@
 /**
  * The export controls under the selection: what will be exported (the selection, or the current view),
- * one "Export …" button per format the browser writes and a checkbox per option of each (both from the
+ * one "Export …" button per format the browser writes and a control per option of each (both from the
  * format registry, see model/export-buttons.ts), and a status line saying what was exported or,
  * plainly, why nothing could be.
  */
@@ -13,8 +13,10 @@ export class ExportBar {
   private readonly scope: HTMLElement;
   private readonly status: HTMLElement;
   private readonly buttons: HTMLButtonElement[];
-  /** Each format's option checkboxes, by option key. */
-  private readonly optionInputs = new Map<string, Map<string, HTMLInputElement>>();
+  /** Each format's option controls, by option key. */
+  private readonly optionInputs = new Map<string, Map<string, HTMLInputElement | HTMLSelectElement>>();
+  /** Each format's number options' defaults, by option key: what an empty or out-of-bounds field means. */
+  private readonly numberDefaults = new Map<string, Map<string, { value: number; min: number; max: number }>>();
 
   constructor(specs: readonly ExportButton[], onExport: (format: string) => void) {
     this.scope = el("p", { class: "export-scope", attrs: { id: "export-scope" } });
@@ -28,12 +30,42 @@ export class ExportBar {
       return button;
     });
     const controls = specs.flatMap((spec) => {
-      const inputs = new Map<string, HTMLInputElement>();
+      const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
+      const numbers = new Map<string, { value: number; min: number; max: number }>();
       this.optionInputs.set(spec.format, inputs);
+      this.numberDefaults.set(spec.format, numbers);
       return spec.options.map((option) => {
-        const input = el("input", { attrs: { type: "checkbox", id: option.id, "data-format": spec.format, "data-option": option.key } });
+        const attrs = { id: option.id, "data-format": spec.format, "data-option": option.key };
+        let input: HTMLInputElement | HTMLSelectElement;
+        if (option.type === "choice")
+          input = el(
+            "select",
+            { attrs },
+            ...(option.choices ?? []).map((choice) =>
+              el("option", { text: choice.label, attrs: { value: choice.value, selected: choice.value === option.value } }),
+            ),
+          );
+        else if (option.type === "number") {
+          const min = option.min ?? 0;
+          const max = option.max ?? Number.MAX_SAFE_INTEGER;
+          numbers.set(option.key, { value: Number(option.value), min, max });
+          input = el("input", {
+            class: "export-number",
+            attrs: {
+              ...attrs,
+              type: "number",
+              inputmode: "numeric",
+              step: "1",
+              min: String(min),
+              max: String(max),
+              value: option.value ?? "",
+            },
+          });
+        } else input = el("input", { attrs: { ...attrs, type: "checkbox" } });
         inputs.set(option.key, input);
-        return el("label", { class: "export-option", attrs: { for: option.id, title: option.title } }, input, ` ${option.label}`);
+        return option.type === "boolean"
+          ? el("label", { class: "export-option", attrs: { for: option.id, title: option.title } }, input, ` ${option.label}`)
+          : el("label", { class: "export-option", attrs: { for: option.id, title: option.title } }, `${option.label} `, input);
       });
     });
     this.status = el("div", { class: "export-status", attrs: { role: "status", "aria-live": "polite", id: "export-status" } });
@@ -48,10 +80,23 @@ export class ExportBar {
     );
   }
 
-  /** The chosen value of each of a format's options (its checkboxes). */
+  /**
+   * The chosen value of each of a format's options: a checkbox's state, a select's value, a number field's whole
+   * number (its default when the field is empty or out of bounds: the field's own validity shows that).
+   */
   optionValues(format: string): OptionValues {
-    const inputs = this.optionInputs.get(format) ?? new Map<string, HTMLInputElement>();
-    return Object.fromEntries([...inputs].map(([key, input]) => [key, input.checked]));
+    const inputs = this.optionInputs.get(format) ?? new Map<string, HTMLInputElement | HTMLSelectElement>();
+    const numbers = this.numberDefaults.get(format);
+    return Object.fromEntries(
+      [...inputs].map(([key, input]) => {
+        const number = numbers?.get(key);
+        if (number) {
+          const value = Number(input.value);
+          return [key, input.value !== "" && Number.isInteger(value) && value >= number.min && value <= number.max ? value : number.value];
+        }
+        return [key, input instanceof HTMLInputElement && input.type === "checkbox" ? input.checked : input.value];
+      }),
+    );
   }
 
   /** "Exports the selection: 3 entities, 2 relations." */

@@ -3,7 +3,7 @@
  * (src/formats/node.ts): the --format choices, the formats' own flags (GEXF's --dynamic) and their --help
  * lines all come from it.
  */
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import { buildGraph } from "../../graph/build.ts";
 import { SelectionError, selectSubgraph, type SubgraphSelection } from "../../graph/select.ts";
 import { isPartialDate, firstDay, lastDay } from "../../model/dates.ts";
@@ -18,15 +18,9 @@ import {
 import { listWords, plural } from "../../model/text.ts";
 import type { OptionValues } from "../../formats/format.ts";
 import { NODE_FORMATS } from "../../formats/node.ts";
-import {
-  defaultOptions,
-  findFormat,
-  formatsForFileName,
-  optionTags,
-  writableFormats,
-  type WritableFormat,
-} from "../../formats/registry.ts";
+import { findFormat, formatsForFileName, optionTags, writableFormats, type WritableFormat } from "../../formats/registry.ts";
 import { writeExport } from "../export-output.ts";
+import { addFormatFlags, flagSynopsis, flagValues, formatFlags } from "../format-flags.ts";
 import { progressOn } from "../progress.ts";
 import { DEFAULT_DATASET_PATH, loadOrFail } from "../dataset.ts";
 import { CliError, EXIT, type CliIo } from "../io.ts";
@@ -34,34 +28,6 @@ import { CliError, EXIT, type CliIo } from "../io.ts";
 /** The formats `atlas export` writes, in the registry's order; the first is the default. */
 const FORMATS = writableFormats("node", NODE_FORMATS);
 const DEFAULT_FORMAT = FORMATS[0] as WritableFormat;
-
-/** A flag of some formats' option (several formats may share one, e.g. a future --dynamic for GraphML). */
-interface FormatFlag {
-  flag: string;
-  help: string;
-  /** The key commander stores the flag under (--drop-isolated: dropIsolated). */
-  attribute: string;
-  /** The formats that have it, and the option's key in each. */
-  owners: { format: WritableFormat; key: string }[];
-}
-
-function formatFlags(formats: readonly WritableFormat[]): FormatFlag[] {
-  const flags = new Map<string, FormatFlag>();
-  for (const format of formats) {
-    for (const [key, option] of Object.entries(format.options)) {
-      const known = flags.get(option.flag);
-      if (known) known.owners.push({ format, key });
-      else
-        flags.set(option.flag, {
-          flag: option.flag,
-          help: option.help,
-          attribute: new Option(option.flag).attributeName(),
-          owners: [{ format, key }],
-        });
-    }
-  }
-  return [...flags.values()];
-}
 
 const FORMAT_FLAGS = formatFlags(FORMATS);
 
@@ -193,17 +159,7 @@ function formatOf(options: ExportOptions): { format: WritableFormat; values: Opt
   } else {
     format = (options.out === undefined ? undefined : formatsForFileName(options.out, FORMATS)[0]) ?? DEFAULT_FORMAT;
   }
-  const values: Record<string, boolean> = { ...defaultOptions(format) };
-  for (const flag of FORMAT_FLAGS) {
-    if (options[flag.attribute] !== true) continue;
-    const owner = flag.owners.find((candidate) => candidate.format === format);
-    if (!owner)
-      throw new CliError(
-        `${flag.flag} applies to ${listWords(flag.owners.map((other) => other.format.name))} only, not to ${format.name}`,
-        EXIT.usage,
-      );
-    values[owner.key] = true;
-  }
+  const values = flagValues(format, FORMAT_FLAGS, options);
   return { format, values };
 }
 
@@ -211,7 +167,7 @@ function formatOf(options: ExportOptions): { format: WritableFormat; values: Opt
 function formatsHelp(): string {
   const width = Math.max(...FORMATS.map((format) => format.id.length));
   const lines = FORMATS.map((format) => {
-    const flags = Object.values(format.options).map((option) => option.flag);
+    const flags = Object.values(format.options).map(flagSynopsis);
     return `  ${format.id.padEnd(width)}  .${format.extensions[0]}  ${format.description}${flags.length > 0 ? ` (${flags.join(", ")})` : ""}`;
   });
   return `
@@ -229,7 +185,7 @@ export function registerExport(program: Command, io: CliIo): void {
       "--format <format>",
       `${listWords(FORMATS.map((format) => format.id))} (default: from the --out extension, else ${DEFAULT_FORMAT.id})`,
     );
-  for (const flag of FORMAT_FLAGS) command.addOption(new Option(flag.flag, flag.help));
+  addFormatFlags(command, FORMAT_FLAGS);
   command
     .option("--ego <id>", "entities within --depth relations of this entity")
     .option("--depth <n>", "ego depth, 0 to 10 (default 1)")
