@@ -16,6 +16,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   export: async () => (await import("./commands/export.ts")).registerExport,
   import: async () => (await import("./commands/import.ts")).registerImport,
   generate: async () => (await import("./commands/generate.ts")).registerGenerate,
+  layout: async () => (await import("./commands/layout.ts")).registerLayout,
 };
 
 /** The program with the command `args` name registered, or with all of them (help, an unknown command). */

@@ -83,8 +83,12 @@ export interface WriteInput<V extends OptionValues = OptionValues> {
   /** What to write: a dataset's graph or a subgraph of it (writers never change it). */
   readonly graph: AtlasGraph;
   readonly options: V;
-  /** Where each entity is drawn (the explorer's layout); writers that place entities fall back to their own layout. */
+  /** Where each entity is drawn (the explorer's layout, a saved layout); writers that place entities fall back to their own layout. */
   readonly positions?: (id: string) => Position | undefined;
+  /** How big each entity is drawn (its radius in pixels, as the explorer draws it); writers that draw fall back to sizes by degree. */
+  readonly sizes?: (id: string) => number | undefined;
+  /** The date the view shows (the explorer's time control, the CLI's --at): a picture says "as of" it. */
+  readonly asOf?: string;
   /** The date a writer stamps into the file (YYYY-MM-DD); today (UTC) by default. Fixed by tests. */
   readonly date?: string;
   /** Told now and then how many items are written, for progress on big graphs. */

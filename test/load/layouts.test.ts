@@ -19,7 +19,7 @@ async function folderWith(files: Record<string, string>): Promise<string> {
 
 /** The ids of validDocument()'s entities. */
 function entityIds(): string[] {
-  return validDocument().entities.map((entity) => entity.id);
+  return validDocument().entities.map((entity) => String(entity.id));
 }
 
 function layoutOf(name: string, positions: Record<string, [number, number]>): string {

@@ -11,9 +11,8 @@
  * under the pointer, and a pan or a zoom costs one frame, not a reprocessing).
  */
 import type { ForceAtlas2Settings } from "graphology-layout-forceatlas2";
-import { inferSettings } from "graphology-layout-forceatlas2";
-import FA2_DEFAULTS from "graphology-layout-forceatlas2/defaults.js";
 import { graphToByteArrays } from "graphology-layout-forceatlas2/helpers.js";
+import { forceAtlas2Settings } from "../../graph/layout.ts";
 import type { LayoutPositions, LayoutRequest } from "./layout-worker.ts";
 import type { ViewGraph } from "../model/view-graph.ts";
 
@@ -45,13 +44,9 @@ const FREE_TIME_FACTOR = 2;
 /** While the camera moves, look again this often for the moment positions can be drawn. */
 const BUSY_RETRY_MS = 100;
 
-/**
- * graphology's inferred settings (Barnes-Hut above 2,000 entities, slower steps for bigger graphs),
- * a little more repulsion so a dense pressure hub spreads enough for its labels to be read.
- */
+/** The settings of src/graph/layout.ts, shared with the layouts computed headless (atlas layout, the SVG export). */
 export function layoutSettings(graph: ViewGraph): Required<ForceAtlas2Settings> {
-  const settings = inferSettings(graph);
-  return { ...FA2_DEFAULTS, ...settings, scalingRatio: (settings.scalingRatio ?? 10) * 2 };
+  return forceAtlas2Settings(graph);
 }
 
 export class LayoutController {
