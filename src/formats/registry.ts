@@ -16,8 +16,9 @@ import { CYPHER_FORMAT } from "./cypher/format.ts";
 import { NEO4J_FORMAT } from "./neo4j/format.ts";
 import { JSON_DATASET_FORMAT } from "./json/format.ts";
 import { PNG_FORMAT } from "./png/format.ts";
+import { SVG_FORMAT } from "./svg/format.ts";
 
-export const FORMATS = [GEXF_FORMAT, GRAPHML_FORMAT, JSON_DATASET_FORMAT, NEO4J_FORMAT, CYPHER_FORMAT, PNG_FORMAT] as const;
+export const FORMATS = [GEXF_FORMAT, GRAPHML_FORMAT, JSON_DATASET_FORMAT, NEO4J_FORMAT, CYPHER_FORMAT, SVG_FORMAT, PNG_FORMAT] as const;
 
 export type FormatId = (typeof FORMATS)[number]["id"];
 export type WritableFormat = FormatSpec & { readonly writer: FormatWriter };

@@ -31,6 +31,7 @@ describe("the export bar's buttons", () => {
       "Export JSON",
       "Export Neo4j",
       "Export Cypher",
+      "Export SVG",
       "Export PNG",
     ]);
     expect(buttons[0]?.options.map((option) => option.label)).toEqual(["Dynamic GEXF (timeline)"]);
@@ -113,6 +114,7 @@ describe("the export bar's buttons", () => {
       "json",
       "neo4j",
       "cypher",
+      "svg",
       "png",
     ]);
   });
