@@ -171,8 +171,9 @@ export function writeFigureSvg(figure: Figure, emit: Emit): void {
         shapeElement(entity.shape, entity.center, entity.size, entity.color) +
         text(entity.label, entity.labelAt, [
           ["fill", TEXT_COLOR],
-          // Kept for the editor when it would overlap a bigger entity's label.
-          ["visibility", entity.labelShown ? undefined : "hidden"],
+          // Kept for the editor (Inkscape's Objects panel shows it again) when it would cross a bigger entity or its label;
+          // display, not visibility: Inkscape draws text with visibility="hidden".
+          ["display", entity.labelShown ? undefined : "none"],
         ]) +
         `</g>\n`,
     );
