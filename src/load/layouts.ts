@@ -5,12 +5,12 @@
  *
  * What is refused (an error, the layout not used): JSON syntax, a wrong shape, a coordinate that is not a finite
  * number (JSON's 1e999 reads as Infinity), a name that differs from the file's. What is only said (a warning):
- * ids that are no entity of the dataset (an entity renamed or removed since the layout was saved) and entities
- * the layout does not place (added since; they are placed by ForceAtlas2 when drawn).
+ * ids that are no entity of the dataset (an entity renamed or removed since the layout was saved). Entities the
+ * layout does not place (added since) are placed by ForceAtlas2 when drawn.
  */
 import { closest, distance } from "fastest-levenshtein";
 import { LAYOUTS_FOLDER, layoutDocumentSchema, type LayoutPoint, type SavedLayout } from "../model/layout.ts";
-import { plural, quote } from "../model/text.ts";
+import { quote } from "../model/text.ts";
 import { errorCount, toPointer, type LoadIssue } from "./issues.ts";
 import { locatePointers, parseJsonText } from "./json-text.ts";
 import { parseDataset, type LoadResult, type ParseOptions } from "./parse.ts";
@@ -109,8 +109,9 @@ export function parseLayout(input: FolderFile): { layout?: SavedLayout; issues: 
 }
 
 /**
- * Warnings about a valid layout against the dataset's entities: each id that is no entity (located at its
- * position), and one line for the entities it does not place.
+ * Warnings about a valid layout against the dataset's entities: each id that is no entity, located at its
+ * position. Entities the layout does not place (added since it was saved) are not a problem: ForceAtlas2 places
+ * them when the layout is drawn, and the SVG export says so.
  */
 export function checkLayoutIds(layout: SavedLayout, text: string, entityIds: ReadonlySet<string>): LoadIssue[] {
   const issues: LoadIssue[] = [];
@@ -123,17 +124,6 @@ export function checkLayoutIds(layout: SavedLayout, text: string, entityIds: Rea
         severity: "warning",
       });
   }
-  const unplaced = [...entityIds].filter((id) => !layout.positions.has(id));
-  if (unplaced.length > 0)
-    issues.push({
-      file: layout.file,
-      pointer: "/positions",
-      message: `${plural(unplaced.length, "entity", "entities")} of the dataset ${unplaced.length === 1 ? "has" : "have"} no position here (e.g. ${unplaced
-        .slice(0, 3)
-        .map(quote)
-        .join(", ")}); ForceAtlas2 places ${unplaced.length === 1 ? "it" : "them"} when the layout is drawn`,
-      severity: "warning",
-    });
   return locate(issues, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 }
 
