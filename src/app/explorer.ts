@@ -20,7 +20,7 @@ import { createRenderer, type AtlasRenderer } from "./render/renderer.ts";
 import { focusEntity, layoutProgressed, layoutStatusChanged } from "./state/actions.ts";
 import { queryString, writeViewState } from "./state/address.ts";
 import { createDeriver, type Derived, type LeverageShown } from "./state/derive.ts";
-import { initialState, isPanelOpen, type DatasetStatus, type ExplorerState, type ViewState } from "./state/state.ts";
+import { initialState, isPanelOpen, type DatasetStatus, type ExplorerState, type OpenedLayout, type ViewState } from "./state/state.ts";
 import { Store } from "./state/store.ts";
 import { el } from "./ui/dom.ts";
 
@@ -51,8 +51,10 @@ export class Explorer {
     view: ViewState,
     dataset: DatasetStatus,
     opener: FileOpener | null = null,
+    /** The saved layout the graph's positions come from (model/view-graph.ts applySavedLayout), if any. */
+    opened: OpenedLayout | null = null,
   ) {
-    this.store = new Store(initialState(view, dataset));
+    this.store = new Store(initialState(view, dataset, opened));
     this.derive = createDeriver(graph);
     this.derived = this.derive(this.store.get());
     this.recentreOnSettle = view.focus !== null;
@@ -118,7 +120,8 @@ export class Explorer {
     this.render(this.store.get(), null);
     const { focus } = this.derived.sigma;
     if (focus !== null) moveCameraTo(renderer, focus);
-    this.layout.start();
+    // A saved layout that places every entity is the picture: ForceAtlas2 runs only when asked (Run layout).
+    if (this.store.get().layout.status === "running") this.layout.start();
   }
 
   /** The view (a copy), for tests and the console. */

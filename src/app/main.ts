@@ -7,11 +7,13 @@
 import "./zod-config.ts";
 import { buildGraph } from "../graph/build.ts";
 import { formatIssue } from "../load/issues.ts";
+import type { DatasetLoadResult } from "../load/layouts.ts";
+import { chooseLayout, type SavedLayout } from "../model/layout.ts";
 import type { Dataset } from "../model/schema.ts";
 import { Explorer } from "./explorer.ts";
 import { loadEmbedded, loadFromUrl } from "./files/load.ts";
 import { FileOpener, type OpenedOutcome } from "./files/open-file.ts";
-import { prepareViewGraph } from "./model/view-graph.ts";
+import { applySavedLayout, prepareViewGraph } from "./model/view-graph.ts";
 import { hasWebGL2 } from "./render/renderer.ts";
 import { defaultViewState, readViewState } from "./state/address.ts";
 import type { DatasetStatus, ViewState } from "./state/state.ts";
@@ -36,12 +38,14 @@ function offerOpenFile(): void {
 }
 
 /** Builds the graph first, so a failure leaves the current explorer in place, then replaces it. */
-function showExplorer(dataset: Dataset, view: ViewState, status: DatasetStatus): void {
+function showExplorer(dataset: Dataset, view: ViewState, status: DatasetStatus, layout?: SavedLayout): void {
   const graph = prepareViewGraph(buildGraph(dataset));
+  // The dataset's saved layout, when it has one, instead of ForceAtlas2 from scratch.
+  const opened = layout ? { name: layout.name, complete: applySavedLayout(graph, layout) === graph.order } : null;
   performance.mark("atlas:graph-built");
   current?.destroy();
   current = null;
-  const explorer = new Explorer(root, graph, view, status, opener);
+  const explorer = new Explorer(root, graph, view, status, opener, opened);
   current = explorer;
   document.title = `${dataset.meta.name} · Leverage Atlas`;
   root.dataset.state = "ready";
@@ -59,7 +63,8 @@ async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const address = params.get("dataset");
   performance.mark("atlas:start");
-  const result = address ? await loadFromUrl(address) : loadEmbedded();
+  // A dataset file by address has no saved layouts (a folder's layouts/ come with the embedded dataset).
+  const result: DatasetLoadResult = address ? { ...(await loadFromUrl(address)), layouts: [] } : loadEmbedded();
   performance.mark("atlas:parsed");
   if (!result.ok) {
     renderIssues(root, "The dataset could not be opened", result.issues);
@@ -77,7 +82,12 @@ async function start(): Promise<void> {
   }
   const { state, problems } = readViewState(params);
   const warnings = result.issues.filter((issue) => issue.severity === "warning").map(formatIssue);
-  showExplorer(result.dataset, state, { notices: problems.map((problem) => `Address: ${problem}`), warnings });
+  showExplorer(
+    result.dataset,
+    state,
+    { notices: problems.map((problem) => `Address: ${problem}`), warnings },
+    chooseLayout(result.layouts),
+  );
   performance.mark("atlas:ready");
 }
 

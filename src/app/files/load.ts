@@ -1,14 +1,15 @@
 /** Where the explorer's dataset comes from: the embedded data/ folder, or `?dataset=<url>` on this site. */
+import { parseDatasetFolder, type DatasetLoadResult } from "../../load/layouts.ts";
 import { parseDataset, type LoadResult } from "../../load/parse.ts";
 import type { LoadIssue } from "../../load/issues.ts";
 
-/** The dataset compiled into the page from data/**\/*.json. */
-export function loadEmbedded(): LoadResult {
+/** The dataset compiled into the page from data/**\/*.json, with its saved layouts (data/layouts/). */
+export function loadEmbedded(): DatasetLoadResult {
   const files = import.meta.glob<string>("/data/**/*.json", { query: "?raw", import: "default", eager: true });
   const inputs = Object.entries(files)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([file, text]) => ({ file: file.slice(1), text }));
-  return parseDataset(inputs);
+    .map(([file, text]) => ({ path: file.slice("/data/".length), file: file.slice(1), text }));
+  return parseDatasetFolder(inputs);
 }
 
 function failure(file: string, message: string): LoadResult {

@@ -1,5 +1,5 @@
 /**
- * The export controls under the selection (ui/export-bar.ts): GEXF, JSON and PNG of the selection,
+ * The export controls under the selection (ui/export-bar.ts): every format the browser writes, of the selection,
  * or of the current view when nothing is selected (model/export-scope.ts decides which), written by
  * files/export-files.ts and downloaded.
  */
@@ -46,6 +46,9 @@ function mount({ graph, renderer, store, region }: PanelContext): MountedPanel {
         options,
         // The explorer's current positions (the layout writes them into the graph it draws).
         positions: (id) => (graph.hasNode(id) ? { x: graph.getNodeAttribute(id, "x"), y: graph.getNodeAttribute(id, "y") } : undefined),
+        // How big each entity is drawn and the month shown, for pictures drawn again (SVG).
+        sizes: (id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, "size") : undefined),
+        ...(state.at === null ? {} : { asOf: state.at }),
         drawing: { capture: () => drawnCanvas(renderer, only) },
       });
       download(file.blob, name);

@@ -16,6 +16,7 @@ import { noticesPanel } from "./notices.ts";
 import { openFilePanel } from "./open-file.ts";
 import type { Panel } from "./panel.ts";
 import { relationTooltipPanel } from "./relation-tooltip.ts";
+import { saveLayoutPanel } from "./save-layout.ts";
 import { selectionPanel } from "./selection.ts";
 import { timePanel } from "./time.ts";
 
@@ -24,6 +25,7 @@ export const PANELS: readonly Panel[] = [
   headerPanel,
   // Over and under the graph.
   graphControlsPanel,
+  saveLayoutPanel,
   noticesPanel,
   relationTooltipPanel,
   timePanel,

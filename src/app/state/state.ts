@@ -46,6 +46,14 @@ export interface LayoutState {
   iterationsPerSecond: number;
   /** The layout has settled once since the dataset opened (the camera re-centres then). */
   settledOnce: boolean;
+  /** The saved layout (layouts/NAME.json) the positions were opened from, or null: ForceAtlas2 from the start. */
+  saved: string | null;
+}
+
+/** A saved layout the explorer opens with: its name, and whether it places every entity (then ForceAtlas2 does not run). */
+export interface OpenedLayout {
+  name: string;
+  complete: boolean;
 }
 
 /** The leverage analysis runs in a worker (analysis/leverage-analysis.ts); its answers are kept here. */
@@ -84,16 +92,22 @@ export interface ExplorerState {
   analysis: { leverage: LeverageAnalysis };
 }
 
-/** The state an explorer opens in: the view from the address, nothing selected, the layout starting, the analysis running. */
-export function initialState(view: ViewState, dataset: DatasetStatus): ExplorerState {
+/**
+ * The state an explorer opens in: the view from the address, nothing selected, the layout starting (or, with a
+ * saved layout that places every entity, already in place), the analysis running.
+ */
+export function initialState(view: ViewState, dataset: DatasetStatus, opened: OpenedLayout | null = null): ExplorerState {
   return {
     view,
     selection: new Set(),
     hover: { entity: null, relation: null },
     panels: {},
     dataset,
-    // The explorer starts the layout as it opens.
-    layout: { status: "running", iterations: 0, iterationsPerSecond: 0, settledOnce: false },
+    // The explorer starts the layout as it opens, unless a saved layout has placed everything.
+    layout:
+      opened?.complete === true
+        ? { status: "settled", iterations: 0, iterationsPerSecond: 0, settledOnce: true, saved: opened.name }
+        : { status: "running", iterations: 0, iterationsPerSecond: 0, settledOnce: false, saved: opened?.name ?? null },
     analysis: { leverage: { status: "analysing" } },
   };
 }
