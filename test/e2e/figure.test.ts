@@ -158,7 +158,8 @@ describe.skipIf(skip)("the SVG figure and saved layouts in Chromium", () => {
     const opened = await openExplorer();
     const { page } = opened;
     try {
-      // Move the layout on from the saved one, so what is saved is what is drawn now.
+      // Move the layout on (from the saved one, if any), so what is saved is what is drawn now.
+      await waitForSettled(page);
       await page.getByRole("button", { name: /run layout/i }).click();
       await waitForSettled(page);
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Save layout" }).click()]);
