@@ -3,7 +3,7 @@
  * explorer's entities, positions, sizes, colours, arrows and labels, which Chromium renders to the same picture
  * as the explorer's canvas (same kind and family colours in both; the two screenshots are kept in test-results/
  * to be looked at side by side); "Save layout" downloads the positions as drawn, which read back as a valid
- * layout placing every entity.
+ * layout placing every entity; and the embedded dataset opens with its saved layout instead of ForceAtlas2.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -148,6 +148,36 @@ describe.skipIf(skip)("the SVG figure and saved layouts in Chromium", () => {
         expect(inExplorer[key], `${key} in the explorer`).toBeGreaterThan(10);
         expect(inFigure[key], `${key} in the figure`).toBeGreaterThan(10);
       }
+      expect(opened.problems).toEqual([]);
+    } finally {
+      await close(opened);
+    }
+  });
+
+  it("opens the embedded dataset at its saved layout (data/layouts/default.json), without running ForceAtlas2", async () => {
+    const saved = parseLayout({
+      path: "layouts/default.json",
+      file: "data/layouts/default.json",
+      text: readFileSync("data/layouts/default.json", "utf8"),
+    });
+    const opened = await openExplorer();
+    const { page } = opened;
+    try {
+      expect(await page.getAttribute("#app", "data-layout")).toBe("settled");
+      expect(await page.evaluate(() => window.atlas.store.get().layout)).toMatchObject({
+        status: "settled",
+        iterations: 0,
+        saved: "default",
+      });
+      const drawn = await page.evaluate(() =>
+        window.atlas.graph
+          .nodes()
+          .map((id) => [id, window.atlas.graph.getNodeAttributes(id).x, window.atlas.graph.getNodeAttributes(id).y] as const),
+      );
+      for (const [id, x, y] of drawn) expect([x, y], id).toEqual([saved.layout?.positions.get(id)?.x, saved.layout?.positions.get(id)?.y]);
+      expect(await page.locator("#layout-toggle").getAttribute("title")).toBe(
+        'Positions from the saved layout "default"; run ForceAtlas2 from them',
+      );
       expect(opened.problems).toEqual([]);
     } finally {
       await close(opened);
