@@ -11,5 +11,6 @@ if (name === undefined || !Object.hasOwn(TASKS, name)) {
   process.exit(2);
 }
 const task = await TASKS[name as TaskName]();
-const output = await task(JSON.parse(json ?? "{}"));
+// The parent (run-child.ts) sends this task's own arguments; `never` fits the parameter of whichever task it is.
+const output = await task(JSON.parse(json ?? "{}") as never);
 process.stdout.write(`${JSON.stringify(output)}\n`);

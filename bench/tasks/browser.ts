@@ -60,7 +60,7 @@ async function frames(page: Page, work: () => Promise<void>): Promise<FrameStats
   await page.evaluate(START_COUNTING);
   const started = performance.now();
   await work();
-  const times = (await page.evaluate(STOP_COUNTING)) as number[];
+  const times = await page.evaluate<number[]>(STOP_COUNTING);
   const durationMs = performance.now() - started;
   let longest = times.length < 2 ? durationMs : 0;
   for (let index = 1; index < times.length; index += 1)
@@ -124,8 +124,8 @@ export async function browserBench(args: { sizes: number[]; out: string; settleM
       if ((await page.getAttribute("#app", "data-state")) !== "ready")
         throw new Error(`the explorer could not open the ${size}-entity dataset`);
       // The first frame after ready: two animation frames later the canvas has been presented.
-      const firstRenderMs = (await page.evaluate(NEXT_FRAME_TIME)) as number;
-      const marks = JSON.parse((await page.evaluate(MARKS)) as string) as [string, number][];
+      const firstRenderMs = await page.evaluate<number>(NEXT_FRAME_TIME);
+      const marks = JSON.parse(await page.evaluate<string>(MARKS)) as [string, number][];
       step(`ready; first frame at ${Math.round(firstRenderMs)} ms; marks ${marks.map(([name, at]) => `${name} ${at}`).join(", ")}`);
       const layout = await frames(page, () => page.waitForTimeout(3_000));
 
@@ -135,7 +135,7 @@ export async function browserBench(args: { sizes: number[]; out: string; settleM
         () => false,
       );
       // The worker's rate over its last second, and its iterations, as last reported to the page (at settling, or after the wait).
-      const progress = (await page.evaluate(LAYOUT_PROGRESS)) as { iterations: number; iterationsPerSecond: number };
+      const progress = await page.evaluate<{ iterations: number; iterationsPerSecond: number }>(LAYOUT_PROGRESS);
       const layoutIterationsPerSecond = progress.iterationsPerSecond;
       const box = (await page.locator("#graph").boundingBox()) ?? { x: 0, y: 0, width: 1280, height: 800 };
       step(`settled: ${settled}; panning`);
@@ -143,7 +143,7 @@ export async function browserBench(args: { sizes: number[]; out: string; settleM
       step("zooming");
       const zoomed = await frames(page, () => zoom(page, box));
       // The marks again: the leverage ranking arrives from its worker after ready.
-      const allMarks = JSON.parse((await page.evaluate(MARKS)) as string) as [string, number][];
+      const allMarks = JSON.parse(await page.evaluate<string>(MARKS)) as [string, number][];
       out.push({
         entities: size,
         relations: size * 3,

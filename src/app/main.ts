@@ -92,7 +92,7 @@ async function start(): Promise<void> {
 }
 
 window.addEventListener("error", (event) => {
-  if (root.dataset.state !== "ready") fail("The explorer stopped unexpectedly", String(event.message || "An unknown error occurred."));
+  if (root.dataset.state !== "ready") fail("The explorer stopped unexpectedly", event.message || "An unknown error occurred.");
 });
 window.addEventListener("unhandledrejection", (event) => {
   if (root.dataset.state !== "ready")

@@ -23,8 +23,11 @@ export function outputColumns(stream: { isTTY?: boolean; columns?: number }, env
 export const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  // @types/node says isTTY is a boolean, but a piped stream's is undefined.
+  /* eslint-disable @typescript-eslint/no-unnecessary-boolean-literal-compare */
   stderrIsTerminal: process.stderr.isTTY === true,
   stdoutIsTerminal: process.stdout.isTTY === true,
+  /* eslint-enable @typescript-eslint/no-unnecessary-boolean-literal-compare */
   columns: outputColumns(process.stdout, process.env),
 };
 

@@ -298,7 +298,7 @@ function relation(
   }
   let about: Entity | undefined;
   if (FAMILIES_WITH_ABOUT.includes(RELATION_KINDS[kind].family) && vendors.length > 0 && random.chance(0.4)) {
-    about = entities[random.pick(vendors)] as Entity;
+    about = entities[random.pick(vendors)];
   }
   let claim = `${source.name} ${RELATION_VERBS[kind]} ${target.name}${about === undefined ? "" : ` over ${about.name}`}.`;
   if (random.chance(0.35)) claim += ` ${followUp(random)}`;

@@ -21,7 +21,9 @@ export const TEXT_LIMITS = {
 
 /** Characters a curator never means to type: C0/C1 controls (but tab and newline in long text) and bidi overrides. */
 // Hand-written: no maintained library names "characters that spoof or break text" for this purpose.
+// eslint-disable-next-line no-control-regex -- control characters are what these refuse
 const FORBIDDEN_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+// eslint-disable-next-line no-control-regex -- control characters are what these refuse
 const FORBIDDEN_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 

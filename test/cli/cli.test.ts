@@ -159,7 +159,7 @@ describe("npm run atlas", () => {
     const ok = await exec("npx", ["tsx", "src/cli/main.ts", "validate"]);
     expect(ok.stdout).toMatch(/^valid:/);
     const failure = await exec("npx", ["tsx", "src/cli/main.ts", "stats", "no/such/place"]).catch(
-      (error: { code: number; stderr: string }) => error,
+      (error: unknown) => error as { code: number; stderr: string },
     );
     expect("code" in failure && failure.code).toBe(2);
     expect("stderr" in failure && failure.stderr).toBe("atlas: no such file or folder: no/such/place\n");

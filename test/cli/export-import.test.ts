@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { atlas } from "../support/cli.ts";
 import { parseDataset } from "../../src/load/parse.ts";
+import type { Dataset } from "../../src/model/schema.ts";
 import { readGexf } from "../../src/formats/gexf/read.ts";
 import { GEXF_FIXTURES, REPO_ROOT, starterDataset } from "../formats/support.ts";
 
@@ -52,11 +53,7 @@ describe("atlas export", () => {
     expect(loaded.dataset?.relations.every((relation) => relation.start <= "2019-12-31")).toBe(true);
 
     const ids = await atlas("export", DATA, "--format", "json", "--ids", "bell,telus,huawei");
-    expect(
-      JSON.parse(ids.stdout)
-        .entities.map((entity: { id: string }) => entity.id)
-        .sort(),
-    ).toEqual(["bell", "huawei", "telus"]);
+    expect((JSON.parse(ids.stdout) as Dataset).entities.map((entity) => entity.id).sort()).toEqual(["bell", "huawei", "telus"]);
     const pathExport = await atlas("export", DATA, "--format", "json", "--path", "gov-united-states,huawei");
     expect(pathExport.code).toBe(0);
   });
@@ -168,7 +165,7 @@ describe("atlas import", () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/warning: 4 nodes had no entity kind of the ontology/);
     expect(parseDataset([{ file: "x.json", text: result.stdout }]).ok).toBe(true);
-    expect(JSON.parse(result.stdout).sources[0].url).toBe("https://gexf.net/data/data.gexf");
+    expect((JSON.parse(result.stdout) as Dataset).sources[0]?.url).toBe("https://gexf.net/data/data.gexf");
   });
 
   it("fails with the errors, exit 1 and no file when data would be lost or misread", async () => {
@@ -197,6 +194,6 @@ describe("atlas import", () => {
     writeFileSync(latin, Buffer.from(text, "latin1"));
     const result = await atlas("import", latin);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).entities[0].name).toBe("Québec");
+    expect((JSON.parse(result.stdout) as Dataset).entities[0]?.name).toBe("Québec");
   });
 });

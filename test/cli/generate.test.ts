@@ -45,6 +45,7 @@ describe("atlas generate", () => {
     expect(logged.out).not.toMatch(/generating/);
     const terminal = captureIo(true);
     await runCli(["generate", "--entities", "10000", "--relations", "9999", "--out", path.join(folder, "t")], terminal);
+    // eslint-disable-next-line no-control-regex -- the terminal's escape sequence is what is checked
     expect(terminal.err).toMatch(/\r\u001b\[Kgenerating entities/);
     expect(terminal.err.endsWith("\r\u001b[K")).toBe(true);
   }, 30_000);

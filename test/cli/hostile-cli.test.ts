@@ -61,7 +61,7 @@ describe.each(CASES)("the loader's corpus case %s", (name) => {
     if (expected.ok) {
       expect(code).toBe(0);
       const back = readGexf(readFileSync(out, "utf8"));
-      expect(back.ok && back.dataset.entities).toEqual(expected.dataset?.entities);
+      expect(back.ok && back.dataset.entities).toEqual(expected.dataset.entities);
       rmSync(out);
     } else {
       const errors = expected.issues.filter((issue) => issue.severity === "error").length;

@@ -14,6 +14,7 @@ describe("progress of long work", () => {
     progress.update("checking files", 2, 2);
     progress.finish();
     expect(io.err).toMatch(
+      // eslint-disable-next-line no-control-regex -- the terminal's escape sequences are what is checked
       /^\r\u001b\[Kchecking files: 0 of 2 \(0%\), [\d.]+ s\r\u001b\[Kchecking files: 2 of 2 \(100%\), [\d.]+ s\r\u001b\[K$/,
     );
     expect(io.out).toBe("");
@@ -47,6 +48,7 @@ describe("progress of long work", () => {
       const terminal = captureIo(true);
       expect(await runCli(["export", "data", "--out", path.join(folder, "a.gexf")], terminal)).toBe(0);
       expect(terminal.err).toMatch(/writing GEXF: (\d+) of \1 \(100%\)/);
+      // eslint-disable-next-line no-control-regex -- the terminal's escape sequence is what is checked
       expect(terminal.err).toMatch(/\r\u001b\[Kwrote .*a\.gexf/);
       const plain = captureIo(false);
       expect(await runCli(["export", "data", "--out", path.join(folder, "b.gexf")], plain)).toBe(0);

@@ -282,7 +282,7 @@ describe("the leverage pattern issue 9 looks for", () => {
     const leverage = edges(graph).filter(
       (edge) =>
         edge.family === "dependency" &&
-        canadian.has(edge.source) === false &&
+        !canadian.has(edge.source) &&
         edge.target === "gov-canada" &&
         usActors.has(edge.source) &&
         activeAt(edge, pressure.start),

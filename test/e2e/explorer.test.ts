@@ -266,6 +266,7 @@ describe.skipIf(skip)("the explorer in Chromium", () => {
     const { connect, baseUrl } = await import("./support.ts");
     const page = await (await (await connect()).newContext()).newPage();
     await page.addInitScript(() => {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called with .call(this) on each canvas below
       const original = HTMLCanvasElement.prototype.getContext;
       HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
         if (type.startsWith("webgl")) return null;

@@ -21,7 +21,7 @@ interface Atlas {
 }
 
 function atlas<T>(page: Page, read: (atlas: Atlas) => T): Promise<T> {
-  return page.evaluate(`(${read.toString()})(window.atlas)`) as Promise<T>;
+  return page.evaluate<T>(`(${read.toString()})(window.atlas)`);
 }
 
 describe.skipIf(skip)("the Leverage panel in Chromium", () => {

@@ -22,7 +22,10 @@ import { hostileDataset, quotingHostileDataset, starterDataset } from "./support
 
 /** Neo4j's parser and semantic analysis (the Cypher front end compiled to JavaScript): every diagnostic. */
 function diagnostics(script: string): string[] {
-  return lintCypherQuery(script, {}).diagnostics.map((diagnostic) => `${diagnostic.range.start.line + 1}: ${diagnostic.message}`);
+  return lintCypherQuery(script, {}).diagnostics.map(
+    (diagnostic) =>
+      `${diagnostic.range.start.line + 1}: ${typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value}`,
+  );
 }
 
 type Literal = string | number | null | { date: string } | Literal[] | { [key: string]: Literal };
@@ -116,7 +119,7 @@ class LiteralReader {
         if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new Error(`bad \\u escape at ${this.index}`);
         value += String.fromCharCode(Number.parseInt(hex, 16));
         this.index += 4;
-      } else if (Object.hasOwn(escapes, escaped)) value += escapes[escaped];
+      } else if (Object.hasOwn(escapes, escaped)) value += escapes[escaped] as string;
       else throw new Error(`an escape the Cypher manual does not list: \\${escaped}`);
     }
   }
@@ -158,7 +161,7 @@ function statementsOf(script: string): { constraints: string[]; unwinds: Stateme
 
 function map(value: Literal | undefined): Record<string, Literal> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error(`not a map: ${JSON.stringify(value)}`);
-  return value as Record<string, Literal>;
+  return value;
 }
 const text = (value: Literal | undefined): string | undefined => (typeof value === "string" ? value : undefined);
 

@@ -92,6 +92,7 @@ const listArb = fc
 
 /** XML text of a value: markup escaped; characters XML 1.0 cannot carry become character references (which then fail, located). */
 export function escapeXml(value: string): string {
+  // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids include C0 controls
   return value.replace(/[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff\r]/gu, (character) => {
     if (character === "&") return "&amp;";
     if (character === "<") return "&lt;";

@@ -23,9 +23,9 @@ function all(document: ReturnType<typeof parse>, name: string): Element[] {
   return Array.from(document.getElementsByTagName(name));
 }
 
-function attvalues(element: Element): Record<string, string> {
+function attvalues(element: Element): Record<string, string | null> {
   return Object.fromEntries(
-    Array.from(element.getElementsByTagName("attvalue")).map((value) => [value.getAttribute("for"), value.getAttribute("value")]),
+    Array.from(element.getElementsByTagName("attvalue")).map((value) => [String(value.getAttribute("for")), value.getAttribute("value")]),
   );
 }
 
@@ -87,7 +87,7 @@ describe("the GEXF 1.3 writer", () => {
     expect(color.getAttribute("hex")).toBeNull();
     expect(Number(node.getElementsByTagName("viz:size")[0]?.getAttribute("value"))).toBe(nodeSize(graph.degree("huawei")));
     const edge = all(document, "edge")[0] as Element;
-    const family = graph.getEdgeAttribute(edge.getAttribute("id") as string, "family");
+    const family = graph.getEdgeAttribute(edge.getAttribute("id"), "family");
     expect(Number(edge.getElementsByTagName("viz:color")[0]?.getAttribute("b"))).toBe(RELATION_FAMILY_COLORS[family][2]);
   });
 
@@ -104,7 +104,7 @@ describe("the GEXF 1.3 writer", () => {
     const graph = all(document, "graph")[0] as Element;
     expect([graph.getAttribute("mode"), graph.getAttribute("timeformat")]).toEqual(["dynamic", "date"]);
     const times = Object.fromEntries(
-      all(document, "edge").map((edge) => [edge.getAttribute("id"), [edge.getAttribute("start"), edge.getAttribute("end")]]),
+      all(document, "edge").map((edge) => [String(edge.getAttribute("id")), [edge.getAttribute("start"), edge.getAttribute("end")]]),
     );
     expect(times).toEqual({
       "r-1": ["2019-01-01", "2020-02-29"],
@@ -113,7 +113,7 @@ describe("the GEXF 1.3 writer", () => {
       "r-4": ["2012-01-01", "2012-12-31"],
     });
     const nodeTimes = Object.fromEntries(
-      all(document, "node").map((node) => [node.getAttribute("id"), [node.getAttribute("start"), node.getAttribute("end")]]),
+      all(document, "node").map((node) => [String(node.getAttribute("id")), [node.getAttribute("start"), node.getAttribute("end")]]),
     );
     // An entity lives from its first relation's start; an ongoing relation leaves it open.
     expect(nodeTimes["state-a"]).toEqual(["2018-11-01", null]);
@@ -137,6 +137,7 @@ describe("the GEXF 1.3 writer", () => {
     const chunks: string[] = [];
     const report = writeGexfChunks(graph, (chunk) => chunks.push(chunk), { date: DATE });
     const text = chunks.join("");
+    // eslint-disable-next-line no-control-regex -- control characters are what must not reach the file
     expect(text).not.toMatch(/[\u0001\u0008\ufffe\uffff]/);
     expect(report.replacedValues).toBeGreaterThan(0);
     expect(parse(text).getElementsByTagName("node")[2]?.getAttribute("label")).toBe("bell\ufffd\ufffd");

@@ -78,7 +78,7 @@ const caseArb = datasetArb({ maxEntities: 14, maxRelations: 30 }).chain((dataset
         fc.record({
           id: idArb,
           depth: fc.integer({ min: 0, max: 3 }),
-          direction: fc.constantFrom("out", "in", "both") as fc.Arbitrary<"out" | "in" | "both">,
+          direction: fc.constantFrom<"out" | "in" | "both">("out", "in", "both"),
         }),
       ),
       path: optional(fc.record({ from: idArb, to: idArb, directed: fc.boolean() })),

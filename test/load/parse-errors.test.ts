@@ -389,7 +389,7 @@ describe("parseDataset reports a problem once, not its consequences", () => {
 
   it("does not report references to ids defined in a collection that is not a list, or an item that is not an object", () => {
     const { entities, relations, sources } = validDocument();
-    const asMap = Object.fromEntries(entities.map((entity) => [entity.id, entity]));
+    const asMap = Object.fromEntries(entities.map((entity) => [entity.id, entity] as const));
     const result = parseDataset([
       { file: "data/entities.json", json: { entities: asMap } },
       { file: "data/rest.json", json: { relations, sources } },

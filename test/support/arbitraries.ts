@@ -9,7 +9,7 @@ import {
   NEUTRAL_RELATION_KIND,
   type EntityKind,
 } from "../../src/model/ontology.ts";
-import { characterProblem, type Dataset, type Entity, type Relation, type Source } from "../../src/model/schema.ts";
+import { characterProblem, type Dataset, type Entity, type Relation } from "../../src/model/schema.ts";
 import { endsBeforeStart, lastDay } from "../../src/model/dates.ts";
 
 /**
@@ -133,9 +133,9 @@ export function datasetArb(options: DatasetArbOptions = {}): fc.Arbitrary<Datase
         const kept = relations.filter((relation): relation is Relation => relation !== null);
         const dataset: Dataset = {
           meta: { name: "Generated dataset" },
-          entities: entities as Entity[],
+          entities,
           relations: kept,
-          sources: sources as Source[],
+          sources,
         };
         return dataset;
       });

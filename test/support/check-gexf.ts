@@ -5,8 +5,10 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { REPO_ROOT } from "../../bench/data.ts";
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 export function findCheckGexf(): string | undefined {
   const override = process.env.ATLAS_CHECK_GEXF;
@@ -46,8 +48,8 @@ export async function runCheckGexf(files: readonly string[]): Promise<CheckGexfR
     const failed = error as { stdout?: string; stderr?: string; code?: number };
     if (failed.code === 1 && failed.stdout) return JSON.parse(failed.stdout) as CheckGexfResult[];
     const detail = (failed.stderr ?? String(error)).trim();
-    // The message names the checker's own last line; the whole output (a traceback) stays in the cause.
-    throw new Error(`check-gexf could not run: ${detail.split("\n").pop() ?? "unknown error"}`, { cause: detail });
+    // The message names the checker's own last line; the whole output (a traceback) stays in the cause's stderr.
+    throw new Error(`check-gexf could not run: ${detail.split("\n").pop() ?? "unknown error"}`, { cause: error });
   }
 }
 

@@ -77,7 +77,7 @@ export function searchEntities(index: SearchIndex, query: string, limit = 8): Se
     });
     if (best < 0) continue;
     const hit: SearchHit = { id: entry.id, label: entry.label, kind: entry.kind };
-    if (bestKey > 0) hit.alias = entry.aliases[bestKey - 1] as string;
+    if (bestKey > 0) hit.alias = entry.aliases[bestKey - 1];
     scored.push({ hit, score: best * 2 + (bestKey > 0 ? 1 : 0) });
   }
   scored.sort(

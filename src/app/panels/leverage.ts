@@ -159,7 +159,7 @@ export class LeveragePanel {
           el(
             "li",
             { attrs: { "data-vendor": line.vendor.id } },
-            el("strong", { text: `${line.vendor.label}` }),
+            el("strong", { text: line.vendor.label }),
             el("span", {
               class: "exposure-score",
               text: ` score ${line.score}`,

@@ -36,13 +36,13 @@ export interface PanelContext {
   readonly search: { index: SearchIndex; debounceMs: number };
   /** Opens files (the "Open file" button); null where the page cannot. */
   readonly opener: FileOpener | null;
-  region(name: RegionName): HTMLElement;
+  readonly region: (name: RegionName) => HTMLElement;
   /** Adds a region for the panels after this one (the selection panel's actions). */
-  provideRegion(name: RegionName, element: HTMLElement): void;
+  readonly provideRegion: (name: RegionName, element: HTMLElement) => void;
   /** Opens an entity's details, brings it into view and gives its details keyboard focus. */
-  choose(id: string): void;
+  readonly choose: (id: string) => void;
   /** Sends a request to every panel. */
-  request(request: PanelRequest): void;
+  readonly request: (request: PanelRequest) => void;
 }
 
 export interface MountedPanel {

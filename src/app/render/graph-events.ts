@@ -15,9 +15,9 @@ export function bindGraphEvents(renderer: AtlasRenderer, store: Store<ExplorerSt
   renderer.on("clickNode", ({ node, event }) => clickNode(node, event.original));
   // Sigma counts any two clicks within its double-click delay as a double click, wherever they land:
   // a quick click on one entity then shift-click on another must still select the second.
-  renderer.on("doubleClickNode", ({ node, event, preventSigmaDefault }) => {
+  renderer.on("doubleClickNode", ({ node, event }) => {
     if (node === lastClicked) return;
-    preventSigmaDefault();
+    event.preventSigmaDefault();
     clickNode(node, event.original);
   });
   renderer.on("clickStage", () => {

@@ -114,7 +114,7 @@ function step(): void {
   const buffer = detector.buffer;
   const count = nodes.length / NODE_STRIDE;
   const until = performance.now() + SLICE_MS;
-  let settled = false;
+  let settled: boolean;
   do {
     iterate(settings, nodes, edges);
     current.iterations += 1;

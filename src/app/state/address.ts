@@ -136,16 +136,19 @@ function assign<K extends keyof ViewState>(state: ViewState, name: K, value: Vie
   state[name] = value;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- K ties the table row to its field's type (a correlated record), which the body needs
 function defaultOf<K extends keyof ViewState>(state: ViewState, name: K): void {
   assign(state, name, ADDRESS_PARAMETERS[name].default());
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- K ties the table row to its field's type (a correlated record), which the body needs
 function readOne<K extends keyof ViewState>(state: ViewState, name: K, text: string, problems: string[]): void {
   const reading = ADDRESS_PARAMETERS[name].read(text, state);
   if (reading.value !== undefined) assign(state, name, reading.value);
   problems.push(...(reading.problems ?? []));
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- K ties the table row to its field's type (a correlated record), which the body needs
 function writeOne<K extends keyof ViewState>(state: ViewState, name: K): string | null {
   return ADDRESS_PARAMETERS[name].write(state[name], state);
 }

@@ -47,9 +47,9 @@ export class BoxSelect {
     renderer.on("downStage", begin);
     renderer.on("downNode", begin);
     renderer.on("downEdge", begin);
-    renderer.on("moveBody", ({ event, preventSigmaDefault }) => {
+    renderer.on("moveBody", ({ event }) => {
       if (this.start === null) return;
-      preventSigmaDefault();
+      event.preventSigmaDefault();
       if (!this.rectangle.hidden || isBox(this.start, event)) this.draw({ x: event.x, y: event.y });
     });
     renderer.getMouseCaptor().on("mouseup", (coordinates) => {

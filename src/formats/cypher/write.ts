@@ -60,6 +60,7 @@ function propertiesMap<Item>(properties: readonly Property<Item>[], item: Item):
 
 /** Comment text on one line: line breaks and other controls become spaces. */
 function commentText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this replaces
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
 }
 

@@ -95,7 +95,7 @@ export function decodeList(raw: string): string[] {
   if (text.startsWith("[") && text.endsWith("]")) {
     try {
       const parsed: unknown = JSON.parse(text);
-      if (Array.isArray(parsed) && parsed.every((item) => typeof item === "string")) return parsed as string[];
+      if (Array.isArray(parsed) && parsed.every((item) => typeof item === "string")) return parsed;
     } catch {
       // not JSON: fall through to the quoted-list reading
     }

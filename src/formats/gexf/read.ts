@@ -68,7 +68,7 @@ const DOCTYPE_REFUSED =
 const TEXT_READ = new Set(["creator", "keywords", "description", "title", "default"]);
 
 /** Thrown to abandon a one-pass read when the file turns out to be in an unusual order (see the module comment). */
-class UnusualOrder {}
+class UnusualOrder extends Error {}
 
 function refused(file: string, message: string, place?: { line: number; column: number }): GexfReadResult {
   const issue: LoadIssue = { file, pointer: "", severity: "error", message, ...(place ? { line: place.line, column: place.column } : {}) };
@@ -176,7 +176,7 @@ function readPass(text: string, file: string, options: GexfReadOptions, streamin
   let graph: XmlElement | undefined;
   let meta: XmlElement | undefined;
   /** Mapping as elements close: the header is read and nodes or edges have begun. */
-  let started = false;
+  let started = false as boolean; // set by the visitor's callbacks, which narrowing cannot see
   let edgesBegun = false;
   /** The graph's <nodes> or <edges> being read, while streaming. */
   let container: XmlElement | undefined;

@@ -191,7 +191,7 @@ export function writeGexfChunks(graph: AtlasGraph, onChunk: (chunk: string) => v
   }
 
   const attvalues = (fields: readonly GexfField[], values: readonly FieldValue[]): void => {
-    let opened = false;
+    let opened = false as boolean; // set in the forEach callback, which narrowing cannot see
     values.forEach((value, index) => {
       if (value === undefined) return;
       if (!opened) {
@@ -235,6 +235,7 @@ export function writeGexfChunks(graph: AtlasGraph, onChunk: (chunk: string) => v
     const position = positionOf(id);
     write(`        <viz:size value="${nodeSize(graph.degree(id))}"/>\n`);
     write(`        <viz:position x="${float(position.x)}" y="${float(position.y)}"/>\n`);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a graph built by a library user may carry a kind outside the ontology
     write(`        ${color(ENTITY_KIND_COLORS[attributes.kind] ?? ENTITY_KIND_COLORS.organization)}\n`);
     write("      </node>\n");
     progressed();
@@ -251,6 +252,7 @@ export function writeGexfChunks(graph: AtlasGraph, onChunk: (chunk: string) => v
       `      <edge id="${escapeAttribute(id)}" source="${escapeAttribute(source)}" target="${escapeAttribute(target)}" kind="${kind}" label="${kind}"${time}>\n`,
     );
     attvalues(EDGE_FIELDS, relationValues(attributes, sources));
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a graph built by a library user may carry a family outside the ontology
     write(`        ${color(RELATION_FAMILY_COLORS[attributes.family] ?? RELATION_FAMILY_COLORS.structure)}\n`);
     write("      </edge>\n");
     progressed();

@@ -205,7 +205,10 @@ function exportRecord(values: readonly Value[], places: ReadonlyMap<string, Plac
   const sources = parseJson(valueOf("sources"));
   if (
     !Array.isArray(sources) ||
-    !sources.every((item: unknown) => typeof item === "object" && item !== null && typeof (item as { id?: unknown }).id === "string")
+    !sources.every(
+      (item: unknown): item is { id: string } =>
+        typeof item === "object" && item !== null && typeof (item as { id?: unknown }).id === "string",
+    )
   )
     return damaged("its sources are not a JSON list of source records with ids", "sources");
   return { record: { format: RECORD_FORMAT, version: RECORD_VERSION, dataset, sources } as AtlasRecord };

@@ -8,6 +8,7 @@ import { NEO4J_FILES } from "./csv.ts";
 export function importScript(datasetName: string): string {
   const files = NEO4J_FILES;
   // The name is shown in a comment only: one line, no control characters.
+  // eslint-disable-next-line no-control-regex -- control characters are what this replaces
   const shownName = datasetName.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
   return `#!/bin/sh
 # Loads this folder into a new Neo4j database: ${shownName}

@@ -9,6 +9,7 @@
  * than tab, newline and carriage return, the noncharacters U+FFFE and U+FFFF, and unpaired surrogates.
  */
 const INVALID_XML =
+  // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids include C0 controls
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** What an XML reader cannot show instead of an invalid character. */
