@@ -79,7 +79,9 @@ export function flagValues<F extends OptionOwner>(
         EXIT.usage,
       );
     const { option } = flag;
-    values[owner.key] = option.type === "boolean" ? true : option.type === "number" ? numberValue(option, String(value)) : String(value);
+    // commander hands a flag with a value its text.
+    const text = typeof value === "string" ? value : JSON.stringify(value);
+    values[owner.key] = option.type === "boolean" ? true : option.type === "number" ? numberValue(option, text) : text;
   }
   return values;
 }

@@ -135,7 +135,7 @@ describe("saved layout files", () => {
     const named = (name: string): SavedLayout => ({ name, file: `${name}.json`, positions: new Map() });
     expect(chooseLayout([named("b"), named("default"), named("a")])?.name).toBe("default");
     expect(chooseLayout([named("overview"), named("detail")])?.name).toBe("detail");
-    expect(chooseLayout([])).toBeUndefined();
+    expect(chooseLayout<SavedLayout>([])).toBeUndefined();
   });
 
   it("have a JSON Schema that accepts what is written and refuses a non-finite shape", () => {
@@ -198,7 +198,7 @@ describe("a dataset folder with saved layouts", () => {
     ]);
   });
 
-  it("is read the same from texts in memory (the embedded dataset, bundles)", async () => {
+  it("is read the same from texts in memory (the embedded dataset, bundles)", () => {
     const files = [
       { path: "dataset.json", file: "data/dataset.json", text: textOf(validDocument()) },
       { path: "layouts/default.json", file: "data/layouts/default.json", text: layoutOf("default", { unknown: [0, 0] }) },
@@ -214,7 +214,7 @@ describe("a dataset folder with saved layouts", () => {
     expect(result.ok).toBe(true);
     expect(result.layouts.map((layout) => layout.name)).toEqual(["default"]);
     expect(result.layouts[0]?.positions.size).toBe(result.dataset?.entities.length);
-    expect(JSON.parse(await readFile("test/fixtures/layouts/figure/layouts/default.json", "utf8")).$schema).toBe(
+    expect((JSON.parse(await readFile("test/fixtures/layouts/figure/layouts/default.json", "utf8")) as { $schema: string }).$schema).toBe(
       "../../../../../schema/layout.schema.json",
     );
   });

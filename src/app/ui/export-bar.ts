@@ -88,7 +88,7 @@ export class ExportBar {
     const inputs = this.optionInputs.get(format) ?? new Map<string, HTMLInputElement | HTMLSelectElement>();
     const numbers = this.numberDefaults.get(format);
     return Object.fromEntries(
-      [...inputs].map(([key, input]) => {
+      [...inputs].map(([key, input]): [string, boolean | string | number] => {
         const number = numbers?.get(key);
         if (number) {
           const value = Number(input.value);
