@@ -204,11 +204,18 @@ export function computeFigure(input: FigureInput): Figure {
     const grid = new LabelGrid();
     const shown = new Set<string>();
     let overflow = 0;
+    // A label may not cross the shape of an entity at least as big either (smaller ones it may cover, as in the
+    // explorer): before each label, the shapes of every entity as big as its own are in the grid.
+    let shapes = 0;
     for (const id of bySize) {
       const center = centers.get(id) as Vec;
       const size = sizes.get(id) ?? 0;
-      // A label may not cross the shape of an entity at least as big either (smaller ones it may cover, as in the explorer).
-      grid.place({ x0: center.x - size, y0: center.y - size, x1: center.x + size, y1: center.y + size }, true);
+      for (; shapes < bySize.length && (sizes.get(bySize[shapes] as string) ?? 0) >= size; shapes += 1) {
+        const other = bySize[shapes] as string;
+        const at = centers.get(other) as Vec;
+        const radius = sizes.get(other) ?? 0;
+        grid.place({ x0: at.x - radius, y0: at.y - radius, x1: at.x + radius, y1: at.y + radius }, true);
+      }
       const x0 = center.x + size + LABEL_MARGIN;
       const box = { x0, y0: center.y - LABEL_FONT_SIZE * 0.6, x1: x0 + (labelWidths.get(id) ?? 0), y1: center.y + LABEL_FONT_SIZE * 0.6 };
       if (grid.place(box)) {
