@@ -20,7 +20,9 @@ function mount({ graph, store, region }: PanelContext): MountedPanel {
     attrs: { type: "button", id: "save-layout", title: `Download the positions as drawn, for the dataset's ${LAYOUTS_FOLDER}/ folder` },
   });
   const note = el("span", { class: "layout-saved", attrs: { role: "status", "aria-live": "polite", id: "layout-saved" } });
-  region("toolbar").append(button, note);
+  region("toolbar").append(button);
+  // The note goes over the graph, not into the toolbar, which it would make wrap.
+  region("pane").append(note);
   let timer: ReturnType<typeof setTimeout> | undefined;
   button.addEventListener("click", () => {
     const name = store.get().layout.saved ?? DEFAULT_LAYOUT_NAME;

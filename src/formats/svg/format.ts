@@ -26,7 +26,7 @@ export const SVG_FORMAT = defineFormat({
       flag: "--width",
       valueName: "pixels",
       help: "the SVG figure's width in pixels, 400 to 20000 (default 1200)",
-      control: { label: "Width", title: "The figure's width in pixels" },
+      control: { label: "SVG width", title: "The SVG figure's width in pixels" },
       default: 1200,
       min: 400,
       max: 20_000,
@@ -36,7 +36,7 @@ export const SVG_FORMAT = defineFormat({
       flag: "--height",
       valueName: "pixels",
       help: "the SVG figure's height in pixels, 300 to 20000 (default 800)",
-      control: { label: "Height", title: "The figure's height in pixels" },
+      control: { label: "SVG height", title: "The SVG figure's height in pixels" },
       default: 800,
       min: 300,
       max: 20_000,
@@ -49,7 +49,10 @@ export const SVG_FORMAT = defineFormat({
         "where the SVG figure puts entities: saved (the dataset's saved layout, layouts/default.json or the first; in the explorer, as drawn), " +
         "or forceatlas2 (computed from scratch); entities without a position, and all of them without a saved layout, are placed by " +
         "ForceAtlas2 from a fixed seed, so the same command draws the same figure (default saved)",
-      control: { label: "Layout", title: "Where entities go: as laid out in the explorer, or ForceAtlas2 from scratch with a fixed seed" },
+      control: {
+        label: "SVG layout",
+        title: "Where the SVG figure puts entities: as laid out here, or ForceAtlas2 from scratch with a fixed seed",
+      },
       choices: [
         { value: "saved", label: "As laid out" },
         { value: "forceatlas2", label: "ForceAtlas2 (fixed seed)" },
