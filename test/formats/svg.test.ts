@@ -15,6 +15,7 @@ import { drawRelation, insideShape, parallelCurvatures, relationPath, shapeOutli
 import { spelledDate } from "../../src/formats/svg/figure.ts";
 import { ENTITY_KIND_LOOKS, RELATION_FAMILY_LOOKS, hexColor } from "../../src/model/presentation.ts";
 import type { SavedLayout } from "../../src/model/layout.ts";
+import { atlas } from "../support/cli.ts";
 import { hostileDataset, REPO_ROOT } from "./support.ts";
 
 const run = promisify(execFile);
@@ -229,6 +230,21 @@ describe("the SVG figure", () => {
     const { report } = await writeSvg({ graph: buildGraph(hostileDataset()) });
     expect(report.notes).toContain("1 name held characters XML 1.0 cannot carry; drawn with U+FFFD instead");
   });
+});
+
+describe("the embedded dataset's SVG figure from the CLI", () => {
+  it("is well-formed XML (saxes, xmllint), at its saved layout, and the same bytes twice", async () => {
+    const flags = ["export", path.join(REPO_ROOT, "data"), "--format", "svg"];
+    const [first, second] = [await atlas(...flags), await atlas(...flags)];
+    expect([first.code, first.stderr]).toEqual([0, ""]);
+    expect(second.stdout).toBe(first.stdout);
+    wellFormed(first.stdout);
+    const file = path.join(folder, "data.svg");
+    writeFileSync(file, first.stdout);
+    await run("xmllint", ["--noout", file]);
+    const loaded = await loadDataset(path.join(REPO_ROOT, "data"));
+    expect(groups(parse(first.stdout), "entity")).toHaveLength(loaded.dataset?.entities.length ?? -1);
+  }, 60_000);
 });
 
 describe("the figure's geometry, as sigma draws it", () => {
