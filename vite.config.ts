@@ -6,6 +6,9 @@ export default defineConfig({
     outDir: "dist",
     target: "es2022",
   },
+  // Workers as ES modules (they are started with { type: "module" }), so that code they load on demand stays in its
+  // own chunk: the import worker never writes a workbook, and does not carry exceljs.
+  worker: { format: "es" },
   test: {
     projects: [
       {

@@ -4,12 +4,13 @@
  */
 import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { BENCH_FOLDER, type BenchDataset } from "./data.ts";
+import { BENCH_FOLDER, benchDataset, type BenchDataset } from "./data.ts";
 import { checkGexfFiles, type GexfValidity } from "../test/support/check-gexf.ts";
 import { median, result, type BenchResult } from "./results.ts";
 import { runTask } from "./run-child.ts";
 import type { LoadMeasurement } from "./tasks/load.ts";
 import type { ReadMeasurement } from "./tasks/gexf.ts";
+import type { SheetMeasurement } from "./tasks/sheets.ts";
 import { NODE_FLOOR, TSX_ATLAS, builtAtlas, coldStart, cpuHook, type StartSample, type Starter } from "./tasks/cli.ts";
 import { CLI_BIN, buildCli } from "../scripts/build-cli.ts";
 import type { InteropWriteMeasurement } from "./tasks/interop.ts";
@@ -315,6 +316,39 @@ const browserEntry: BenchEntry = {
   },
 };
 
+/** The size issue #20 sets for the leverage analysis; smaller runs (--size small, tiny) use their own size. */
+const LEVERAGE_ENTITIES = 50_000;
+/** The seed of that dataset (the harness's default seed). */
+const LEVERAGE_SEED = 1;
+/** The whole analysis (index, exposure ranking, chains) must take less than this at 50k / 150k. */
+const LEVERAGE_TARGET_MS = 5_000;
+
+const leverageEntry: BenchEntry = {
+  id: "leverage",
+  async run({ data, repeats, log }) {
+    const entities = Math.min(LEVERAGE_ENTITIES, data.entities);
+    const relations = Math.round((data.relations / data.entities) * entities);
+    const dataset = entities === data.entities ? data : await benchDataset(entities, relations, LEVERAGE_SEED, log);
+    const measured = await runTask("leverage", { dir: dataset.dir, repeats }, ["--expose-gc"]);
+    const size = sizeLabel(dataset);
+    const perPhase = `exposure ${Math.round(median(measured.exposureMs))} ms, then chains ${Math.round(median(measured.chainsMs))} ms`;
+    return [
+      result({
+        name: `leverage ${size}: exposure ranking + chains`,
+        ms: median(measured.ms),
+        baselineMs: median(measured.baselineMs),
+        cpuMs: median(measured.cpuMs),
+        baselineCpuMs: median(measured.baselineCpuMs),
+        metric: "time",
+        baseline: "buildGraph of the loaded dataset",
+        ...(entities === LEVERAGE_ENTITIES ? { targetMs: LEVERAGE_TARGET_MS } : {}),
+        runs: measured.ms.length,
+        notes: `${perPhase}; ${measured.pressures.toLocaleString("en")} pressures, ${measured.exposureRows.toLocaleString("en")} exposure rows, ${measured.chains.toLocaleString("en")} chains; load average ${measured.load.map((load) => load.toFixed(1)).join(" -> ")}`,
+      }),
+    ];
+  },
+};
+
 /** Alternating cold starts of two programs; the samples of each. */
 async function alternate(
   measured: Starter,
@@ -378,4 +412,107 @@ const cliEntry: BenchEntry = {
   },
 };
 
-export const ENTRIES: readonly BenchEntry[] = [loadEntry, subgraphEntry, gexfEntry, interopEntry, browserEntry, cliEntry];
+/**
+ * XLSX (#15): the CLI's export and import of the whole dataset, each side in a fresh process (peak memory is its
+ * own), alternating; baselines in the same run: exceljs writing the same rows with no formatting and the JSON
+ * export of the same graph (write); the JSON export read back through the loader and exceljs's streaming reader
+ * walking the same workbook's cells (read). See bench/tasks/sheets.ts.
+ */
+const xlsxEntry: BenchEntry = {
+  id: "xlsx",
+  async run({ data, runs, log }) {
+    const out = path.join(BENCH_FOLDER, "out");
+    await mkdir(out, { recursive: true });
+    const samples: Record<string, SheetMeasurement[]> = {
+      write: [],
+      plain: [],
+      json: [],
+      read: [],
+      jsonRead: [],
+      cells: [],
+    };
+    const sheetRuns = Math.max(1, Math.min(runs, 2));
+    for (let run = 0; run < sheetRuns; run += 1) {
+      samples.plain?.push(await runTask("xlsx-write-plain", { dir: data.dir, out }));
+      samples.json?.push(await runTask("json-write", { dir: data.dir, out }));
+      samples.write?.push(await runTask("xlsx-write", { dir: data.dir, out }));
+      samples.cells?.push(await runTask("xlsx-read-cells", { file: path.join(out, "atlas.xlsx") }));
+      samples.jsonRead?.push(await runTask("json-read", { file: path.join(out, "atlas.json") }));
+      samples.read?.push(await runTask("xlsx-read", { file: path.join(out, "atlas.xlsx") }));
+      const last = (key: string) => samples[key]?.at(-1);
+      log(
+        `xlsx run ${run + 1}/${sheetRuns}: write ${Math.round(last("write")?.ms ?? 0)} ms (plain exceljs ${Math.round(last("plain")?.ms ?? 0)}, JSON ${Math.round(last("json")?.ms ?? 0)}); read ${Math.round(last("read")?.ms ?? 0)} ms (JSON ${Math.round(last("jsonRead")?.ms ?? 0)}, exceljs cells ${Math.round(last("cells")?.ms ?? 0)})`,
+      );
+    }
+    const size = sizeLabel(data);
+    const pick = (key: string, field: keyof SheetMeasurement) => median((samples[key] ?? []).map((item) => item[field]));
+    const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+    const pair = (name: string, key: string, baselineKey: string, baseline: string, notes: string): BenchResult[] => [
+      result({
+        name: `xlsx ${size}: ${name}`,
+        ms: pick(key, "ms"),
+        baselineMs: pick(baselineKey, "ms"),
+        cpuMs: pick(key, "cpuMs"),
+        baselineCpuMs: pick(baselineKey, "cpuMs"),
+        rssMB: pick(key, "rssMB"),
+        baselineRssMB: pick(baselineKey, "rssMB"),
+        metric: "time",
+        baseline,
+        runs: sheetRuns,
+        notes,
+      }),
+      result({
+        name: `xlsx ${size}: ${name}, peak RSS`,
+        ms: pick(key, "ms"),
+        baselineMs: pick(baselineKey, "ms"),
+        ratio: pick(key, "rssMB") / pick(baselineKey, "rssMB"),
+        rssMB: pick(key, "rssMB"),
+        baselineRssMB: pick(baselineKey, "rssMB"),
+        metric: "peak RSS",
+        baseline: `peak RSS of ${baseline}`,
+        runs: sheetRuns,
+      }),
+    ];
+    return [
+      ...pair(
+        "export",
+        "write",
+        "plain",
+        "exceljs streaming the same rows, no formatting",
+        `${megabytes(pick("write", "size"))} vs ${megabytes(pick("plain", "size"))}`,
+      ),
+      ...pair(
+        "export vs JSON",
+        "write",
+        "json",
+        "the JSON export of the same graph",
+        `${megabytes(pick("write", "size"))} vs ${megabytes(pick("json", "size"))} of JSON`,
+      ),
+      ...pair(
+        "import",
+        "read",
+        "jsonRead",
+        "the JSON export read back through the loader",
+        `${pick("read", "size").toLocaleString("en")} entities and relations read back`,
+      ),
+      ...pair(
+        "import vs exceljs",
+        "read",
+        "cells",
+        "exceljs's streaming reader walking the cells",
+        "exceljs builds no dataset: what reading the cells alone costs",
+      ),
+    ];
+  },
+};
+
+export const ENTRIES: readonly BenchEntry[] = [
+  loadEntry,
+  subgraphEntry,
+  gexfEntry,
+  interopEntry,
+  xlsxEntry,
+  leverageEntry,
+  browserEntry,
+  cliEntry,
+];

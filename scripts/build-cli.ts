@@ -29,6 +29,9 @@ const COMMON: BuildOptions = {
   minifySyntax: true,
   legalComments: "none",
   logLevel: "warning",
+  // exceljs stays in node_modules, loaded from there: bundled, its archiver's old `new Buffer()` calls would print
+  // node's deprecation warning on every XLSX export (node stays quiet about code under node_modules).
+  external: ["exceljs"],
 };
 
 export async function buildCli(): Promise<void> {

@@ -8,6 +8,13 @@ export const TASKS = {
   "gexf-read-baseline": async () => (await import("./gexf.ts")).gexfReadBaseline,
   "interop-write": async () => (await import("./interop.ts")).interopWrite,
   browser: async () => (await import("./browser.ts")).browserBench,
+  leverage: async () => (await import("./leverage.ts")).leverage,
+  "xlsx-write": async () => (await import("./sheets.ts")).xlsxWrite,
+  "xlsx-write-plain": async () => (await import("./sheets.ts")).xlsxWritePlain,
+  "json-write": async () => (await import("./sheets.ts")).jsonWrite,
+  "xlsx-read": async () => (await import("./sheets.ts")).xlsxRead,
+  "json-read": async () => (await import("./sheets.ts")).jsonRead,
+  "xlsx-read-cells": async () => (await import("./sheets.ts")).xlsxReadCells,
 } as const;
 
 export type TaskName = keyof typeof TASKS;

@@ -8,7 +8,7 @@
  * depends on scores 0 (pressed, but not exposed) and is still listed.
  */
 import type { AtlasGraph } from "../graph/types.ts";
-import { contextFor, dependentsOf, pressureCases, type LeverageContext, type LeverageOptions } from "./leverage.ts";
+import { contextFor, dependentsOf, pressureCases, type LeverageContext, type LeverageOptions, type PressureCase } from "./leverage.ts";
 import { NETWORK_KIND } from "./rules.ts";
 
 export interface ExposureRow {
@@ -37,23 +37,31 @@ export function exposureScore(carriers: number, others: number, pressers: number
  */
 export function exposure(graph: AtlasGraph, options: LeverageOptions = {}, context?: LeverageContext): ExposureRow[] {
   const shared = contextFor(graph, context);
-  const rows = new Map<string, ExposureRow>();
+  // Sets gather each row's ids (a row of a big graph can gather hundreds); the row lists them in the order first met.
+  const rows = new Map<
+    string,
+    { carriers: Set<string>; others: Set<string>; pressers: Set<string>; pressures: Set<string>; item: PressureCase }
+  >();
   for (const item of pressureCases(shared, options)) {
     const key = `${item.pressed}\u0000${item.vendor}`;
     let row = rows.get(key);
     if (!row) {
-      row = { pressed: item.pressed, vendor: item.vendor, score: 0, carriers: [], others: [], pressers: [], pressures: [] };
+      row = { carriers: new Set(), others: new Set(), pressers: new Set(), pressures: new Set(), item };
       rows.set(key, row);
     }
-    for (const dependent of dependentsOf(shared, item)) {
-      const list = dependent.kind === NETWORK_KIND ? row.carriers : row.others;
-      if (!list.includes(dependent.id)) list.push(dependent.id);
-    }
-    if (!row.pressers.includes(item.presser)) row.pressers.push(item.presser);
-    if (!row.pressures.includes(item.pressure)) row.pressures.push(item.pressure);
+    for (const dependent of dependentsOf(shared, item)) (dependent.kind === NETWORK_KIND ? row.carriers : row.others).add(dependent.id);
+    row.pressers.add(item.presser);
+    row.pressures.add(item.pressure);
   }
-  const ranked = [...rows.values()];
-  for (const row of ranked) row.score = exposureScore(row.carriers.length, row.others.length, row.pressers.length);
+  const ranked = [...rows.values()].map(({ carriers, others, pressers, pressures, item }): ExposureRow => ({
+    pressed: item.pressed,
+    vendor: item.vendor,
+    score: exposureScore(carriers.size, others.size, pressers.size),
+    carriers: [...carriers],
+    others: [...others],
+    pressers: [...pressers],
+    pressures: [...pressures],
+  }));
   return ranked.sort(
     (a, b) =>
       b.score - a.score ||

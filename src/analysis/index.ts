@@ -1,6 +1,24 @@
 /** Analyses over the atlas graph: pure functions, safe in node and the browser. */
-export { leverageChains, pressureCases, dependentsOf, tiesOf, chainOf, LeverageContext } from "./leverage.ts";
-export type { LeverageOptions, LeverageChain, LeverageTie, DependencyTie, BlocTie, DependentEntity, PressureCase } from "./leverage.ts";
+export {
+  leverageChains,
+  pressureCases,
+  dependentsOf,
+  dependenciesAtOtherDates,
+  isDependedOn,
+  tiesOf,
+  chainOf,
+  LeverageContext,
+} from "./leverage.ts";
+export type {
+  LeverageOptions,
+  LeverageChain,
+  LeverageTie,
+  DependencyTie,
+  BlocTie,
+  DependentEntity,
+  DistantDependency,
+  PressureCase,
+} from "./leverage.ts";
 export { exposure, exposureScore, CARRIER_WEIGHT, type ExposureRow } from "./exposure.ts";
 export { citeRelation, isActiveIn, type CitedRelation, type CitedSource, type TimeWindow } from "./relations.ts";
 export { actingFor, entitiesUnder, Side, type Resolution, type Membership, type MembershipRoute } from "./sides.ts";

@@ -2,7 +2,7 @@
  * Relations as an analysis reports them: endpoints, dates, confidence, claim and the sources
  * they cite resolved through the graph's `sources`, so a result stands on its own (CLI, JSON, panel).
  */
-import { daySpan, spansOverlap, type DaySpan } from "../model/dates.ts";
+import { daySpan, firstDay, lastDay, spansOverlap } from "../model/dates.ts";
 import type { Confidence, RelationFamily, RelationKind } from "../model/ontology.ts";
 import type { Source } from "../model/schema.ts";
 import type { AtlasGraph, RelationAttributes } from "../graph/types.ts";
@@ -33,25 +33,35 @@ export interface TimeWindow {
   to: string | null;
 }
 
-/** Window spans are reused by every relation tested against them: computed once per window object. */
-const windowSpans = new WeakMap<TimeWindow, DaySpan>();
-
-function windowSpan(window: TimeWindow): DaySpan {
-  let span = windowSpans.get(window);
-  if (!span) {
-    span = daySpan(window.from, window.to);
-    windowSpans.set(window, span);
-  }
-  return span;
+/** A span of days as numbers (YYYYMMDD; open ends infinite), which order as the days do: walks compare numbers, not strings. */
+export interface DayNumbers {
+  first: number;
+  last: number;
 }
 
-/** As isActiveIn, for a relation whose span is computed already (the analyses' indexes hold one per relation). */
-export function spanIsActiveIn(span: DaySpan, window: TimeWindow): boolean {
-  return spansOverlap(span, windowSpan(window));
+function dayNumber(day: string): number {
+  return Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
+}
+
+/** The days [start, end] covers, as numbers; a null start means "since always", a null end "ongoing" (as daySpan). */
+export function daysOf(start: string | null, end: string | null): DayNumbers {
+  return { first: start === null ? -Infinity : dayNumber(firstDay(start)), last: end === null ? Infinity : dayNumber(lastDay(end)) };
+}
+
+/** Window days are reused by every relation tested against them: computed once per window object. */
+const windowDayNumbers = new WeakMap<TimeWindow, DayNumbers>();
+
+export function windowDays(window: TimeWindow): DayNumbers {
+  let days = windowDayNumbers.get(window);
+  if (!days) {
+    days = daysOf(window.from, window.to);
+    windowDayNumbers.set(window, days);
+  }
+  return days;
 }
 
 export function isActiveIn(attributes: Pick<RelationAttributes, "start" | "end">, window: TimeWindow): boolean {
-  return spansOverlap(daySpan(attributes.start, attributes.end), windowSpan(window));
+  return spansOverlap(daySpan(attributes.start, attributes.end), daySpan(window.from, window.to));
 }
 
 /** The relation with its sources resolved. Throws when a citation names a source the graph lacks (the loader rules that out). */

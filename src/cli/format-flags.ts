@@ -1,8 +1,9 @@
 /**
  * The flags of formats' options, for `atlas export` (writers' options: GEXF's --dynamic, the SVG's --width and
- * --layout): one commander option per flag, shared by the formats that declare it, and the values the command
- * line gives for the format actually used. A yes/no option is a bare flag, a choice takes one of its values, a
- * number a whole number within its bounds.
+ * --layout) and `atlas import` (readers' options: the spreadsheets' --layout and --map-kind): one commander option
+ * per flag, shared by the formats that declare it, and the values the command line gives for the format actually
+ * used. A yes/no option is a bare flag, a choice takes one of its values, a number a whole number within its
+ * bounds, a text any value.
  */
 import { Option, type Command } from "commander";
 import type { FormatOption, OptionSpecs, OptionValues } from "../formats/format.ts";
@@ -10,16 +11,16 @@ import { defaultValues } from "../formats/registry.ts";
 import { listWords } from "../model/text.ts";
 import { CliError, EXIT } from "./io.ts";
 
-/** A format with options, as the flags see it: its name in messages and its options. */
+/** A format (or a reader) with options, as the flags see it: its name in messages and its options. */
 export interface OptionOwner {
   readonly name: string;
   readonly options: OptionSpecs;
 }
 
-/** A flag of some formats' option (several formats may share one). */
+/** A flag of some formats' option (several formats may share one: CSV's and XLSX's --layout). */
 export interface FormatFlag<F extends OptionOwner = OptionOwner> {
   readonly option: FormatOption;
-  /** The key commander stores the flag under (--drop-isolated: dropIsolated). */
+  /** The key commander stores the flag under (--map-kind: mapKind). */
   readonly attribute: string;
   /** The formats that have it, and the option's key in each. */
   readonly owners: { readonly format: F; readonly key: string }[];
@@ -38,7 +39,7 @@ export function formatFlags<F extends OptionOwner>(formats: readonly F[]): Forma
   return [...flags.values()];
 }
 
-/** The commander option of a flag: `--dynamic`, `--layout <layout>` (its choices checked), `--width <pixels>`. */
+/** The commander option of a flag: `--dynamic`, `--layout <layout>` (its choices checked), `--width <pixels>`, `--map-kind <mapping>`. */
 function commanderOption(flag: FormatFlag): Option {
   const { option } = flag;
   if (option.type === "boolean") return new Option(option.flag, option.help);
@@ -68,7 +69,7 @@ export function flagValues<F extends OptionOwner>(
   flags: readonly FormatFlag<F>[],
   given: Readonly<Record<string, unknown>>,
 ): OptionValues {
-  const values: Record<string, boolean | string | number> = { ...defaultValues(format.options) };
+  const values: Record<string, boolean | string | number | undefined> = { ...defaultValues(format.options) };
   for (const flag of flags) {
     const value = given[flag.attribute];
     if (value === undefined || value === false) continue;
@@ -86,7 +87,7 @@ export function flagValues<F extends OptionOwner>(
   return values;
 }
 
-/** "--layout saved|forceatlas2", "--width <pixels>" or "--dynamic", for the lists of flags in --help. */
+/** "--layout atlas|kumu|gephi|edges", "--width <pixels>" or "--dynamic", for the lists of flags in --help. */
 export function flagSynopsis(option: FormatOption): string {
   if (option.type === "boolean") return option.flag;
   if (option.type === "choice") return `${option.flag} ${option.choices.map((choice) => choice.value).join("|")}`;

@@ -16,6 +16,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   export: async () => (await import("./commands/export.ts")).registerExport,
   import: async () => (await import("./commands/import.ts")).registerImport,
   generate: async () => (await import("./commands/generate.ts")).registerGenerate,
+  template: async () => (await import("./commands/template.ts")).registerTemplate,
   layout: async () => (await import("./commands/layout.ts")).registerLayout,
 };
 

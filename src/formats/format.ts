@@ -37,13 +37,20 @@ export interface Choice<V extends string = string> {
   readonly label: string;
 }
 
-/** One of a few values (the SVG's `layout`): `--layout <value>` and a select in the explorer. */
+/** One of a few values (the spreadsheet readers' `layout`, the SVG's): `--layout <value>` and a select in the explorer. */
 export interface ChoiceOption<V extends string = string> extends OptionBase {
   readonly type: "choice";
   readonly choices: readonly [Choice<V>, ...Choice<V>[]];
   /** The value when none is given. */
   readonly default: V;
   /** The flag's value as `--help` names it: "layout" in "--layout <layout>". */
+  readonly valueName: string;
+}
+
+/** Free text (the spreadsheet readers' `mapKind`, "Company=vendor,Telco=carrier"): `--map-kind <text>` and a text field. */
+export interface TextOption extends OptionBase {
+  readonly type: "text";
+  /** The flag's value as `--help` names it: "mapping" in "--map-kind <mapping>". */
   readonly valueName: string;
 }
 
@@ -58,12 +65,18 @@ export interface NumberOption extends OptionBase {
   readonly valueName: string;
 }
 
-export type FormatOption = BooleanOption | ChoiceOption | NumberOption;
+export type FormatOption = BooleanOption | ChoiceOption | TextOption | NumberOption;
 
 export type OptionSpecs = Readonly<Record<string, FormatOption>>;
 
-/** The value an option takes: on/off, one of its choices, or a number. */
-export type OptionValue<O extends FormatOption> = O extends BooleanOption ? boolean : O extends ChoiceOption<infer V> ? V : number;
+/** The value an option takes: on/off, one of its choices, a number, or text (undefined when not given). */
+export type OptionValue<O extends FormatOption> = O extends BooleanOption
+  ? boolean
+  : O extends ChoiceOption<infer V>
+    ? V
+    : O extends NumberOption
+      ? number
+      : string | undefined;
 
 /** The chosen value of each of a format's options. */
 export type OptionValues<O extends OptionSpecs = OptionSpecs> = { readonly [K in keyof O]: OptionValue<O[K]> };
@@ -150,12 +163,26 @@ export interface ReadOptions {
   readonly sourceUrl?: string;
   /** The dataset's name when the file has none (default: from the file name). */
   readonly name?: string;
+  /**
+   * The values of the reader's own options (`FormatReader.options`, e.g. the spreadsheet layout), by key;
+   * those not given take their defaults. From the CLI's flags or the explorer's controls.
+   */
+  readonly values?: Readonly<Record<string, boolean | string | undefined>>;
+}
+
+/**
+ * Entity kinds named in a file that are not the ontology's and that no mapping covers, with how many rows name
+ * each: the explorer offers a table to map them (the CLI's error lists them). Relation kinds the ontology lacks
+ * become the neutral related_to, with a warning, and need no mapping.
+ */
+export interface UnmappedKinds {
+  readonly entity: readonly { readonly name: string; readonly count: number }[];
 }
 
 /** A dataset that validates with zero errors, or every error (located); never a partial dataset. */
 export type ReadResult =
   | { readonly ok: true; readonly dataset: Dataset; readonly issues: LoadIssue[]; readonly native: boolean }
-  | { readonly ok: false; readonly issues: LoadIssue[] };
+  | { readonly ok: false; readonly issues: LoadIssue[]; readonly unmapped?: UnmappedKinds };
 
 export type Likeness = "yes" | "maybe" | "no";
 
@@ -174,6 +201,13 @@ export interface FormatReader {
   readonly help: string;
   /** What such a file starts with, for the message about a file no reader recognises: "<". */
   readonly signature: string;
+  /**
+   * The format's files are zip archives (XLSX): read as they are. A zip of any other format's files (a CSV
+   * bundle) is unpacked before reading (archive.ts), so its files reach their readers one by one.
+   */
+  readonly zipped?: true;
+  /** Options of reading (the spreadsheets' layout and kind mapping): flags of `atlas import`, controls in the explorer. */
+  readonly options?: OptionSpecs;
   /**
    * Whether the bytes look like this format, when the file's extension names no format or several: "yes"
    * when they surely are (GEXF's root element), "maybe" when they could be (any XML). The first "yes"

@@ -3,7 +3,8 @@
  * (FORMATS and its helpers, readFiles), GEXF 1.3 static and dynamic (writeGexf, writeGexfChunks), GEXF
  * import (readGexf), GraphML (writeGraphml, writeGraphmlChunks, readGraphml), JSON (exportDataset +
  * writeDatasetJson), the Neo4j bulk-import bundle (writeNeo4jBundle), the Cypher script (writeCypher,
- * writeCypherChunks), the SVG figure (SVG_FORMAT, computeFigure + writeFigureSvg) and the names of exported files
+ * writeCypherChunks), spreadsheets (readWorkbook, readCsv, readSheets, writeWorkbook, datasetTables,
+ * templateWorkbook), the SVG figure (SVG_FORMAT, computeFigure + writeFigureSvg) and the names of exported files
  * (exportFileName).
  */
 export { writeGexf, writeGexfChunks, nodeSize, GexfWriteError, type GexfWriteOptions, type GexfWriteReport } from "./gexf/write.ts";
@@ -31,6 +32,13 @@ export {
   type ReadableFormat,
   type WritableFormat,
 } from "./registry.ts";
-export { formatOfFile, readFiles, type ImportOutcome } from "./read-files.ts";
+export { formatOfFile, readFiles, unpackArchives, type ImportOutcome } from "./read-files.ts";
+export { readWorkbook } from "./xlsx/read.ts";
+export { writeWorkbook } from "./xlsx/write.ts";
+export { readCsv } from "./csv/read.ts";
+export { datasetTables } from "./sheets/atlas-layout.ts";
+export { readSheets, SHEET_READ_OPTIONS, type Layout } from "./sheets/read.ts";
+export { parseKindMapping, mappingText } from "./sheets/kinds.ts";
+export { templateWorkbook } from "./sheets/template.ts";
 export type * from "./format.ts";
 export { ENTITY_KIND_COLORS, RELATION_FAMILY_COLORS, cssColor, type Rgb } from "../model/presentation.ts";

@@ -10,6 +10,7 @@
  * single out a reader, the first reader sure of the bytes reads it (else the first that may).
  */
 import type { FormatReader, FormatSpec, FormatWriter, OptionSpecs, OptionValues, Runtime } from "./format.ts";
+import { CSV_FORMAT } from "./csv/format.ts";
 import { GEXF_FORMAT } from "./gexf/format.ts";
 import { GRAPHML_FORMAT } from "./graphml/format.ts";
 import { CYPHER_FORMAT } from "./cypher/format.ts";
@@ -17,8 +18,19 @@ import { NEO4J_FORMAT } from "./neo4j/format.ts";
 import { JSON_DATASET_FORMAT } from "./json/format.ts";
 import { PNG_FORMAT } from "./png/format.ts";
 import { SVG_FORMAT } from "./svg/format.ts";
+import { XLSX_FORMAT } from "./xlsx/format.ts";
 
-export const FORMATS = [GEXF_FORMAT, GRAPHML_FORMAT, JSON_DATASET_FORMAT, NEO4J_FORMAT, CYPHER_FORMAT, SVG_FORMAT, PNG_FORMAT] as const;
+export const FORMATS = [
+  GEXF_FORMAT,
+  GRAPHML_FORMAT,
+  JSON_DATASET_FORMAT,
+  XLSX_FORMAT,
+  CSV_FORMAT,
+  NEO4J_FORMAT,
+  CYPHER_FORMAT,
+  SVG_FORMAT,
+  PNG_FORMAT,
+] as const;
 
 export type FormatId = (typeof FORMATS)[number]["id"];
 export type WritableFormat = FormatSpec & { readonly writer: FormatWriter };
@@ -61,9 +73,14 @@ export function readersByNoun(readers: readonly ReadableFormat[]): ReadableForma
   return [...readers].sort((a, b) => a.reader.noun.localeCompare(b.reader.noun, "en"));
 }
 
-/** The value of each option when none is given: off, or the choice's or number's default. */
+/** The value of each option when none is given: off, the choice's or number's default, no text. */
 export function defaultValues(options: OptionSpecs): OptionValues {
-  return Object.fromEntries(Object.entries(options).map(([key, option]) => [key, option.type === "boolean" ? false : option.default]));
+  return Object.fromEntries(
+    Object.entries(options).map(([key, option]) => [
+      key,
+      option.type === "boolean" ? false : option.type === "choice" || option.type === "number" ? option.default : undefined,
+    ]),
+  );
 }
 
 /** Every option at its default: what a format writes unless told otherwise. */

@@ -12,6 +12,11 @@ export interface LoadIssue {
   /** 1-based line and column of the pointed value (or of the syntax error), when known. */
   line?: number;
   column?: number;
+  /**
+   * In a spreadsheet (CSV or XLSX): the sheet of a workbook, the row as a spreadsheet program numbers it,
+   * and the column's header, as far as known.
+   */
+  cell?: { sheet?: string; row?: number; column?: string };
 }
 
 /** An RFC 6901 pointer from path segments. */
@@ -36,8 +41,16 @@ export function errorCount(issues: readonly LoadIssue[]): number {
   return issues.filter((issue) => issue.severity === "error").length;
 }
 
-/** One issue as a line: `file:/pointer: message (line L, column C)`, or `file:L:C: message` for syntax errors. */
+/**
+ * One issue as a line: `file:/pointer: message (line L, column C)`, `file:L:C: message` for syntax errors, or
+ * `file:sheet:row:column: message` in a spreadsheet (`relations.csv:14:claim: missing required value`).
+ */
 export function formatIssue(issue: LoadIssue): string {
+  if (issue.cell) {
+    const { sheet, row, column } = issue.cell;
+    const place = [issue.file, sheet, row, column].filter((part) => part !== undefined).join(":");
+    return `${place}: ${issue.severity === "warning" ? "warning: " : ""}${issue.message}`;
+  }
   const where = issue.line === undefined ? "" : ` (line ${issue.line}, column ${issue.column ?? 1})`;
   const severity = issue.severity === "warning" ? "warning: " : "";
   if (issue.pointer === "") {

@@ -49,6 +49,9 @@ describe("the explorer's imports", () => {
       "src/formats/gexf/format.ts",
       "src/formats/json/format.ts",
       "src/formats/png/format.ts",
+      "src/formats/xlsx/format.ts",
+      "src/formats/csv/format.ts",
+      "src/formats/archive.ts",
     ])
       expect(seen).toContain(path.join(REPO_ROOT, module));
   });

@@ -24,11 +24,13 @@ describe("the export bar's buttons", () => {
         })),
       );
     }
-    // What the explorer offers, in its order.
+    // What the explorer offers, in its order (the spreadsheets of #15 after JSON).
     expect(buttons.map((button) => button.text)).toEqual([
       "Export GEXF",
       "Export GraphML",
       "Export JSON",
+      "Export XLSX",
+      "Export CSV",
       "Export Neo4j",
       "Export Cypher",
       "Export SVG",
@@ -37,7 +39,7 @@ describe("the export bar's buttons", () => {
     expect(buttons[0]?.options.map((option) => option.label)).toEqual(["Dynamic GEXF (timeline)"]);
   });
 
-  it("give a choice option a select at its default and a number option a number field at its default, with its bounds", () => {
+  it("give a choice option a select at its default, a number option a number field at its default with its bounds, and a text option a text field", () => {
     const chooser = defineFormat({
       id: "chooser",
       name: "Chooser",
@@ -68,6 +70,7 @@ describe("the export bar's buttons", () => {
           min: 1,
           max: 9,
         },
+        note: { type: "text", flag: "--note", valueName: "text", help: "", control: { label: "Note", title: "A note" } },
       },
       writer: { output: "file", content: "text", runs: ["browser"], writes: "data", write: () => ({ sources: 0, notes: [] }) },
     });
@@ -85,6 +88,7 @@ describe("the export bar's buttons", () => {
         value: "rich",
       },
       { key: "size", id: "export-chooser-size", label: "Size", title: "How big", type: "number", value: "7", min: 1, max: 9 },
+      { key: "note", id: "export-chooser-note", label: "Note", title: "A note", type: "text" },
     ]);
   });
 
@@ -112,6 +116,8 @@ describe("the export bar's buttons", () => {
       "gexf",
       "graphml",
       "json",
+      "xlsx",
+      "csv",
       "neo4j",
       "cypher",
       "svg",

@@ -8,7 +8,9 @@ import {
   openHint,
   pickerAccept,
   readImportFiles,
+  readerControls,
   sizeProblem,
+  withKindChoices,
   MAX_IMPORT_BYTES,
 } from "../../src/app/model/import-file.ts";
 import { readableFormats } from "../../src/formats/registry.ts";
@@ -104,7 +106,7 @@ describe("opening files in the explorer", () => {
 
     expect(readImportFiles([{ file: "empty.json", bytes: new Uint8Array() }]).issues[0]?.message).toBe("the file is empty");
     expect(readImportFiles([{ file: "notes.txt", bytes: bytes("hello") }]).issues[0]?.message).toMatch(
-      /none of a dataset \(\.json\), a GEXF file \(\.gexf, \.xml\) or a GraphML file \(\.graphml, \.xml\)/,
+      /none of a CSV file \(\.csv\.zip, \.csv\), a dataset \(\.json\), an Excel workbook \(\.xlsx\), a GEXF file \(\.gexf, \.xml\) or a GraphML file \(\.graphml, \.xml\)/,
     );
     expect(readImportFiles([fixture("networkx-1.3.gexf"), { file: "b.json", bytes: bytes("{}") }]).issues[0]?.message).toMatch(
       /one GEXF file at a time/,
@@ -119,14 +121,66 @@ describe("opening files in the explorer", () => {
       expect(openHint()).toContain(`${format.reader.noun} (.${format.extensions[0]}`);
       expect(openButtonTitle()).toContain(`${format.reader.noun} (.${format.extensions[0]}`);
     }
-    expect(pickerAccept()).toBe(".json,.gexf,.xml,.graphml,application/json,application/gexf+xml,application/graphml+xml");
+    // Zips too: read-files.ts unpacks them (a CSV bundle downloaded from the explorer).
+    expect(pickerAccept()).toBe(
+      ".csv.zip,.csv,.json,.xlsx,.gexf,.xml,.graphml,.zip,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/gexf+xml,application/graphml+xml,application/zip",
+    );
     expect(openHint()).toBe(
-      "A dataset (.json, one or several files), a GEXF file (.gexf, .xml) from Gephi, graphology or networkx or a GraphML file (.graphml, .xml) from yEd, Cytoscape, networkx, igraph or Neo4j (APOC).",
+      "A CSV file (.csv.zip, .csv, one or several files) from Kumu, Gephi or any spreadsheet, a dataset (.json, one or several files), an Excel workbook (.xlsx) from Excel, LibreOffice or Kumu, a GEXF file (.gexf, .xml) from Gephi, graphology or networkx or a GraphML file (.graphml, .xml) from yEd, Cytoscape, networkx, igraph or Neo4j (APOC).",
     );
   });
 
   it("refuses files over the size limit before reading them", () => {
     expect(sizeProblem(MAX_IMPORT_BYTES)).toBeNull();
     expect(sizeProblem(MAX_IMPORT_BYTES + 1)).toMatch(/opens files up to 256 MB/);
+  });
+});
+
+describe("reading a spreadsheet again, with other options", () => {
+  it("offers the spreadsheet readers' options as controls (a select for the layout, a text field for the kinds), none for others", () => {
+    expect(readerControls("gexf")).toEqual([]);
+    const controls = readerControls("xlsx", { mapKind: "Company=vendor" });
+    expect(controls.map((control) => [control.key, control.type, control.value])).toEqual([
+      ["layout", "choice", "auto"],
+      ["mapKind", "text", "Company=vendor"],
+    ]);
+    const layout = controls[0];
+    expect(layout?.type === "choice" && layout.choices.map((choice) => choice.value)).toEqual(["auto", "atlas", "kumu", "gephi", "edges"]);
+  });
+
+  it("adds the kinds chosen in the table to the mapping given, escaping names, replacing a kind mapped before", () => {
+    expect(
+      withKindChoices(
+        undefined,
+        new Map([
+          ["Company", "vendor"],
+          ["Telco", ""],
+        ]),
+      ),
+    ).toBe("Company=vendor");
+    expect(
+      withKindChoices(
+        "Company=organization,Telco=carrier",
+        new Map([
+          ["company", "vendor"],
+          ["A=B", "person"],
+        ]),
+      ),
+    ).toBe("company=vendor,Telco=carrier,A\\=B=person");
+  });
+
+  it("reads a Kumu workbook once the table's choices are given, in the worker's function", () => {
+    const kumu = { file: "kumu-map.xlsx", bytes: readFileSync(path.join(REPO_ROOT, "test/fixtures/sheets/kumu-map.xlsx")) };
+    const refused = readImportFiles([kumu]);
+    expect(refused.ok === false && refused.unmapped?.entity.map((kind) => kind.name)).toEqual(["Company", "Telco"]);
+    const mapKind = withKindChoices(
+      undefined,
+      new Map([
+        ["Company", "vendor"],
+        ["Telco", "carrier"],
+      ]),
+    );
+    const opened = readImportFiles([kumu], { values: { mapKind } });
+    expect(opened.ok && opened.dataset.entities.find((entity) => entity.id === "huawei")?.kind).toBe("vendor");
   });
 });

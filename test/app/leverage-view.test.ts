@@ -6,9 +6,11 @@ import {
   chainIdParts,
   chainRow,
   defaultGovernment,
+  distanceText,
   EXPOSURE_NAMES_LISTED,
   exposureText,
   leverageView,
+  partyGroups,
   pressedParties,
   shownGovernment,
   type EntityRef,
@@ -175,6 +177,8 @@ describe("the Leverage panel's view", () => {
       others: refs(EXPOSURE_NAMES_LISTED, "agency"),
       pressers: refs(2, "government"),
       pressures: 4,
+      judgedIn: "the dates of its 4 pressures",
+      atOtherDates: [],
     };
     const listed = (kind: string, count: number): string => Array.from({ length: count }, (_, index) => `${kind} ${index}`).join(", ");
     expect(exposureText(line)).toBe(
@@ -252,5 +256,90 @@ describe("the Leverage panel on the embedded dataset", () => {
     expect(chain?.ties.map((tie) => tie.text)).toContain("Government of the United States shares intelligence with Government of Canada");
     for (const step of chain?.steps ?? []) expect(step.sources.length).toBeGreaterThan(0);
     expect(leverageView(graph, context, { government, at: "2017-06", chain: null }).chains).toEqual([]);
+  });
+});
+
+/**
+ * Issue #19, defect 3: for the United Kingdom over all dates the panel said "nothing depends on
+ * it" though BT and Vodafone use Huawei in the data (a one-day pressure in May 2019, dependencies
+ * dated from 2020); the list of governments offered a carrier; a person stood where a vendor belongs.
+ */
+describe("the Leverage panel says nothing depends only when nothing does", () => {
+  let graph: AtlasGraph;
+  let context: LeverageContext;
+  beforeAll(async () => {
+    const result = await loadDataset("test/fixtures/datasets/huawei-2024");
+    if (!result.ok) throw new Error("the frozen dataset does not load");
+    graph = buildGraph(result.dataset);
+    context = new LeverageContext(graph);
+  });
+
+  it("for the United Kingdom over all dates, names BT and Vodafone as depending on Huawei at other dates, nearest first", () => {
+    const view = leverageView(graph, context, { government: "gov-uk", at: null, chain: null });
+    expect(view.chains).toEqual([]);
+    const huawei = view.exposure.find((line) => line.vendor.id === "huawei");
+    if (!huawei) throw new Error("no exposure line for Huawei");
+    expect(huawei.score).toBe(0);
+    expect(huawei.judgedIn).toBe("the pressure's dates (8 May 2019)");
+    expect(huawei.atOtherDates.map((line) => [line.entity.id, line.relation, line.period, line.distance])).toEqual([
+      ["bt", "bt-uses-huawei", "Jan 2020 – ongoing", "8 months after"],
+      ["vodafone", "vodafone-uses-huawei", "Feb 2020 – ongoing", "9 months after"],
+    ]);
+    const text = exposureText(huawei);
+    expect(text).toMatch(/^nothing under it depends on it in the pressure's dates \(8 May 2019\); at other dates: BT Group uses equipment/);
+    expect(text).toContain("Vodafone Group uses equipment from Huawei Technologies (Feb 2020 – ongoing, 9 months after)");
+    expect(view.empty).toBe(
+      "No leverage chains for Government of the United Kingdom at any date: what depends on Huawei Technologies under it is dated " +
+        "outside the pressure's dates (8 May 2019). The nearest in time are listed under Exposure.",
+    );
+  });
+
+  it("in the month of the pressure too, says the dependencies lie outside that month", () => {
+    const view = leverageView(graph, context, { government: "gov-uk", at: "2019-05", chain: null });
+    const huawei = view.exposure.find((line) => line.vendor.id === "huawei");
+    expect(huawei?.judgedIn).toBe("May 2019");
+    expect(huawei?.atOtherDates[0]?.entity.id).toBe("bt");
+    expect(view.empty).toMatch(/^No leverage chains for Government of the United Kingdom in May 2019: what depends on Huawei Technologies/);
+  });
+
+  it("offers a carrier pressed directly as a carrier, never among the governments", () => {
+    const groups = partyGroups(pressedParties(graph, exposure(graph, {}, context)));
+    expect(groups.map((group) => group.label)).toEqual(["Governments", "Carriers", "Blocs"]);
+    expect(groups[0]?.parties.every((party) => party.kind === "government")).toBe(true);
+    expect(groups.find((group) => group.label === "Carriers")?.parties.map((party) => party.id)).toEqual(["lg-uplus"]);
+  });
+
+  it("lists Meng Wanzhou, a person China pressed Canada about, apart from exposure to vendors", () => {
+    const view = leverageView(graph, context, { government: "gov-canada", at: null, chain: null });
+    expect(view.exposure.map((line) => line.vendor.id)).toEqual(["huawei"]);
+    expect(view.otherSubjects).toEqual([
+      {
+        subject: { id: "meng-wanzhou", label: "Meng Wanzhou", kind: "person" },
+        pressers: [{ id: "gov-china", label: "Government of the People's Republic of China", kind: "government" }],
+        pressures: 2,
+      },
+    ]);
+  });
+});
+
+describe("exposure wording", () => {
+  it("still says nothing under the party depends on the vendor when nothing does at any date", () => {
+    const graph = world(
+      [entity("gov-us", "government", "US"), entity("gov-uk", "government", "GB"), entity("vendor", "vendor", "CN")],
+      [
+        relation("us-threatens", "threatens", "gov-us", "gov-uk", "2019-05-08", "2019-05-08", "vendor"),
+        relation("us-uses", "uses_equipment_from", "gov-us", "vendor", "2010"),
+      ],
+    );
+    const [line] = leverageView(graph, new LeverageContext(graph), { government: "gov-uk", at: null, chain: null }).exposure;
+    expect(line?.atOtherDates).toEqual([]);
+    expect(line && exposureText(line)).toBe("nothing under it depends on it; 1 pressure by Name of gov-us");
+  });
+
+  it("gives distances in days, months or years, before or after", () => {
+    expect(distanceText(12)).toBe("12 days after");
+    expect(distanceText(-233)).toBe("8 months before");
+    expect(distanceText(1229)).toBe("3 years after");
+    expect(distanceText(0)).toBe("at the same dates");
   });
 });

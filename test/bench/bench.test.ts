@@ -36,7 +36,10 @@ describe("npm run bench", () => {
       "neo4j 500/1500: peak RSS of the write",
       "cypher 500/1500: write",
       "cypher 500/1500: peak RSS of the write",
+      "leverage 500/1500: exposure ranking + chains",
       "cli: atlas validate cold start",
+      "xlsx 500/1500: export",
+      "xlsx 500/1500: import",
     ];
     for (const prefix of prefixes) {
       expect(

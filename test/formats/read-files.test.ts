@@ -93,7 +93,7 @@ describe("choosing a reader", () => {
       [...BROWSER, GRAPHML],
     );
     expect(several.issues[0]?.message).toBe(
-      "open one GraphML file at a time (several files can be opened together only when they are all dataset .json files)",
+      "open one GraphML file at a time (several files can be opened together only when they are all datasets (.json))",
     );
     const jsonReader = BROWSER.find((format) => format.id === "json") as ReadableFormat;
     const twoSeveral = {

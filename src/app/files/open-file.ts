@@ -7,7 +7,18 @@
  */
 import "./open-file.css";
 import { errorCount } from "../../load/issues.ts";
-import { importSummary, openButtonTitle, openHint, pickerAccept, sizeProblem, type ImportOutcome } from "../model/import-file.ts";
+import { ENTITY_KINDS } from "../../model/ontology.ts";
+import {
+  importSummary,
+  openButtonTitle,
+  openHint,
+  pickerAccept,
+  readerControls,
+  sizeProblem,
+  withKindChoices,
+  type ImportOutcome,
+  type ReaderValues,
+} from "../model/import-file.ts";
 import { plural } from "../model/format.ts";
 import type { ImportRequest } from "./import-worker.ts";
 import { el } from "../ui/dom.ts";
@@ -26,6 +37,9 @@ export class FileOpener {
   private readonly report: HTMLElement;
   private worker: Worker | null = null;
   private dragDepth = 0;
+  /** The files last opened and the readers' options they were read with: "Read again" reads them anew. */
+  private lastFiles: File[] = [];
+  private lastValues: ReaderValues = {};
 
   /** `onOpened` shows the dataset; when it throws, the error is reported like a file error. */
   constructor(private readonly onOpened: (outcome: OpenedOutcome) => void) {
@@ -80,9 +94,11 @@ export class FileOpener {
     return button;
   }
 
-  /** Reads the files in the worker and hands a valid dataset on; reports errors otherwise. */
-  async open(files: File[]): Promise<void> {
+  /** Reads the files in the worker (with the readers' options given) and hands a valid dataset on; reports errors otherwise. */
+  async open(files: File[], values: ReaderValues = {}): Promise<void> {
     this.cancel();
+    this.lastFiles = files;
+    this.lastValues = values;
     const shown = files.length === 1 ? (files[0] as File).name : `${files.length} files`;
     const tooBig = sizeProblem(files.reduce((sum, file) => sum + file.size, 0));
     if (tooBig) {
@@ -95,7 +111,7 @@ export class FileOpener {
     );
     let request: ImportRequest;
     try {
-      request = { files: await Promise.all(files.map(async (file) => ({ file: file.name, bytes: await file.arrayBuffer() }))) };
+      request = { files: await Promise.all(files.map(async (file) => ({ file: file.name, bytes: await file.arrayBuffer() }))), values };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.showFailure(shown, [{ file: shown, pointer: "", message: `the browser could not read the file: ${reason}`, severity: "error" }]);
@@ -104,7 +120,7 @@ export class FileOpener {
     const outcome = await this.readInWorker(request, shown);
     if (outcome === null) return; // cancelled
     if (!outcome.ok) {
-      this.showFailure(outcome.file, outcome.issues);
+      this.showFailure(outcome.file, outcome.issues, outcome);
       return;
     }
     this.setReport("loading", "Building the graph…");
@@ -119,6 +135,11 @@ export class FileOpener {
       return;
     }
     this.showOpened(outcome);
+  }
+
+  /** Says in the report that something about files went wrong (e.g. the template could not be made). */
+  showProblem(what: string, message: string): void {
+    this.setReport("failed", `${what}: something went wrong`, el("p", { text: message }));
   }
 
   /** Stops reading a file (the Cancel button, or a new file). */
@@ -231,7 +252,7 @@ export class FileOpener {
     );
   }
 
-  private showFailure(shown: string, issues: ImportOutcome["issues"]): void {
+  private showFailure(shown: string, issues: ImportOutcome["issues"], outcome?: Extract<ImportOutcome, { ok: false }>): void {
     const errors = errorCount(issues);
     const listed = errorsFirst(issues).slice(0, MAX_LISTED_ISSUES);
     this.setReport(
@@ -240,6 +261,7 @@ export class FileOpener {
       el("p", {
         text: `${plural(errors, "error")}: nothing was loaded, and the graph you were exploring is unchanged.`,
       }),
+      outcome ? this.readAgainForm(outcome, true) : null,
       issueList(listed),
       issues.length > listed.length
         ? el("p", { class: "hint", text: `…and ${(issues.length - listed.length).toLocaleString("en")} more.` })
@@ -267,7 +289,15 @@ export class FileOpener {
               "ul",
               { class: "import-note-list" },
               ...listed.map((note) => {
-                const where = [severalFiles ? note.file : "", note.pointer, note.line !== undefined ? `line ${note.line}` : ""]
+                const cell = note.cell;
+                const where = [
+                  severalFiles ? note.file : "",
+                  note.pointer,
+                  note.line !== undefined ? `line ${note.line}` : "",
+                  cell?.sheet ?? "",
+                  cell?.row !== undefined ? `row ${cell.row}` : "",
+                  cell?.column ?? "",
+                ]
                   .filter(Boolean)
                   .join(" ");
                 return el("li", {}, where ? el("code", { text: where }) : null, where ? " " : null, note.message);
@@ -278,7 +308,89 @@ export class FileOpener {
               : null,
           )
         : null,
+      outcome.native ? null : this.readAgainForm(outcome, false),
     );
     this.report.querySelector<HTMLElement>("button")?.focus();
+  }
+
+  /**
+   * The reader's options (the spreadsheets' layout and kind mapping: a select and a text field, from the
+   * registry) and "Read again"; with entity kinds the ontology lacks, a table that maps each to one of its
+   * kinds. Null for formats without options. Open (a form) after a failure, folded away after a success.
+   */
+  private readAgainForm(outcome: ImportOutcome, failed: boolean): HTMLElement | null {
+    const controls = readerControls(outcome.format, this.lastValues);
+    if (controls.length === 0 || this.lastFiles.length === 0) return null;
+    const unmapped = !outcome.ok ? (outcome.unmapped?.entity ?? []) : [];
+    const kindSelects = new Map<string, HTMLSelectElement>();
+    const table =
+      unmapped.length === 0
+        ? null
+        : el(
+            "table",
+            { class: "kind-map" },
+            el("caption", { text: "Kinds the ontology does not have: choose one for each" }),
+            el(
+              "thead",
+              {},
+              el(
+                "tr",
+                {},
+                el("th", { text: "In the file", attrs: { scope: "col" } }),
+                el("th", { text: "Rows", attrs: { scope: "col" } }),
+                el("th", { text: "Entity kind", attrs: { scope: "col" } }),
+              ),
+            ),
+            el(
+              "tbody",
+              {},
+              ...unmapped.map(({ name, count }) => {
+                const select = el(
+                  "select",
+                  { attrs: { "aria-label": `Entity kind for "${name}"`, "data-kind": name } },
+                  el("option", { text: "Choose…", attrs: { value: "" } }),
+                  ...ENTITY_KINDS.map((kind) => el("option", { text: kind.replace(/_/g, " "), attrs: { value: kind } })),
+                );
+                kindSelects.set(name, select);
+                return el(
+                  "tr",
+                  {},
+                  el("th", { text: name, attrs: { scope: "row" } }),
+                  el("td", { text: count.toLocaleString("en") }),
+                  el("td", {}, select),
+                );
+              }),
+            ),
+          );
+    const fields = controls.map((control) => {
+      const input =
+        control.type === "choice"
+          ? el(
+              "select",
+              { attrs: { id: control.id, "data-option": control.key } },
+              ...control.choices.map((choice) =>
+                el("option", { text: choice.label, attrs: { value: choice.value, selected: choice.value === control.value } }),
+              ),
+            )
+          : el("input", { attrs: { id: control.id, type: "text", "data-option": control.key, value: control.value, spellcheck: "false" } });
+      return el("label", { class: "import-option", attrs: { for: control.id, title: control.title } }, `${control.label} `, input);
+    });
+    const form = el(
+      "form",
+      { class: "import-read-again" },
+      table,
+      ...fields,
+      el("button", { class: "button", text: failed ? "Read again" : "Read it again with these options", attrs: { type: "submit" } }),
+    );
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const values: Record<string, string> = {};
+      for (const field of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>("[data-option]"))
+        values[field.dataset.option as string] = field.value;
+      const choices = new Map([...kindSelects].map(([name, select]) => [name, select.value]));
+      if (choices.size > 0) values.mapKind = withKindChoices(values.mapKind, choices);
+      void this.open(this.lastFiles, values);
+    });
+    return failed ? form : el("details", { class: "import-options" }, el("summary", { text: "Read it differently (layout, kinds)" }), form);
   }
 }

@@ -1,12 +1,12 @@
 /**
  * The export bar's buttons and option controls, computed from the format registry: one button per format
  * whose writer runs in the browser, in the registry's order, and one control per option of each (a checkbox, a
- * select or a number field, by the option's type).
+ * select, a number field or a text field, by the option's type).
  */
 import type { FormatSpec } from "../../formats/format.ts";
 import { writableFormats, type WritableFormat } from "../../formats/registry.ts";
 
-/** An option's control: a checkbox (yes/no), a select (a choice, with its default chosen) or a number field (at its default). */
+/** An option's control: a checkbox (yes/no), a select (a choice, with its default chosen), a number field (at its default) or a text field. */
 export interface ExportOptionControl {
   /** The option's key in the format's options. */
   key: string;
@@ -14,7 +14,7 @@ export interface ExportOptionControl {
   id: string;
   label: string;
   title: string;
-  type: "boolean" | "choice" | "number";
+  type: "boolean" | "choice" | "number" | "text";
   /** A choice's values and labels, the default first chosen. */
   choices?: { value: string; label: string }[];
   /** The value shown at first: a choice's or a number's default. */

@@ -6,13 +6,23 @@
  * only words its results for the page. Links are kept only for http(s) URLs.
  */
 import { exposure, type ExposureRow } from "../../analysis/exposure.ts";
-import { leverageChains, type LeverageChain, type LeverageContext, type LeverageOptions } from "../../analysis/leverage.ts";
-import { NETWORK_KIND, STATE_KIND } from "../../analysis/rules.ts";
+import {
+  dependenciesAtOtherDates,
+  isDependedOn,
+  leverageChains,
+  pressureCases,
+  type DistantDependency,
+  type LeverageChain,
+  type LeverageContext,
+  type LeverageOptions,
+} from "../../analysis/leverage.ts";
+import { DEPENDENT_END, NETWORK_KIND, STATE_KIND } from "../../analysis/rules.ts";
 import { readChain, type StepRole } from "../../analysis/steps.ts";
 import type { AtlasGraph } from "../../graph/types.ts";
 import type { Confidence, EntityKind, RelationFamily, RelationKind } from "../../model/ontology.ts";
 import { isHttpUrl } from "../../model/schema.ts";
-import { formatMonth, formatPeriod, plural, relationKindLabel } from "./format.ts";
+import { ENTITY_KINDS } from "../../model/ontology.ts";
+import { entityKindLabel, formatMonth, formatPeriod, plural, relationKindLabel } from "./format.ts";
 
 /** The government the panel opens on when the dataset has it: the case the atlas was built around. */
 export const DEFAULT_GOVERNMENT = "gov-canada";
@@ -89,11 +99,38 @@ export interface ChainRow {
   highlight: Highlight;
 }
 
+/** A dependency that would count at another date than the pressures' (analysis: dependenciesAtOtherDates). */
+export interface DistantLine {
+  entity: EntityRef;
+  relation: string;
+  /** "uses equipment from Huawei Technologies", as a dependent's dependency line says it. */
+  text: string;
+  period: string;
+  /** "8 months after", "3 years before", or "at the same dates" (when only the entity's place under the party is dated otherwise). */
+  distance: string;
+}
+
 export interface ExposureLine {
+  /** What the pressures are about: a vendor, or anything else something depends on. */
   vendor: EntityRef;
   score: number;
   carriers: EntityRef[];
   others: EntityRef[];
+  pressers: EntityRef[];
+  pressures: number;
+  /** The dates the dependents are judged in: the pressure's own ("13 May 2019"), its pressures' ("the dates of its 3 pressures"), or the month shown. */
+  judgedIn: string;
+  /**
+   * When nothing under the party depends on it in those dates: the dependencies recorded at other
+   * dates, nearest first (at most OTHER_DATES_LISTED). Empty when there are none at any date: only
+   * then does the line say that nothing under the party depends on it.
+   */
+  atOtherDates: DistantLine[];
+}
+
+/** What a party is pressed about that nothing depends on (a person, a case): not exposure to a supplier. */
+export interface SubjectLine {
+  subject: EntityRef;
   pressers: EntityRef[];
   pressures: number;
 }
@@ -103,7 +140,10 @@ export interface LeverageView {
   government: EntityRef | null;
   at: string | null;
   chains: ChainRow[];
+  /** The party's exposure to what it is pressed about, where something depends on that (a vendor, a supplier). */
   exposure: ExposureLine[];
+  /** The rest it is pressed about (a person, a legal case): nothing depends on those, so they are listed apart. */
+  otherSubjects: SubjectLine[];
   /** The plain sentence shown when there is no chain. */
   empty: string | null;
   /** The chosen chain when it is among `chains` (it may exist at another date only). */
@@ -117,6 +157,20 @@ function ref(graph: AtlasGraph, id: string): EntityRef {
 
 function byLabel(a: EntityRef, b: EntityRef): number {
   return a.label.localeCompare(b.label, "en") || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Party kinds as group headings of the list to choose from. */
+const KIND_GROUPS: Readonly<Partial<Record<EntityKind, string>>> = { agency: "Agencies", person: "People", policy: "Policies" };
+
+/**
+ * The parties to choose from, grouped by kind under headings that say what they are: governments
+ * first, then blocs, carriers and the rest in ontology order (a carrier is never offered as a government).
+ */
+export function partyGroups(parties: readonly EntityRef[]): { label: string; parties: EntityRef[] }[] {
+  return ENTITY_KINDS.flatMap((kind) => {
+    const members = parties.filter((party) => party.kind === kind);
+    return members.length === 0 ? [] : [{ label: KIND_GROUPS[kind] ?? `${entityKindLabel(kind)}s`, parties: members }];
+  });
 }
 
 /**
@@ -257,16 +311,87 @@ export function chainRow(graph: AtlasGraph, chain: LeverageChain): ChainRow {
   };
 }
 
-function exposureLine(graph: AtlasGraph, row: ExposureRow): ExposureLine {
-  const refs = (ids: readonly string[]): EntityRef[] => ids.map((id) => ref(graph, id));
+/** Entities depending at other dates listed per exposure line (each with its nearest dependency), nearest first. */
+export const OTHER_DATES_LISTED = 3;
+
+/** "8 months after", "3 years before", "12 days after"; "at the same dates" for 0. */
+export function distanceText(daysApart: number): string {
+  if (daysApart === 0) return "at the same dates";
+  const days = Math.abs(daysApart);
+  const amount =
+    days < 60 ? plural(days, "day") : days < 730 ? plural(Math.round(days / 30.44), "month") : plural(Math.round(days / 365.25), "year");
+  return `${amount} ${daysApart < 0 ? "before" : "after"}`;
+}
+
+/** Dependency kinds in the order the ontology gives them (uses equipment from first): the plainest to name when two are as near. */
+const DEPENDENCY_ORDER = new Map(Object.keys(DEPENDENT_END).map((kind, order) => [kind, order]));
+
+/** Nearer in time first; then by dependency kind, then by relation id. */
+function nearer(graph: AtlasGraph, a: DistantDependency, b: DistantDependency): number {
+  const order = (item: DistantDependency): number =>
+    DEPENDENCY_ORDER.get(graph.getEdgeAttribute(item.relation, "kind")) ?? DEPENDENCY_ORDER.size;
+  return (
+    Math.abs(a.daysApart) - Math.abs(b.daysApart) || order(a) - order(b) || (a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : 0)
+  );
+}
+
+function distantLine(graph: AtlasGraph, distant: DistantDependency): DistantLine {
+  const line = dependencyLine(graph, distant.dependent, distant.relation);
   return {
-    vendor: ref(graph, row.vendor),
-    score: row.score,
-    carriers: refs(row.carriers),
-    others: refs(row.others),
-    pressers: refs(row.pressers),
-    pressures: row.pressures.length,
+    entity: ref(graph, distant.dependent),
+    relation: distant.relation,
+    text: line.text,
+    period: line.period,
+    distance: distanceText(distant.daysApart),
   };
+}
+
+/**
+ * The exposure rows of a view as lines. Rows without dependents in their dates get the nearest
+ * dependencies at other dates, so that "nothing depends on it" is said only when it is true.
+ */
+function exposureLines(
+  graph: AtlasGraph,
+  context: LeverageContext,
+  rows: readonly ExposureRow[],
+  options: LeverageOptions,
+): ExposureLine[] {
+  const cases = pressureCases(context, options);
+  const refs = (ids: readonly string[]): EntityRef[] => ids.map((id) => ref(graph, id));
+  return rows.map((row) => {
+    const rowCases = cases.filter((item) => item.pressed === row.pressed && item.vendor === row.vendor);
+    const periods = [...new Set(rowCases.map((item) => formatPeriod(item.window.from, item.window.to)))];
+    const judgedIn =
+      options.at !== undefined
+        ? formatMonth(options.at)
+        : periods.length === 1
+          ? `the pressure's dates (${periods[0]})`
+          : `the dates of its ${periods.length} pressures`;
+    // Per dependent entity, its nearest dependency (the plainest kind first when as near).
+    const nearest = new Map<string, DistantDependency>();
+    if (row.carriers.length + row.others.length === 0) {
+      for (const item of rowCases) {
+        for (const distant of dependenciesAtOtherDates(context, item)) {
+          const known = nearest.get(distant.dependent);
+          if (!known || nearer(graph, distant, known) < 0) nearest.set(distant.dependent, distant);
+        }
+      }
+    }
+    const atOtherDates = [...nearest.values()]
+      .sort((a, b) => nearer(graph, a, b))
+      .slice(0, OTHER_DATES_LISTED)
+      .map((distant) => distantLine(graph, distant));
+    return {
+      vendor: ref(graph, row.vendor),
+      score: row.score,
+      carriers: refs(row.carriers),
+      others: refs(row.others),
+      pressers: refs(row.pressers),
+      pressures: row.pressures.length,
+      judgedIn,
+      atOtherDates,
+    };
+  });
 }
 
 /** "in November 2019", or "at any date" when every date is shown. */
@@ -283,11 +408,18 @@ function names(refs: readonly EntityRef[]): string {
   return more > 0 ? `${listed.join(", ")} and ${more} more` : listed.join(", ");
 }
 
-/** One line of exposure, after the vendor's name: "3 dependent carriers (Bell Canada, Rogers, Telus); 2 pressures by Government of X". */
+/**
+ * One line of exposure, after the vendor's name: "3 dependent carriers (Bell Canada, Rogers,
+ * Telus); 2 pressures by Government of X". With no dependent in the dates judged, it says so and
+ * names the nearest dependencies at other dates; "nothing under it depends on it" only when none is recorded at any date.
+ */
 export function exposureText(line: ExposureLine): string {
+  const distant = line.atOtherDates.map((item) => `${item.entity.label} ${item.text} (${item.period}, ${item.distance})`);
   const dependents =
     line.carriers.length + line.others.length === 0
-      ? "nothing under it depends on it"
+      ? distant.length === 0
+        ? "nothing under it depends on it"
+        : `nothing under it depends on it in ${line.judgedIn}; at other dates: ${distant.join(", ")}`
       : [
           line.carriers.length > 0 ? `${plural(line.carriers.length, `dependent ${NETWORK_KIND}`)} (${names(line.carriers)})` : null,
           line.others.length > 0 ? `${plural(line.others.length, "other dependent")} (${names(line.others)})` : null,
@@ -295,6 +427,15 @@ export function exposureText(line: ExposureLine): string {
           .filter((part): part is string => part !== null)
           .join(", ");
   return `${dependents}; ${plural(line.pressures, "pressure")} by ${names(line.pressers)}`;
+}
+
+/** Why there is no chain: said plainly, and when dependencies exist at other dates, that they do. */
+function emptyText(shown: EntityRef, at: string | null, lines: readonly ExposureLine[]): string {
+  const none = `No leverage chains for ${shown.label} ${whenText(at)}`;
+  const elsewhere = lines
+    .filter((line) => line.atOtherDates.length > 0)
+    .map((line) => `what depends on ${line.vendor.label} under it is dated outside ${line.judgedIn}`);
+  return elsewhere.length === 0 ? `${none}.` : `${none}: ${elsewhere.join("; ")}. The nearest in time are listed under Exposure.`;
 }
 
 /**
@@ -313,6 +454,7 @@ export function leverageView(
       at,
       chains: [],
       exposure: [],
+      otherSubjects: [],
       empty: "No pressure in this dataset names what it is about, so there is no leverage to show.",
       chosen: null,
     };
@@ -320,12 +462,25 @@ export function leverageView(
   const analysis: LeverageOptions = { target: government, ...(at === null ? {} : { at }) };
   const chains = leverageChains(graph, analysis, context).map((item) => chainRow(graph, item));
   const shown = ref(graph, government);
+  const rows = exposure(graph, analysis, context);
+  // A person or a legal case is pressed about, but nothing depends on it: listed apart from exposure.
+  const supplies = (row: ExposureRow): boolean =>
+    graph.getNodeAttribute(row.vendor, "kind") === "vendor" || isDependedOn(context, row.vendor);
+  const lines = exposureLines(graph, context, rows.filter(supplies), analysis);
+  const otherSubjects = rows
+    .filter((row) => !supplies(row))
+    .map((row) => ({
+      subject: ref(graph, row.vendor),
+      pressers: row.pressers.map((id) => ref(graph, id)),
+      pressures: row.pressures.length,
+    }));
   return {
     government: shown,
     at,
     chains,
-    exposure: exposure(graph, analysis, context).map((row) => exposureLine(graph, row)),
-    empty: chains.length === 0 ? `No leverage chains for ${shown.label} ${whenText(at)}.` : null,
+    exposure: lines,
+    otherSubjects,
+    empty: chains.length === 0 ? emptyText(shown, at, lines) : null,
     chosen: chain === null ? null : (chains.find((row) => row.id === chain) ?? null),
   };
 }

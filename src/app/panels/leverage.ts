@@ -9,6 +9,7 @@ import type { StepRole } from "../../analysis/steps.ts";
 import { entityKindLabel, formatPartialDate, plural, relationKindLabel } from "../model/format.ts";
 import {
   exposureText,
+  partyGroups,
   whenText,
   type ChainRow,
   type EntityRef,
@@ -80,7 +81,12 @@ export class LeveragePanel {
         class: "hint",
         text: "Who presses a government about a vendor, what of it depends on that vendor, and what the presser holds over it. Choose a chain to light it up; the time control applies.",
       }),
-      el("div", { class: "field" }, el("label", { text: "Government", attrs: { for: "leverage-government" } }), this.select),
+      el(
+        "div",
+        { class: "field" },
+        el("label", { text: "Government (or other pressed party)", attrs: { for: "leverage-government" } }),
+        this.select,
+      ),
       this.exposure,
       this.status,
       this.list,
@@ -134,11 +140,9 @@ export class LeveragePanel {
     if (key !== this.optionsKey) {
       this.optionsKey = key;
       const option = (party: EntityRef): HTMLOptionElement => el("option", { text: party.label, attrs: { value: party.id } });
-      const governments = all.filter((party) => party.kind === "government");
-      const others = all.filter((party) => party.kind !== "government");
+      // Grouped under what they are: a carrier pressed directly is never offered as a government.
       this.select.replaceChildren(
-        ...governments.map(option),
-        ...(others.length > 0 ? [el("optgroup", { attrs: { label: "Other pressed parties" } }, ...others.map(option))] : []),
+        ...partyGroups(all).map((group) => el("optgroup", { attrs: { label: group.label } }, ...group.parties.map(option))),
       );
     }
     this.select.disabled = all.length === 0;
@@ -146,10 +150,13 @@ export class LeveragePanel {
   }
 
   private renderExposure(view: LeverageView): void {
-    if (view.government === null || view.exposure.length === 0) {
+    if (view.government === null || view.exposure.length + view.otherSubjects.length === 0) {
       this.exposure.replaceChildren();
       return;
     }
+    const others = view.otherSubjects.map(
+      (line) => `${line.subject.label} (${entityKindLabel(line.subject.kind).toLowerCase()}; ${plural(line.pressures, "pressure")})`,
+    );
     this.exposure.replaceChildren(
       el("h3", { class: "leverage-subheading", text: `Exposure ${view.at === null ? "over all dates" : whenText(view.at)}` }),
       el(
@@ -169,6 +176,14 @@ export class LeveragePanel {
           ),
         ),
       ),
+      ...(others.length === 0
+        ? []
+        : [
+            el("p", {
+              class: "hint exposure-other",
+              text: `Also pressed about what nothing depends on: ${others.join(", ")}.`,
+            }),
+          ]),
     );
   }
 

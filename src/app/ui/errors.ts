@@ -3,7 +3,7 @@ import "./errors.css";
 import type { LoadIssue } from "../../load/issues.ts";
 import { el } from "./dom.ts";
 
-/** Issues as an ordered list: where (file, JSON pointer, line and column), severity and message. */
+/** Issues as an ordered list: where (file, JSON pointer, line and column, or sheet, row and column), severity and message. */
 export function issueList(issues: readonly LoadIssue[]): HTMLElement {
   return el(
     "ol",
@@ -18,6 +18,9 @@ export function issueList(issues: readonly LoadIssue[]): HTMLElement {
           el("code", { text: issue.file }),
           issue.pointer ? el("code", { text: issue.pointer }) : null,
           issue.line !== undefined ? `line ${issue.line}${issue.column !== undefined ? `, column ${issue.column}` : ""}` : null,
+          issue.cell?.sheet !== undefined ? el("code", { text: `sheet ${issue.cell.sheet}` }) : null,
+          issue.cell?.row !== undefined ? `row ${issue.cell.row}` : null,
+          issue.cell?.column !== undefined ? el("code", { text: issue.cell.column }) : null,
         ),
         el("span", { class: "issue-severity", text: issue.severity }),
         el("span", { class: "issue-message", text: issue.message }),

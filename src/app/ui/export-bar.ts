@@ -61,7 +61,7 @@ export class ExportBar {
               value: option.value ?? "",
             },
           });
-        } else input = el("input", { attrs: { ...attrs, type: "checkbox" } });
+        } else input = el("input", { attrs: { ...attrs, type: option.type === "boolean" ? "checkbox" : "text" } });
         inputs.set(option.key, input);
         return option.type === "boolean"
           ? el("label", { class: "export-option", attrs: { for: option.id, title: option.title } }, input, ` ${option.label}`)
@@ -82,19 +82,23 @@ export class ExportBar {
 
   /**
    * The chosen value of each of a format's options: a checkbox's state, a select's value, a number field's whole
-   * number (its default when the field is empty or out of bounds: the field's own validity shows that).
+   * number (its default when the field is empty or out of bounds: the field's own validity shows that), a text
+   * field's text (none when empty).
    */
   optionValues(format: string): OptionValues {
     const inputs = this.optionInputs.get(format) ?? new Map<string, HTMLInputElement | HTMLSelectElement>();
     const numbers = this.numberDefaults.get(format);
     return Object.fromEntries(
-      [...inputs].map(([key, input]): [string, boolean | string | number] => {
+      [...inputs].map(([key, input]): [string, boolean | string | number | undefined] => {
         const number = numbers?.get(key);
         if (number) {
           const value = Number(input.value);
           return [key, input.value !== "" && Number.isInteger(value) && value >= number.min && value <= number.max ? value : number.value];
         }
-        return [key, input instanceof HTMLInputElement && input.type === "checkbox" ? input.checked : input.value];
+        return [
+          key,
+          input instanceof HTMLInputElement && input.type === "checkbox" ? input.checked : input.value === "" ? undefined : input.value,
+        ];
       }),
     );
   }
