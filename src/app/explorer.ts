@@ -118,10 +118,13 @@ export class Explorer {
 
     this.unsubscribe = this.store.subscribe((state, previous) => this.render(state, previous));
     this.render(this.store.get(), null);
+    // A saved layout that places every entity is the picture: ForceAtlas2 runs only when asked (Run layout). sigma
+    // frames the graph with its labels' sizes, which its first frame has not measured yet: refresh once, so the
+    // picture does not shift at the first hover or click (ForceAtlas2's moves hide that otherwise).
+    if (this.store.get().layout.status === "running") this.layout.start();
+    else renderer.refresh();
     const { focus } = this.derived.sigma;
     if (focus !== null) moveCameraTo(renderer, focus);
-    // A saved layout that places every entity is the picture: ForceAtlas2 runs only when asked (Run layout).
-    if (this.store.get().layout.status === "running") this.layout.start();
   }
 
   /** The view (a copy), for tests and the console. */

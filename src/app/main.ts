@@ -56,7 +56,7 @@ function showExplorer(dataset: Dataset, view: ViewState, status: DatasetStatus, 
 /** A file opened by the user: a new explorer on its dataset, with the view (and the address) reset. */
 function openFile(outcome: OpenedOutcome): void {
   history.replaceState(history.state, "", `${location.pathname}${location.hash}`);
-  showExplorer(outcome.dataset, defaultViewState(), { notices: [], warnings: [] });
+  showExplorer(outcome.dataset, defaultViewState(), { notices: [], warnings: [] }, chooseLayout(outcome.layouts));
 }
 
 async function start(): Promise<void> {

@@ -9,6 +9,7 @@
  */
 import type { AtlasGraph } from "../graph/types.ts";
 import type { LoadIssue } from "../load/issues.ts";
+import type { SavedLayout } from "../model/layout.ts";
 import type { Dataset } from "../model/schema.ts";
 
 /** Where code runs: the CLI (node) and/or the explorer (browser). */
@@ -181,7 +182,14 @@ export interface UnmappedKinds {
 
 /** A dataset that validates with zero errors, or every error (located); never a partial dataset. */
 export type ReadResult =
-  | { readonly ok: true; readonly dataset: Dataset; readonly issues: LoadIssue[]; readonly native: boolean }
+  | {
+      readonly ok: true;
+      readonly dataset: Dataset;
+      readonly issues: LoadIssue[];
+      readonly native: boolean;
+      /** Saved layouts read with the dataset's files (layouts/NAME.json), sorted by name. */
+      readonly layouts?: readonly SavedLayout[];
+    }
   | { readonly ok: false; readonly issues: LoadIssue[]; readonly unmapped?: UnmappedKinds };
 
 export type Likeness = "yes" | "maybe" | "no";

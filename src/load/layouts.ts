@@ -27,6 +27,21 @@ export function isLayoutPath(relativePath: string): boolean {
   return relativePath.split(/[\\/]/)[0] === LAYOUTS_FOLDER && /[\\/]/.test(relativePath);
 }
 
+/** A key of a layout document, not inside a string (no backslash before its quote). */
+const LAYOUT_KEY = /(?<!\\)"positions"\s*:/;
+const DOCUMENT_KEY = /(?<!\\)"(?:entities|relations|sources|dataset)"\s*:/;
+
+/**
+ * Whether a file opened on its own (dropped or picked in the explorer, where only its name is known) is a saved
+ * layout rather than a dataset document: under layouts/ by its path, or a JSON object whose start has the
+ * layout's `positions` and none of a dataset document's keys (a layout's keys come first, as layoutText writes them).
+ */
+export function looksLikeLayout(file: string, text: string): boolean {
+  if (/(^|[\\/])layouts[\\/][^\\/]+$/.test(file)) return true;
+  const start = text.slice(0, 4096);
+  return LAYOUT_KEY.test(start) && !DOCUMENT_KEY.test(start);
+}
+
 /** The layout name a path stands for: "layouts/default.json" -> "default"; undefined for deeper paths or other files. */
 export function layoutNameOfPath(relativePath: string): string | undefined {
   const parts = relativePath.split(/[\\/]/);
