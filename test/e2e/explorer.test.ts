@@ -53,8 +53,18 @@ describe.skipIf(skip)("the explorer in Chromium", () => {
       { timeout: 45_000 },
     );
     await page.waitForSelector("#app[data-layout=settled]", { timeout: 45_000 });
-    await page.getByRole("button", { name: /run layout/i }).click();
-    await page.getByRole("button", { name: /stop layout/i }).click();
+    // Run, then Stop, in one task: on a loaded machine the run could settle between two separate clicks, and the
+    // second would then run it again (the button is one toggle whose label changes).
+    const labels = await page.locator("#layout-toggle").evaluate((toggle: HTMLButtonElement) => {
+      // The label is the toggle's first span (the second, the live count, is hidden while it is stopped).
+      const label = () => toggle.firstElementChild?.textContent;
+      const seen = [label()];
+      toggle.click();
+      seen.push(label());
+      toggle.click();
+      return [...seen, document.getElementById("app")?.dataset.layout];
+    });
+    expect(labels).toEqual(["▶ Run layout", "❚❚ Stop layout", "stopped"]);
     expect(await page.getAttribute("#app", "data-layout")).toBe("stopped");
     expect(shared.problems).toEqual([]);
   });
