@@ -12,9 +12,12 @@ import { buildSearchIndex } from "./model/search.ts";
 import type { ViewGraph } from "./model/view-graph.ts";
 import type { MountedPanel, PanelContext, PanelRequest, RegionName } from "./panels/panel.ts";
 import { PANELS } from "./panels/registry.ts";
-import { moveCameraTo } from "./render/camera.ts";
+import { LABEL_FONT_PX, type Box } from "./model/labels.ts";
+import { storedLabelPreference } from "./panels/labels.ts";
+import { fitCameraTo, fitMargin, moveCameraTo } from "./render/camera.ts";
 import { applyFlagChanges, graphFlags, type FlagSink, type SigmaView } from "./render/flags.ts";
 import { bindGraphEvents } from "./render/graph-events.ts";
+import { LabelController } from "./render/labels.ts";
 import { LayoutController } from "./render/layout.ts";
 import { createRenderer, type AtlasRenderer } from "./render/renderer.ts";
 import { focusEntity, layoutProgressed, layoutStatusChanged } from "./state/actions.ts";
@@ -28,11 +31,22 @@ import { el } from "./ui/dom.ts";
 const SEARCH_DEBOUNCE_FROM = 5_000;
 /** The layout's positions wait until the camera has been still this long (a pan or zoom stays one frame per step). */
 const CAMERA_REST_MS = 250;
+/** View fields whose change alone keeps the camera where it is: time moves (Play) and what the side panels show. */
+const CAMERA_KEEPING_FIELDS = new Set<keyof ViewState>(["at", "range", "leverage", "chain", "focus"]);
+
+function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const item of a) if (!b.has(item)) return false;
+  return true;
+}
 
 export class Explorer {
   readonly store: Store<ExplorerState>;
   readonly renderer: AtlasRenderer;
   readonly layout: LayoutController;
+  /** Which entities are labelled, and where (render/labels.ts). */
+  readonly labels: LabelController;
   private readonly analysis: LeverageAnalysis;
   private readonly panels: { id: string; mounted: MountedPanel }[];
   private readonly regions = new Map<RegionName, HTMLElement>();
@@ -44,6 +58,8 @@ export class Explorer {
   private readonly unsubscribe: () => void;
   /** The first layout moves entities: re-centre on the focus from the address once it settles. */
   private readonly recentreOnSettle: boolean;
+  /** The label placement's inputs last given, so it runs again only when they change. */
+  private labelInputs: readonly unknown[] = [];
 
   constructor(
     private readonly root: HTMLElement,
@@ -54,7 +70,7 @@ export class Explorer {
     /** The saved layout the graph's positions come from (model/view-graph.ts applySavedLayout), if any. */
     opened: OpenedLayout | null = null,
   ) {
-    this.store = new Store(initialState(view, dataset, opened));
+    this.store = new Store(initialState(view, dataset, storedLabelPreference(), opened));
     this.derive = createDeriver(graph);
     this.derived = this.derive(this.store.get());
     this.recentreOnSettle = view.focus !== null;
@@ -75,8 +91,11 @@ export class Explorer {
 
     // The renderer draws its first frame in its constructor, in the view's graph state (a big graph's
     // relations wait for the layout from the first frame: it starts at once, below).
-    this.renderer = createRenderer(graph, container, graphFlags(this.derived.sigma));
+    this.renderer = createRenderer(graph, container, graphFlags(this.derived.sigma), {
+      labelPx: LABEL_FONT_PX[this.store.get().labels.size],
+    });
     const renderer = this.renderer;
+    this.labels = new LabelController(renderer, () => this.labelObstacles(container, toolbar));
     this.sink = {
       node: (id, flags) => renderer.setNodeState(id, flags),
       edge: (id, flags) => renderer.setEdgeState(id, flags),
@@ -110,6 +129,7 @@ export class Explorer {
       },
       provideRegion: (name, element) => this.regions.set(name, element),
       choose: (id) => this.choose(id),
+      fitShown: () => this.fitShown(),
       request: (request) => this.request(request),
     };
     this.panels = PANELS.map((panel) => ({ id: panel.id, mounted: panel.mount(context) }));
@@ -124,7 +144,8 @@ export class Explorer {
     if (this.store.get().layout.status === "running") this.layout.start();
     else renderer.refresh();
     const { focus } = this.derived.sigma;
-    if (focus !== null) moveCameraTo(renderer, focus);
+    if (this.derived.view.nodes.size < graph.order && this.derived.view.nodes.size > 0) this.fitShown();
+    else if (focus !== null) moveCameraTo(renderer, focus);
   }
 
   /** The view (a copy), for tests and the console. */
@@ -148,8 +169,70 @@ export class Explorer {
     document.removeEventListener("keydown", this.onKeyDown);
     for (const { mounted } of this.panels) mounted.destroy();
     this.analysis.destroy();
+    this.labels.destroy();
     this.layout.kill();
     this.renderer.kill();
+  }
+
+  /**
+   * Brings what the view shows into the window (animated), clear of the toolbar and with room for the
+   * labels, once sigma has drawn the latest positions it measures.
+   */
+  fitShown(): void {
+    this.renderer.once("afterRender", () => {
+      const nodes = this.derived.view.nodes;
+      const toolbar = this.regions.get("toolbar")?.getBoundingClientRect();
+      const graph = this.renderer.getContainer().getBoundingClientRect();
+      const top = toolbar ? toolbar.bottom - graph.top : 0;
+      fitCameraTo(this.renderer, [...nodes], fitMargin(this.renderer.getDimensions(), { top, labels: this.labels.widestLabel(nodes) }));
+    });
+    this.renderer.scheduleRender();
+  }
+
+  /** The toolbar's buttons and the panels over the graph, as boxes in the graph's pixels: labels stay clear of them. */
+  private labelObstacles(container: HTMLElement, toolbar: HTMLElement): Box[] {
+    const origin = container.getBoundingClientRect();
+    const overlays = [
+      ...toolbar.children,
+      ...[...(this.regions.get("pane")?.children ?? [])].filter((child) => child !== container && child !== toolbar),
+    ];
+    return overlays
+      .map((element) => element.getBoundingClientRect())
+      .filter((box) => box.width > 0 && box.height > 0)
+      .map((box) => ({
+        left: box.left - origin.left,
+        right: box.right - origin.left,
+        top: box.top - origin.top,
+        bottom: box.bottom - origin.top,
+      }));
+  }
+
+  /** Hands the label placement what it needs when that changed: what is shown, what must be labelled, the preference. */
+  private updateLabels(state: ExplorerState, derived: Derived): void {
+    const { sigma } = derived;
+    const inputs = [sigma.nodes, sigma.edges, sigma.focus, sigma.selected, sigma.path, sigma.chain, state.labels];
+    if (inputs.length === this.labelInputs.length && inputs.every((input, index) => Object.is(input, this.labelInputs[index]))) return;
+    const labelSizeChanged =
+      this.labelInputs[6] !== undefined && (this.labelInputs[6] as ExplorerState["labels"]).size !== state.labels.size;
+    this.labelInputs = inputs;
+    if (labelSizeChanged) this.renderer.setGraphState({ labelPx: LABEL_FONT_PX[state.labels.size] });
+    const forced = new Set<string>([...sigma.selected, ...(sigma.path?.nodes ?? []), ...(sigma.chain?.nodes ?? [])]);
+    if (sigma.focus !== null) forced.add(sigma.focus);
+    const degrees = new Map<string, number>();
+    for (const edge of sigma.edges) for (const end of this.graph.extremities(edge)) degrees.set(end, (degrees.get(end) ?? 0) + 1);
+    this.labels.update({ nodes: sigma.nodes, forced, degree: (id) => degrees.get(id) ?? 0, preference: state.labels });
+  }
+
+  /**
+   * Refits the camera when the view changed what it shows (a neighbourhood, a filter, a path), not when
+   * only the date, the pointer or the selection moved: Play must not make the graph jump every month.
+   */
+  private refitIfReshaped(state: ExplorerState, previous: ExplorerState | null, before: Derived, after: Derived): void {
+    if (previous === null || previous.view === state.view) return;
+    const changed = (Object.keys(state.view) as (keyof ViewState)[]).filter((key) => previous.view[key] !== state.view[key]);
+    if (changed.every((key) => CAMERA_KEEPING_FIELDS.has(key)) && !(changed.includes("focus") && state.view.depth !== null)) return;
+    if (sameMembers(before.view.nodes, after.view.nodes) || after.view.nodes.size === 0) return;
+    this.fitShown();
   }
 
   /** Opens an entity's details, moves the camera to it and gives the details keyboard focus. */
@@ -171,6 +254,7 @@ export class Explorer {
   };
 
   private render(state: ExplorerState, previous: ExplorerState | null): void {
+    const before = this.derived;
     const derived = this.derive(state);
     this.derived = derived;
     applyFlagChanges(this.graph, this.flags, derived.sigma, this.sink);
@@ -190,7 +274,16 @@ export class Explorer {
       layout: state.layout.status,
     };
     for (const [name, value] of Object.entries(page)) if (this.root.dataset[name] !== value) this.root.dataset[name] = value;
-    if (this.recentreOnSettle && previous?.layout.settledOnce === false && state.layout.settledOnce && derived.sigma.focus !== null)
+    this.updateLabels(state, derived);
+    this.refitIfReshaped(state, previous, before, derived);
+    const settled = previous !== null && previous.layout.status !== "settled" && state.layout.status === "settled";
+    const firstSettled = previous?.layout.settledOnce === false && state.layout.settledOnce;
+    const partial = derived.view.nodes.size < this.graph.order;
+    // Once the layout settles, what is shown comes into view (a part laid out alone, the view the page opened
+    // on), or the focus the address named, in a view of the whole graph.
+    if (settled && this.layout.scoped) this.fitShown();
+    else if (firstSettled && this.recentreOnSettle && !partial && derived.sigma.focus !== null)
       moveCameraTo(this.renderer, derived.sigma.focus);
+    else if (firstSettled && derived.view.nodes.size > 0) this.fitShown();
   }
 }

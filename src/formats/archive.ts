@@ -45,7 +45,8 @@ export function readZip(bytes: Uint8Array, open: (name: string) => EntrySink | u
   const maxEntries = limits.maxEntries ?? MAX_ZIP_ENTRIES;
   let unpacked = 0;
   let entries = 0;
-  let problem: ZipProblem | null = null;
+  // Set by the unzipper's callbacks: typed so, not as the `null` TypeScript would narrow it to after this line.
+  let problem = null as ZipProblem | null;
   let thrown: { error: unknown } | undefined;
   /** Entries started whose last chunk has not come: a cut archive leaves one. */
   const unfinished = new Set<string>();

@@ -87,10 +87,16 @@ export interface Position {
   y: number;
 }
 
+/** A picture framed for a slide: fitted to what is exported, with a title, the date and a legend. */
+export interface SlideRequest {
+  /** The picture's width in pixels (16:9); twice a 1280-pixel slide by default. */
+  readonly width?: number;
+}
+
 /** The explorer's drawing of the graph, handed to writers of the picture as drawn (PNG). */
 export interface Drawing {
-  /** The graph as drawn now, showing only what is exported, on white. */
-  capture(): HTMLCanvasElement;
+  /** The graph as drawn now, showing only what is exported, on white; with a slide request, framed as a slide. */
+  capture(slide?: SlideRequest): HTMLCanvasElement | Promise<HTMLCanvasElement>;
 }
 
 export interface WriteInput<V extends OptionValues = OptionValues> {

@@ -7,7 +7,7 @@
 import { bfsFromNode } from "graphology-traversal";
 import { bidirectional } from "graphology-shortest-path/unweighted";
 import { isActiveAt, isActiveDuring, isPartialDate } from "../model/dates.ts";
-import type { EntityKind, RelationFamily, RelationKind } from "../model/ontology.ts";
+import type { Confidence, EntityKind, RelationFamily, RelationKind } from "../model/ontology.ts";
 import type { AtlasGraph, EntityAttributes, RelationAttributes } from "./types.ts";
 
 export type EgoDirection = "out" | "in" | "both";
@@ -19,6 +19,10 @@ export interface SubgraphSelection {
   relationKinds?: readonly RelationKind[];
   /** Keep only entities of these kinds (all when absent). */
   kinds?: readonly EntityKind[];
+  /** Keep only entities of these countries, null standing for entities without one (all when absent). */
+  countries?: readonly (string | null)[];
+  /** Keep only relations of these confidences (all when absent). */
+  confidences?: readonly Confidence[];
   /** Keep relations active on this date (YYYY, YYYY-MM or YYYY-MM-DD). */
   at?: string;
   /** Keep relations active at some point between from and to (both inclusive; either may be absent). */
@@ -56,10 +60,12 @@ export function relationFilter(selection: SubgraphSelection): (attributes: Relat
   checkDate("to", selection.to);
   const families = selection.families ? new Set<string>(selection.families) : undefined;
   const kinds = selection.relationKinds ? new Set<string>(selection.relationKinds) : undefined;
+  const confidences = selection.confidences ? new Set<string>(selection.confidences) : undefined;
   const { at, from, to } = selection;
   return (attributes) => {
     if (families && !families.has(attributes.family)) return false;
     if (kinds && !kinds.has(attributes.kind)) return false;
+    if (confidences && !confidences.has(attributes.confidence)) return false;
     if (at !== undefined && !isActiveAt(attributes.start, attributes.end, at)) return false;
     if ((from !== undefined || to !== undefined) && !isActiveDuring(attributes.start, attributes.end, from ?? "0000", to ?? "9999"))
       return false;
@@ -67,10 +73,11 @@ export function relationFilter(selection: SubgraphSelection): (attributes: Relat
   };
 }
 
-/** A predicate for the entities a selection's kind filter keeps. */
+/** A predicate for the entities a selection's kind and country filters keep. */
 export function entityFilter(selection: SubgraphSelection): (attributes: EntityAttributes) => boolean {
   const kinds = selection.kinds ? new Set<string>(selection.kinds) : undefined;
-  return (attributes) => !kinds || kinds.has(attributes.kind);
+  const countries = selection.countries ? new Set<string | null>(selection.countries) : undefined;
+  return (attributes) => (!kinds || kinds.has(attributes.kind)) && (!countries || countries.has(attributes.country ?? null));
 }
 
 /**
@@ -208,11 +215,13 @@ export function selectedNodes(filtered: AtlasGraph, selection: SubgraphSelection
 
 /** True when the selection narrows relations or entities by a filter (not by choosing entities). */
 function hasFilters(selection: SubgraphSelection): boolean {
-  const { families, relationKinds, kinds, at, from, to } = selection;
+  const { families, relationKinds, kinds, countries, confidences, at, from, to } = selection;
   return (
     families !== undefined ||
     relationKinds !== undefined ||
     kinds !== undefined ||
+    countries !== undefined ||
+    confidences !== undefined ||
     at !== undefined ||
     from !== undefined ||
     to !== undefined

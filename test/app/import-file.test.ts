@@ -177,7 +177,7 @@ describe("reading a spreadsheet again, with other options", () => {
   it("reads a Kumu workbook once the table's choices are given, in the worker's function", () => {
     const kumu = { file: "kumu-map.xlsx", bytes: readFileSync(path.join(REPO_ROOT, "test/fixtures/sheets/kumu-map.xlsx")) };
     const refused = readImportFiles([kumu]);
-    expect(refused.ok === false && refused.unmapped?.entity.map((kind) => kind.name)).toEqual(["Company", "Telco"]);
+    expect(!refused.ok && refused.unmapped?.entity.map((kind) => kind.name)).toEqual(["Company", "Telco"]);
     const mapKind = withKindChoices(
       undefined,
       new Map([

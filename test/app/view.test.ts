@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computePath, computeView, viewFilters } from "../../src/app/model/view.ts";
+import { computePath, computeView, viewFilters, whyEmpty } from "../../src/app/model/view.ts";
 import { defaultViewState } from "../../src/app/state/address.ts";
 import type { ViewState } from "../../src/app/state/state.ts";
 import { legendCounts } from "../../src/app/model/legend.ts";
@@ -72,6 +72,32 @@ describe("computeView", () => {
     expect(result.nodes.has("gov-united-states")).toBe(true);
   });
 
+  it("names each step's relations and which way they go, and follows direction when asked", () => {
+    // The undirected path from Canada reaches Telus through Huawei: "Huawei lobbies Canada" goes against the path.
+    const undirected = view({ path: { from: "gov-canada", to: "telus" } }).path;
+    if (!undirected?.found) throw new Error("expected a path");
+    expect(undirected.directed).toBe(false);
+    expect(undirected.nodes).toEqual(["gov-canada", "huawei", "telus"]);
+    expect(undirected.steps[0]?.relations).toEqual(
+      expect.arrayContaining([
+        { id: "canada-bans-huawei", kind: "bans", forward: true },
+        { id: "huawei-lobbies-canada", kind: "lobbies", forward: false },
+      ]),
+    );
+    expect(undirected.steps[1]?.relations).toEqual([{ id: "telus-uses-huawei", kind: "uses_equipment_from", forward: false }]);
+    // Following direction, nothing leads from Canada to Telus; the message says an undirected path exists.
+    const directed = view({ path: { from: "gov-canada", to: "telus" }, paths: "directed" }).path;
+    expect(directed).toEqual({
+      found: false,
+      message:
+        "No path from Government of Canada to Telus follows the relations' direction under the current filters; ignoring direction, there is one.",
+    });
+    const along = view({ path: { from: "telus", to: "gov-canada" }, paths: "directed" }).path;
+    if (!along?.found) throw new Error("expected a directed path");
+    expect(along.nodes).toEqual(["telus", "huawei", "gov-canada"]);
+    expect(along.steps.flatMap((step) => step.relations.map((relation) => relation.forward))).toEqual([true, true]);
+  });
+
   it("says 'no path' plainly", () => {
     expect(computePath(graph, "bell", "lonely", {})).toEqual({
       found: false,
@@ -79,6 +105,61 @@ describe("computeView", () => {
     });
     expect(computePath(graph, "bell", "nokia", { families: ["pressure"] })).toMatchObject({ found: false });
     expect(computePath(graph, "bell", "ghost", {})).toEqual({ found: false, message: 'No entity has the id "ghost".' });
+  });
+});
+
+describe("entities in time and the richer filters", () => {
+  it("at a date shows only the entities with a relation active then, unless every entity is kept", () => {
+    const at = view({ at: "2019-11" });
+    // Nokia's only relation starts in June 2020; the Lonely Institute has none.
+    expect(at.nodes.has("nokia")).toBe(false);
+    expect(at.nodes.has("lonely")).toBe(false);
+    expect(at.nodes.has("gov-canada")).toBe(true);
+    expect(at.withoutRelations).toBe(graph.order - at.nodes.size);
+    const kept = view({ at: "2019-11", entities: "all" });
+    expect(kept.nodes.size).toBe(graph.order);
+    expect(kept.edges).toEqual(at.edges);
+    // The focus stays in view even when it has no relation then.
+    expect(view({ at: "2019-11", focus: "nokia" }).nodes.has("nokia")).toBe(true);
+  });
+
+  it("shows what is active during a range when no month is chosen", () => {
+    const during = view({ range: { from: "2020-01", to: "2020-12" } });
+    expect(during.edges.has("telus-uses-huawei")).toBe(true);
+    expect(during.edges.has("telus-contracts-nokia")).toBe(true);
+    expect(during.edges.has("us-pressures-canada")).toBe(true);
+    expect(during.edges.has("canada-bans-huawei")).toBe(false);
+    expect(viewFilters({ ...defaultViewState(), range: { from: "2020-01", to: "2020-02" } })).toEqual({ from: "2020-01-01", to: "2020-02-29" });
+    // A month chosen wins over the range.
+    expect(view({ at: "2019-11", range: { from: "2020-01", to: "2020-12" } }).edges.has("telus-uses-huawei")).toBe(false);
+  });
+
+  it("hides isolated entities when asked, whatever the date", () => {
+    expect(view({ isolated: "hide" }).nodes.has("lonely")).toBe(false);
+    expect(view({}).nodes.has("lonely")).toBe(true);
+  });
+
+  it("filters entities by country, with 'none' for those without one, and relations by confidence", () => {
+    const canadian = view({ countries: ["CA"] });
+    expect(sorted(canadian.nodes)).toEqual(["bell", "champagne", "gov-canada", "telus"]);
+    expect(canadian.edges.size).toBe(0);
+    expect(view({ countries: ["none"] }).nodes).toEqual(new Set(["five-eyes", "lonely"]));
+    expect(view({ confidence: ["confirmed"] }).edges.size).toBe(0);
+    expect(view({ confidence: ["reported", "alleged"] }).edges.size).toBe(graph.size);
+    const hidden = view({ focus: "bell", depth: 1, countries: ["US"] });
+    expect(hidden.notices[0]).toMatch(/Bell Canada is hidden by the country filter/);
+  });
+
+  it("says why a view is empty, naming each constraint", () => {
+    const state = { ...defaultViewState(), at: "1950-06", kinds: ["carrier" as const], countries: ["CA"] };
+    expect(computeView(graph, state).nodes.size).toBe(0);
+    const names = { family: (f: string) => f, kind: (k: string) => k, country: (c: string) => `country ${c}`, month: (m: string) => m };
+    expect(whyEmpty(graph, state, names)).toEqual([
+      "only entities of kind carrier",
+      "only entities of country CA",
+      "in 1950-06, only entities with a relation active then",
+    ]);
+    expect(whyEmpty(graph, { ...defaultViewState(), families: [] }, names)).toEqual(["no relation family is ticked"]);
   });
 });
 
@@ -90,5 +171,8 @@ describe("legendCounts", () => {
     expect(all.families).toEqual({ pressure: 6, dependency: 3, structure: 2 });
     const visible = view({ at: "2021-01" });
     expect(legendCounts(graph, visible).families.dependency).toBe(2);
+    expect(all.confidences).toEqual({ confirmed: 0, reported: 11, alleged: 0 });
+    expect(all.countries.get("CA")).toBe(4);
+    expect(all.countries.get("none")).toBe(2);
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeDatasetJson } from "../../src/formats/json/write.ts";
+import type { DatasetDocument } from "../../src/model/schema.ts";
 import { atlas } from "../support/cli.ts";
 import { REPO_ROOT } from "../formats/support.ts";
 
@@ -90,7 +91,7 @@ describe("atlas export and import of spreadsheets", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr.split("\n")[0]).toBe(`${gephi}: left out README.md: no reader for them`);
     expect(result.stderr).not.toContain("told from the headers");
-    expect(JSON.parse(result.stdout).relations).toHaveLength(5);
+    expect((JSON.parse(result.stdout) as DatasetDocument).relations).toHaveLength(5);
   });
 
   it("refuses --layout and --map-kind for formats that have no such option, and unknown layouts", async () => {
@@ -126,7 +127,7 @@ describe("atlas template", () => {
     expect(written.stderr).toBe(`wrote ${out} (the spreadsheet template: fill in the sheets, then atlas import ${out})\n`);
     const back = await atlas("import", out);
     expect(back.code, back.stderr).toBe(0);
-    const dataset = JSON.parse(back.stdout);
+    const dataset = JSON.parse(back.stdout) as Required<Omit<DatasetDocument, "$schema">>;
     expect(dataset.entities.map((entity: { kind: string }) => entity.kind)).toEqual(["government", "vendor"]);
     expect(back.stdout).toBe(
       writeDatasetJson({ meta: dataset.dataset, entities: dataset.entities, relations: dataset.relations, sources: dataset.sources }),

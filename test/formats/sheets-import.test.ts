@@ -131,7 +131,7 @@ describe("Kumu", () => {
     const csv = imported(fixture("kumu-csv"), { mapKind: "Company=vendor,Telco=carrier" }).dataset;
     expect(csv.entities).toEqual(workbook.entities);
     const placeholderOf = (dataset: Dataset) => dataset.sources.find((source) => source.id.startsWith("import-"))?.id;
-    const swap = (dataset: Dataset) =>
+    const swap = (dataset: Dataset): unknown =>
       JSON.parse(
         JSON.stringify(dataset.relations)
           .replaceAll(placeholderOf(dataset) ?? "?", "PLACEHOLDER")
@@ -237,7 +237,7 @@ describe("a broken Leverage Atlas spreadsheet", () => {
     const files = await csvFiles(buildGraph(hostileDataset()));
     const { parse } = await import("csv-parse/sync");
     const { stringify } = await import("csv-stringify/sync");
-    const tables = new Map([...files].map(([name, bytes]) => [name, parse(Buffer.from(bytes)) as string[][]]));
+    const tables = new Map([...files].map(([name, bytes]) => [name, parse(Buffer.from(bytes))]));
     edit(tables);
     return [...tables].map(([name, rows]) => ({ file: name, bytes: strToU8(stringify(rows)) }));
   }

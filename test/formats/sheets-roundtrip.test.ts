@@ -33,7 +33,7 @@ function readBack(inputs: readonly ReadInput[]): Dataset {
 }
 
 const xlsxInMemory = async (graph: AtlasGraph): Promise<Dataset> =>
-  readBack([{ file: "roundtrip.xlsx", bytes: await writeFile(formatById("xlsx") as FormatSpec, graph) }]);
+  readBack([{ file: "roundtrip.xlsx", bytes: await writeFile(formatById("xlsx"), graph) }]);
 
 const xlsxStreamed = async (graph: AtlasGraph): Promise<Dataset> => {
   const streaming = NODE_FORMATS.find((format) => format.id === "xlsx") as FormatSpec;

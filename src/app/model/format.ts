@@ -55,3 +55,15 @@ export function familyLabel(family: RelationFamily): string {
 
 /** "1 relation", "3 relations" (shared with the CLI and the writers' notes). */
 export { plural } from "../../model/text.ts";
+
+const REGION_NAMES = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
+
+/** "CA" -> "Canada", "EU" -> "European Union"; NO_COUNTRY ("none") -> "No country"; an unknown code stays itself. */
+export function countryName(code: string): string {
+  if (code === "none") return "No country";
+  try {
+    return REGION_NAMES.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

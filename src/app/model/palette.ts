@@ -24,6 +24,8 @@ export const KIND_SHAPES: Readonly<Record<EntityKind, NodeShape>> = byKey(ENTITY
 export const DIMMED_NODE_COLOR = "#DADDE3";
 export const DIMMED_EDGE_COLOR = "#E9EBEF";
 export const LABEL_COLOR = "#1F2328";
+/** Behind every label: the background's colour, nearly opaque, so a label stays readable over the relations it crosses. */
+export const LABEL_BACKGROUND_COLOR = "rgba(251, 251, 250, 0.88)";
 export const BACKGROUND_COLOR = "#FBFBFA";
 /** The leverage chain's halo: a dark ring (no hue, so it stands apart from every kind and family colour) on a white disc. */
 export const LEVERAGE_RING_COLOR = "#1F2328";

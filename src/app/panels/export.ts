@@ -6,11 +6,13 @@
 import { exportFileName } from "../../formats/file-name.ts";
 import { findFormat, writableFormats } from "../../formats/registry.ts";
 import { download, drawnCanvas, exportFile } from "../files/export-files.ts";
+import { slidePicture } from "../files/slide.ts";
+import { slideLegend, slideText } from "../model/slide.ts";
 import { exportButtons } from "../model/export-buttons.ts";
 import { describeScope, emptyScopeProblem, exportNameParts, exportScope, exportSubgraph } from "../model/export-scope.ts";
 import { plural } from "../model/format.ts";
 import type { ViewResult } from "../model/view.ts";
-import type { ViewState } from "../state/state.ts";
+import type { LabelPreference, ViewState } from "../state/state.ts";
 import { ExportBar } from "../ui/export-bar.ts";
 import { Inputs, type MountedPanel, type Panel, type PanelContext } from "./panel.ts";
 import "./export.css";
@@ -19,6 +21,7 @@ function mount({ graph, renderer, store, region }: PanelContext): MountedPanel {
   let state: ViewState = store.get().view;
   let view: ViewResult | null = null;
   let selection: ReadonlySet<string> = store.get().selection;
+  let labels: LabelPreference = store.get().labels;
 
   const formats = writableFormats("browser");
   const bar = new ExportBar(exportButtons(formats), (format) => void runExport(format));
@@ -49,7 +52,28 @@ function mount({ graph, renderer, store, region }: PanelContext): MountedPanel {
         // How big each entity is drawn and the month shown, for pictures drawn again (SVG).
         sizes: (id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, "size") : undefined),
         ...(state.at === null ? {} : { asOf: state.at }),
-        drawing: { capture: () => drawnCanvas(renderer, only) },
+        drawing: {
+          capture: (slide) => {
+            if (!slide) return drawnCanvas(renderer, only);
+            const forced = new Set([
+              ...(state.focus === null ? [] : [state.focus]),
+              ...selection,
+              ...(view?.path?.found ? view.path.nodes : []),
+            ]);
+            const counts = { entities: scope.nodes.size, relations: scope.edges.size, selection: scope.kind === "selection" };
+            return slidePicture(
+              {
+                graph,
+                scope,
+                text: slideText(graph, state, counts, new Date().toISOString().slice(0, 10)),
+                legend: slideLegend(graph, scope),
+                labels,
+                forced,
+              },
+              slide,
+            );
+          },
+        },
       });
       download(file.blob, name);
       const counts = `${plural(scope.nodes.size, "entity", "entities")}, ${plural(scope.edges.size, "relation")}`;
@@ -80,6 +104,7 @@ function mount({ graph, renderer, store, region }: PanelContext): MountedPanel {
       state = next.view;
       view = derived.view;
       selection = next.selection;
+      labels = next.labels;
       if (described.changed(state, view, selection)) bar.setScope(`Exports ${describeScope(exportScope(graph, state, view, selection))}.`);
     },
     destroy: () => {},

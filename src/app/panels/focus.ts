@@ -1,9 +1,14 @@
-/** Focus and path controls: the ego network depth around the focused entity, and a shortest path between two entities. */
+/**
+ * Focus and path controls: the ego network depth around the focused entity, and a shortest path between
+ * two entities (following the relations' direction or not), each step naming its relations and which
+ * way they go.
+ */
+import { relationKindLabel } from "../model/format.ts";
 import type { SearchHit, SearchIndex } from "../model/search.ts";
 import type { ViewGraph } from "../model/view-graph.ts";
-import type { PathResult } from "../model/view.ts";
-import { setDepth, setPath } from "../state/actions.ts";
-import { EGO_DEPTHS, type EgoDepth } from "../state/state.ts";
+import type { PathResult, PathStep } from "../model/view.ts";
+import { setDepth, setPath, setPathMode } from "../state/actions.ts";
+import { EGO_DEPTHS, type EgoDepth, type ViewState } from "../state/state.ts";
 import { EntityCombobox } from "../ui/combobox.ts";
 import { el } from "../ui/dom.ts";
 import { Inputs, type MountedPanel, type Panel, type PanelContext } from "./panel.ts";
@@ -13,6 +18,7 @@ export interface FocusPanelHandlers {
   onDepth: (depth: EgoDepth | null) => void;
   onPath: (from: string, to: string) => void;
   onClearPath: () => void;
+  onPathMode: (mode: ViewState["paths"]) => void;
   /** Opens an entity's details (a click on a step of the path). */
   onEntity: (id: string) => void;
 }
@@ -25,6 +31,7 @@ export class FocusPanel {
   private readonly to: EntityCombobox;
   private readonly status: HTMLElement;
   private readonly clear: HTMLButtonElement;
+  private readonly directed: HTMLInputElement;
 
   constructor(
     index: SearchIndex,
@@ -78,6 +85,8 @@ export class FocusPanel {
       handlers.onClearPath();
     });
     this.status = el("div", { class: "path-status", attrs: { role: "status", "aria-live": "polite", id: "path-status" } });
+    this.directed = el("input", { attrs: { type: "checkbox", id: "path-directed" } });
+    this.directed.addEventListener("change", () => handlers.onPathMode(this.directed.checked ? "directed" : "undirected"));
 
     this.element = el(
       "section",
@@ -86,12 +95,25 @@ export class FocusPanel {
       el("div", { class: "field" }, el("label", { text: "Neighbourhood", attrs: { for: "ego-depth" } }), this.depth),
       this.depthHint,
       el("div", { class: "path-fields" }, this.from.element, this.to.element),
+      el(
+        "label",
+        { class: "path-mode", attrs: { for: "path-directed", title: "Go only from a relation's source to its target (who acts, to whom)" } },
+        this.directed,
+        " Follow the relations' direction",
+      ),
       el("div", { class: "button-row" }, find, this.clear),
       this.status,
     );
   }
 
-  set(focus: string | null, depth: EgoDepth | null, path: { from: string; to: string } | null, result: PathResult | null): void {
+  set(
+    focus: string | null,
+    depth: EgoDepth | null,
+    path: { from: string; to: string } | null,
+    result: PathResult | null,
+    mode: ViewState["paths"] = "undirected",
+  ): void {
+    this.directed.checked = mode === "directed";
     this.depth.value = depth === null ? "" : String(depth);
     this.depth.disabled = focus === null;
     this.depthHint.hidden = focus !== null;
@@ -108,14 +130,37 @@ export class FocusPanel {
         button.addEventListener("click", () => this.handlers.onEntity(id));
         return button;
       });
-      const line = el("p", { class: "path-steps" });
+      const line = el("p", { class: "path-chain" });
       steps.forEach((step, index) => line.append(...(index === 0 ? [step] : [" → ", step])));
+      const count = `${result.nodes.length - 1} ${result.nodes.length === 2 ? "step" : "steps"}`;
       this.status.replaceChildren(
-        el("p", { text: `Shortest path: ${result.nodes.length - 1} ${result.nodes.length === 2 ? "step" : "steps"}` }),
+        el("p", { text: `Shortest path${result.directed ? " along the relations' direction" : ""}: ${count}` }),
         line,
+        el("ol", { class: "path-steps" }, ...result.steps.map((step) => this.stepItem(step))),
       );
       this.status.classList.remove("path-none");
     }
+  }
+
+  /** A step: each relation joining its two entities as a sentence ("Telus lobbies Government of Canada"), marked when it goes against the path. */
+  private stepItem(step: PathStep): HTMLElement {
+    const name = (id: string): string => this.labelOf(id)?.label ?? id;
+    return el(
+      "li",
+      { class: "path-step" },
+      ...step.relations.map((relation) => {
+        const [source, target] = relation.forward ? [step.from, step.to] : [step.to, step.from];
+        return el(
+          "p",
+          { class: relation.forward ? "path-relation" : "path-relation path-against", attrs: { "data-relation": relation.id } },
+          el("span", { class: "path-arrow", text: relation.forward ? "→" : "←", attrs: { "aria-hidden": "true" } }),
+          ` ${name(source)} `,
+          el("strong", { text: relationKindLabel(relation.kind) }),
+          ` ${name(target)}`,
+          relation.forward ? null : el("span", { class: "path-against-note", text: " (against the path's direction)" }),
+        );
+      }),
+    );
   }
 
   /** Prefills the start of the path with an entity (from the details panel). */
@@ -144,6 +189,7 @@ function mount({ graph, store, search, region, choose }: PanelContext): MountedP
       onDepth: (depth) => store.dispatch(setDepth, depth),
       onPath: (from, to) => store.dispatch(setPath, { from, to }),
       onClearPath: () => store.dispatch(setPath, null),
+      onPathMode: (mode) => store.dispatch(setPathMode, mode),
       onEntity: (id) => choose(id),
     },
     search.debounceMs,
@@ -153,9 +199,9 @@ function mount({ graph, store, search, region, choose }: PanelContext): MountedP
   return {
     element: panel.element,
     update: (state, derived) => {
-      const { depth, path } = state.view;
-      if (inputs.changed(derived.sigma.focus, depth, path, derived.view.path))
-        panel.set(derived.sigma.focus, depth, path, derived.view.path);
+      const { depth, path, paths } = state.view;
+      if (inputs.changed(derived.sigma.focus, depth, path, derived.view.path, paths))
+        panel.set(derived.sigma.focus, depth, path, derived.view.path, paths);
     },
     destroy: () => {},
     handle: (request) => {

@@ -41,6 +41,8 @@ export interface PanelContext {
   readonly provideRegion: (name: RegionName, element: HTMLElement) => void;
   /** Opens an entity's details, brings it into view and gives its details keyboard focus. */
   readonly choose: (id: string) => void;
+  /** Brings what the view shows into the window, clear of the toolbar, with room for labels. */
+  readonly fitShown: () => void;
   /** Sends a request to every panel. */
   readonly request: (request: PanelRequest) => void;
 }

@@ -10,6 +10,8 @@ import { exportPanel } from "./export.ts";
 import { focusPanel } from "./focus.ts";
 import { graphControlsPanel } from "./graph-controls.ts";
 import { headerPanel } from "./header.ts";
+import { keyPanel } from "./key.ts";
+import { labelsPanel } from "./labels.ts";
 import { legendPanel } from "./legend.ts";
 import { leveragePanel } from "./leverage.ts";
 import { noticesPanel } from "./notices.ts";
@@ -19,6 +21,7 @@ import { relationTooltipPanel } from "./relation-tooltip.ts";
 import { saveLayoutPanel } from "./save-layout.ts";
 import { selectionPanel } from "./selection.ts";
 import { timePanel } from "./time.ts";
+import { emptyViewPanel } from "./empty-view.ts";
 
 export const PANELS: readonly Panel[] = [
   // The page header.
@@ -26,8 +29,11 @@ export const PANELS: readonly Panel[] = [
   // Over and under the graph.
   graphControlsPanel,
   saveLayoutPanel,
+  labelsPanel,
   noticesPanel,
+  emptyViewPanel,
   relationTooltipPanel,
+  keyPanel,
   timePanel,
   // The side panel (box select puts its toggle in the toolbar).
   detailsPanel,

@@ -10,6 +10,7 @@
  * user whatever the size. While the user moves the camera, positions wait (the view must not jump
  * under the pointer, and a pan or a zoom costs one frame, not a reprocessing).
  */
+import { MultiDirectedGraph } from "graphology";
 import type { ForceAtlas2Settings } from "graphology-layout-forceatlas2";
 import { graphToByteArrays } from "graphology-layout-forceatlas2/helpers.js";
 import { forceAtlas2Settings } from "../../graph/layout.ts";
@@ -45,14 +46,42 @@ const FREE_TIME_FACTOR = 2;
 const BUSY_RETRY_MS = 100;
 
 /** The settings of src/graph/layout.ts, shared with the layouts computed headless (atlas layout, the SVG export). */
-export function layoutSettings(graph: ViewGraph): Required<ForceAtlas2Settings> {
+export function layoutSettings(graph: { readonly order: number }): Required<ForceAtlas2Settings> {
   return forceAtlas2Settings(graph);
+}
+
+/** Part of the graph to lay out alone: what the view shows. */
+export interface LayoutScope {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+}
+
+/**
+ * The part of the graph a scope names, as its own small graph with the current positions and sizes
+ * (graphology-operators' subgraph would copy every attribute and every relation among the entities,
+ * shown or not).
+ */
+function scopeGraph(graph: ViewGraph, scope: LayoutScope): MultiDirectedGraph<{ x: number; y: number; size: number }> {
+  const part = new MultiDirectedGraph<{ x: number; y: number; size: number }>();
+  for (const node of scope.nodes) {
+    if (!graph.hasNode(node)) continue;
+    const { x, y, size } = graph.getNodeAttributes(node);
+    part.addNode(node, { x, y, size });
+  }
+  for (const edge of scope.edges) {
+    if (!graph.hasEdge(edge)) continue;
+    const [source, target] = graph.extremities(edge);
+    if (part.hasNode(source) && part.hasNode(target)) part.addDirectedEdgeWithKey(edge, source, target);
+  }
+  return part;
 }
 
 export class LayoutController {
   private worker: Worker | null = null;
   private status: LayoutStatus = "stopped";
   private run = 0;
+  /** The entities the running layout moves, in the worker's order; null for the whole graph. */
+  private scope: Map<string, number> | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private latest: LayoutProgress = { iterations: 0, iterationsPerSecond: 0 };
   private killed = false;
@@ -71,17 +100,25 @@ export class LayoutController {
     return this.latest;
   }
 
-  start(): void {
+  /** The part of the graph the last layout moved (null: all of it). */
+  get scoped(): boolean {
+    return this.scope !== null;
+  }
+
+  /** Lays out the whole graph, or only the entities and relations of a scope (the others keep their places). */
+  start(scope: LayoutScope | null = null): void {
     if (this.status === "running" || this.killed) return;
     this.run += 1;
     this.latest = { iterations: 0, iterationsPerSecond: 0 };
-    const matrices = graphToByteArrays(this.graph, () => 1);
+    const part = scope === null ? this.graph : scopeGraph(this.graph, scope);
+    this.scope = scope === null ? null : new Map(part.nodes().map((node, index) => [node, index]));
+    const matrices = graphToByteArrays(part, () => 1);
     const request: LayoutRequest = {
       type: "start",
       run: this.run,
       nodes: matrices.nodes.buffer as ArrayBuffer,
       edges: matrices.edges.buffer as ArrayBuffer,
-      settings: layoutSettings(this.graph),
+      settings: layoutSettings(part),
       settle: {},
       minRunMs: MIN_RUN_MS,
     };
@@ -129,12 +166,15 @@ export class LayoutController {
     }
     const started = performance.now();
     const positions = new Float32Array(message.positions);
+    const scope = this.scope;
     let i = 0;
     // One graph event for all nodes; the hint tells the renderer only positions changed.
     this.graph.updateEachNodeAttributes(
-      (_node, attributes) => {
-        attributes.x = positions[i++] as number;
-        attributes.y = positions[i++] as number;
+      (node, attributes) => {
+        const index = scope === null ? i++ : scope.get(node);
+        if (index === undefined) return attributes;
+        attributes.x = positions[2 * index] as number;
+        attributes.y = positions[2 * index + 1] as number;
         return attributes;
       },
       { attributes: ["x", "y"] },

@@ -19,6 +19,7 @@ import {
   sdfTriangle,
 } from "sigma/rendering";
 import type { GraphAttributes, RelationAttributes } from "../../graph/types.ts";
+import { LABEL_FONT_PX, LABEL_PADDING_PX, type LabelSide } from "../model/labels.ts";
 import {
   BACKGROUND_COLOR,
   DIMMED_EDGE_COLOR,
@@ -26,6 +27,7 @@ import {
   FAMILY_COLORS,
   KIND_COLORS,
   KIND_SHAPES,
+  LABEL_BACKGROUND_COLOR,
   LABEL_COLOR,
   LEVERAGE_HALO_COLOR,
   LEVERAGE_RING_COLOR,
@@ -36,13 +38,32 @@ import { hidesEdgesWhileMoving, type GraphState } from "./flags.ts";
 /** Above this many relations, edge hover (which costs a second picking pass) is turned off. */
 export const EDGE_EVENTS_MAX_EDGES = 20_000;
 
-const LABEL_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+export const LABEL_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
-function createSigma(graph: ViewGraph, container: HTMLElement, initial: Partial<GraphState> = {}) {
+/** How a renderer draws beyond its graph states: label size, and a scale for pictures bigger than the screen. */
+export interface RenderOptions {
+  /** Label text size in pixels (the label preference's). */
+  labelPx?: number;
+  /** Multiplies every size (entities, relations, labels): 2 draws a picture for twice the screen's pixels. */
+  scale?: number;
+}
+
+function createSigma(graph: ViewGraph, container: HTMLElement, initial: Partial<GraphState> = {}, options: RenderOptions = {}) {
+  const scale = options.scale ?? 1;
+  const labelState: { isLabelled: boolean; labelSide: LabelSide } = { isLabelled: false, labelSide: "right" };
   return new Sigma(graph, container, {
-    customNodeState: { isActive: false, isFocus: false, isOnPath: false, isSelected: false, isLeverage: false },
+    customNodeState: { isActive: false, isFocus: false, isOnPath: false, isSelected: false, isLeverage: false, ...labelState },
     customEdgeState: { isActive: false, isOnPath: false, isLeverage: false },
-    customGraphState: { hasActive: false, hasPath: false, hasLeverage: false, isLayingOut: false, ...initial },
+    customGraphState: {
+      hasActive: false,
+      hasPath: false,
+      hasLeverage: false,
+      isLayingOut: false,
+      // render/labels.ts places the labels (sigma's grid chooses when it does not).
+      placesLabels: true,
+      labelPx: options.labelPx ?? LABEL_FONT_PX.medium,
+      ...initial,
+    },
     primitives: {
       nodes: { shapes: [sdfCircle(), sdfSquare(), sdfDiamond(), sdfTriangle()], layers: [layerFill()] },
       edges: {
@@ -57,10 +78,15 @@ function createSigma(graph: ViewGraph, container: HTMLElement, initial: Partial<
         {
           color: { attribute: "kind", dict: KIND_COLORS, defaultValue: "#666666" },
           shape: { attribute: "kind", dict: KIND_SHAPES, defaultValue: "circle" },
-          size: { attribute: "size", defaultValue: 5 },
+          size: scale === 1 ? { attribute: "size", defaultValue: 5 } : (attributes) => attributes.size * scale,
           labelColor: LABEL_COLOR,
-          labelSize: 12,
+          labelSize: (_attributes, _state, graphState) => graphState.labelPx * scale,
           labelFont: LABEL_FONT,
+          // Labels the placement chose, on the side it chose, on a pale background that keeps them readable over relations.
+          labelVisibility: (_attributes, state, graphState) => (!graphState.placesLabels ? "auto" : state.isLabelled ? "visible" : "hidden"),
+          labelPosition: (_attributes, state) => state.labelSide,
+          labelBackgroundColor: LABEL_BACKGROUND_COLOR,
+          labelBackgroundPadding: LABEL_PADDING_PX * scale,
           backdropColor: "#ffffff",
           backdropShadowColor: "rgba(15, 23, 42, 0.35)",
           backdropShadowBlur: 10,
@@ -115,7 +141,7 @@ function createSigma(graph: ViewGraph, container: HTMLElement, initial: Partial<
         DEFAULT_STYLES.edges,
         {
           color: { attribute: "family", dict: FAMILY_COLORS, defaultValue: "#999999" },
-          size: 1.6,
+          size: 1.6 * scale,
           head: "arrow",
           path: "straight",
           parallelPath: "curved",
@@ -129,11 +155,11 @@ function createSigma(graph: ViewGraph, container: HTMLElement, initial: Partial<
           then: { color: DIMMED_EDGE_COLOR },
         },
         { when: (_attributes, _state, graphState) => graphState.isLayingOut, then: { visibility: "hidden" } },
-        { whenState: "isActive", then: { size: 2.2, depth: "topEdges" } },
-        { whenState: "isOnPath", then: { size: 3.2, depth: "topEdges" } },
+        { whenState: "isActive", then: { size: 2.2 * scale, depth: "topEdges" } },
+        { whenState: "isOnPath", then: { size: 3.2 * scale, depth: "topEdges" } },
         // A leverage chain keeps its family colours, drawn thick above the rest.
-        { whenState: "isLeverage", then: { size: 4, depth: "topEdges" } },
-        { whenState: "isHovered", then: { size: 3.2, depth: "topEdges" } },
+        { whenState: "isLeverage", then: { size: 4 * scale, depth: "topEdges" } },
+        { whenState: "isHovered", then: { size: 3.2 * scale, depth: "topEdges" } },
       ],
       stage: { background: BACKGROUND_COLOR },
     },
@@ -163,8 +189,13 @@ export type { GraphAttributes, RelationAttributes, ViewNodeAttributes };
  * Creates the renderer, in the graph state given (a big graph about to be laid out starts with its
  * relations waiting: changing a graph state restyles every item); throws when WebGL2 is unavailable.
  */
-export function createRenderer(graph: ViewGraph, container: HTMLElement, initial: Partial<GraphState> = {}): AtlasRenderer {
-  return createSigma(graph, container, initial);
+export function createRenderer(
+  graph: ViewGraph,
+  container: HTMLElement,
+  initial: Partial<GraphState> = {},
+  options: RenderOptions = {},
+): AtlasRenderer {
+  return createSigma(graph, container, initial, options);
 }
 
 /** True when this browser can give a WebGL2 context (sigma v4 needs it). */

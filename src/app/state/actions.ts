@@ -3,9 +3,10 @@
  * applied by the store (store.ts). An action that changes nothing returns the state it was given,
  * so nothing downstream is redrawn. None of them read the graph: callers pass ids the graph has.
  */
-import type { LayoutStatus, ExplorerState, EgoDepth, HoveredRelation, ViewState } from "./state.ts";
-import type { EntityKind, RelationFamily } from "../../model/ontology.ts";
+import type { LayoutStatus, ExplorerState, EgoDepth, HoveredRelation, LabelPreference, ViewState } from "./state.ts";
+import { CONFIDENCES, ENTITY_KINDS, RELATION_FAMILIES } from "../../model/ontology.ts";
 import type { EntityRef, LeverageView } from "../model/leverage-view.ts";
+import type { MonthSpan } from "../model/time.ts";
 
 /** Answered leverage views kept, so the time control going back and forth asks the worker once per month. */
 export const KEPT_LEVERAGE_VIEWS = 64;
@@ -38,13 +39,48 @@ function withSelection(state: ExplorerState, ids: Iterable<string>): ExplorerSta
 
 // The view.
 
-export function setFilters(state: ExplorerState, filters: { families: RelationFamily[]; kinds: EntityKind[] }): ExplorerState {
-  return withView(state, { families: filters.families, kinds: filters.kinds });
+/** The view's filters: which families, kinds, countries and confidences are shown, and whether isolated entities are. */
+export type Filters = Pick<ViewState, "families" | "kinds" | "countries" | "confidence" | "isolated">;
+
+/** Changes some of the filters, leaving the others as they are. */
+export function setFilters(state: ExplorerState, filters: Partial<Filters>): ExplorerState {
+  return withView(state, filters);
+}
+
+/** Every filter off: every family, kind, country and confidence, isolated entities too. */
+export function clearFilters(state: ExplorerState): ExplorerState {
+  return withView(state, {
+    families: [...RELATION_FAMILIES],
+    kinds: [...ENTITY_KINDS],
+    countries: null,
+    confidence: [...CONFIDENCES],
+    isolated: "show",
+  });
+}
+
+/** Shows everything the dataset has: no filter, every date, the whole graph rather than a neighbourhood. */
+export function showEverything(state: ExplorerState): ExplorerState {
+  return withView(clearFilters(state), { at: null, range: null, depth: null, entities: "active" });
 }
 
 /** Shows the relations active in a month (YYYY-MM), or every date (null). */
 export function setTime(state: ExplorerState, at: string | null): ExplorerState {
   return withView(state, { at });
+}
+
+/** Chooses the months Play animates and the events list covers (null: the story years). */
+export function setRange(state: ExplorerState, range: MonthSpan | null): ExplorerState {
+  return withView(state, { range });
+}
+
+/** At a date, shows only the entities with a relation active then ("active"), or every entity ("all"). */
+export function setEntitiesInTime(state: ExplorerState, entities: ViewState["entities"]): ExplorerState {
+  return withView(state, { entities });
+}
+
+/** Shortest paths that follow relations from source to target only ("directed"), or either way. */
+export function setPathMode(state: ExplorerState, paths: ViewState["paths"]): ExplorerState {
+  return withView(state, { paths });
 }
 
 /** Opens an entity's details (null closes them, and leaves its neighbourhood). */
@@ -110,6 +146,13 @@ export function hoverEntity(state: ExplorerState, id: string | null): ExplorerSt
 
 export function hoverRelation(state: ExplorerState, relation: HoveredRelation | null): ExplorerState {
   return sameValue(state.hover.relation, relation) ? state : { ...state, hover: { ...state.hover, relation } };
+}
+
+// Labels (a preference of the browser, not part of the view).
+
+export function setLabels(state: ExplorerState, labels: Partial<LabelPreference>): ExplorerState {
+  const next = { ...state.labels, ...labels };
+  return next.density === state.labels.density && next.size === state.labels.size ? state : { ...state, labels: next };
 }
 
 // Panels.

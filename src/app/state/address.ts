@@ -8,18 +8,20 @@
  * Adding a parameter: a field in ViewState (state.ts) and its row here (the compiler asks for it).
  */
 import {
+  CONFIDENCES,
   ENTITY_KINDS,
   RELATION_FAMILIES,
   isEntityKind,
   isRelationFamily,
+  type Confidence,
   type EntityKind,
   type RelationFamily,
 } from "../../model/ontology.ts";
 import { isPartialDate } from "../../model/dates.ts";
 import { ID_PATTERN } from "../../model/schema.ts";
 import { quote } from "../../model/text.ts";
-import { monthOfDate } from "../model/time.ts";
-import { EGO_DEPTHS, type EgoDepth, type ViewState } from "./state.ts";
+import { monthIndex, monthOfDate, type MonthSpan } from "../model/time.ts";
+import { EGO_DEPTHS, NO_COUNTRY, type EgoDepth, type ViewState } from "./state.ts";
 
 /** What a parameter's text gives: a value (absent: the default stays), and what in the text was ignored. */
 export interface Reading<T> {
@@ -82,6 +84,25 @@ function knownValues<T extends string>(order: readonly T[], isValid: (value: str
   };
 }
 
+function isConfidence(value: string): value is Confidence {
+  return (CONFIDENCES as readonly string[]).includes(value);
+}
+
+/** One of two words, the first being the default (left out of the address). */
+function choice<const T extends string>(name: string, [normal, other]: readonly [T, T]): AddressParameter<T> {
+  return {
+    default: () => normal,
+    read: (text) => {
+      if (text === "" || text === normal) return {};
+      return text === other ? { value: other } : { problems: [`ignored ${name} ${quote(text)}: use ${other} or leave it out`] };
+    },
+    write: (value) => (value === normal ? null : value),
+  };
+}
+
+/** A country code as entities carry it (ISO 3166 alpha-2, or a bloc's such as EU), or NO_COUNTRY. */
+const COUNTRY_CODE = /^[A-Z]{2}$/;
+
 /** The address's parameters, in the order they are read and written. */
 export const ADDRESS_PARAMETERS: { readonly [K in keyof ViewState]: AddressParameter<ViewState[K]> } = {
   focus: entityId("focus"),
@@ -126,6 +147,41 @@ export const ADDRESS_PARAMETERS: { readonly [K in keyof ViewState]: AddressParam
     },
     write: (value) => value,
   },
+  countries: {
+    default: () => null,
+    read: (text) => {
+      const values = new Set<string>();
+      const problems: string[] = [];
+      for (const part of text.split(",")) {
+        const value = part.trim();
+        if (value === "") continue;
+        if (COUNTRY_CODE.test(value.toUpperCase())) values.add(value.toUpperCase());
+        else if (value === NO_COUNTRY) values.add(NO_COUNTRY);
+        else problems.push(`ignored country ${quote(value)} in the address: use two-letter codes such as CA, or ${NO_COUNTRY}`);
+      }
+      if (values.size === 0 && problems.length > 0) return { problems };
+      return { value: [...values].sort(), problems };
+    },
+    write: (value) => (value === null ? null : [...value].sort().join(",")),
+  },
+  confidence: knownValues<Confidence>(CONFIDENCES, isConfidence, "confidence"),
+  isolated: choice("isolated", ["show", "hide"]),
+  range: {
+    default: () => null,
+    read: (text) => {
+      if (text === "") return {};
+      const parts = text.split(",");
+      const [from, to] = parts;
+      if (parts.length !== 2 || from === undefined || to === undefined || !isPartialDate(from) || !isPartialDate(to))
+        return { problems: [`ignored range ${quote(text)}: use two months separated by a comma, such as 2018-01,2020-12`] };
+      const span: MonthSpan = { from: monthOfDate(from), to: monthOfDate(to) };
+      // A reversed range is read the right way round rather than showing nothing.
+      return monthIndex(span.from) <= monthIndex(span.to) ? { value: span } : { value: { from: span.to, to: span.from } };
+    },
+    write: (value) => (value === null ? null : `${value.from},${value.to}`),
+  },
+  entities: choice("entities", ["active", "all"]),
+  paths: choice("paths", ["undirected", "directed"]),
 };
 
 /** The parameter names, in table order. */

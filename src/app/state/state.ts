@@ -4,8 +4,10 @@
  * leverage analysis have got. Only the pure functions in actions.ts change it; the address, sigma's
  * flags and every panel are derived from it (address.ts, derive.ts).
  */
-import type { EntityKind, RelationFamily } from "../../model/ontology.ts";
+import type { Confidence, EntityKind, RelationFamily } from "../../model/ontology.ts";
+import type { LabelDensity, LabelSize } from "../model/labels.ts";
 import type { EntityRef, LeverageView } from "../model/leverage-view.ts";
+import type { MonthSpan } from "../model/time.ts";
 
 export const EGO_DEPTHS = [1, 2, 3] as const;
 export type EgoDepth = (typeof EGO_DEPTHS)[number];
@@ -28,6 +30,27 @@ export interface ViewState {
   leverage: string | null;
   /** The leverage chain highlighted on the graph (`pressure:presser:pressed`, as the analysis names it). */
   chain: string | null;
+  /** Show only entities of these countries (ISO codes, NO_COUNTRY for entities without one); null shows every country. */
+  countries: string[] | null;
+  /** Relation confidences shown, in ontology order. */
+  confidence: Confidence[];
+  /** "hide": entities left without a shown relation leave the view. */
+  isolated: "show" | "hide";
+  /** The months Play animates and the events list covers; with no date chosen, the view shows what is active during it. */
+  range: MonthSpan | null;
+  /** At a date or in a range, "active" shows only entities with a relation active then; "all" keeps every entity. */
+  entities: "active" | "all";
+  /** "directed": the shortest path follows relations from source to target only. */
+  paths: "undirected" | "directed";
+}
+
+/** The country filter's name for entities without a country. */
+export const NO_COUNTRY = "none";
+
+/** How many labels the graph shows and how big: a preference of this browser (kept in localStorage), not part of the address. */
+export interface LabelPreference {
+  density: LabelDensity;
+  size: LabelSize;
 }
 
 /** The relation under the pointer, where the pointer is (graph-pane pixels). */
@@ -90,13 +113,19 @@ export interface ExplorerState {
   dataset: DatasetStatus;
   layout: LayoutState;
   analysis: { leverage: LeverageAnalysis };
+  labels: LabelPreference;
 }
 
 /**
  * The state an explorer opens in: the view from the address, nothing selected, the layout starting (or, with a
  * saved layout that places every entity, already in place), the analysis running.
  */
-export function initialState(view: ViewState, dataset: DatasetStatus, opened: OpenedLayout | null = null): ExplorerState {
+export function initialState(
+  view: ViewState,
+  dataset: DatasetStatus,
+  labels: LabelPreference = { density: "some", size: "medium" },
+  opened: OpenedLayout | null = null,
+): ExplorerState {
   return {
     view,
     selection: new Set(),
@@ -109,6 +138,7 @@ export function initialState(view: ViewState, dataset: DatasetStatus, opened: Op
         ? { status: "settled", iterations: 0, iterationsPerSecond: 0, settledOnce: true, saved: opened.name }
         : { status: "running", iterations: 0, iterationsPerSecond: 0, settledOnce: false, saved: opened?.name ?? null },
     analysis: { leverage: { status: "analysing" } },
+    labels,
   };
 }
 

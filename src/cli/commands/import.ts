@@ -77,8 +77,10 @@ async function folderFiles(folder: string): Promise<{ files: string[]; skipped: 
 
 /** What to read: the file, or the readable files of the folder (said on stderr when some are left out). */
 async function inputsOf(target: string, io: CliIo): Promise<ReadInput[]> {
-  const info = await stat(target).catch((error: NodeJS.ErrnoException) => {
-    throw new CliError(`cannot read ${target}: ${error.code === "ENOENT" ? "no such file or folder" : error.message}`, EXIT.usage);
+  const info = await stat(target).catch((error: unknown) => {
+    const reason =
+      error instanceof Error ? ("code" in error && error.code === "ENOENT" ? "no such file or folder" : error.message) : String(error);
+    throw new CliError(`cannot read ${target}: ${reason}`, EXIT.usage);
   });
   if (!info.isDirectory()) return [{ file: target, bytes: await readFile(target) }];
   const { files, skipped } = await folderFiles(target);
@@ -107,7 +109,9 @@ function readerValues(given: Readonly<Record<string, unknown>>): { values: Recor
     const value = given[flag.attribute];
     if (value === undefined || value === false) continue;
     flags.push(flag.option.flag);
-    for (const owner of flag.owners) values[owner.key] = flag.option.type === "boolean" ? true : String(value);
+    // commander gives a `--flag <value>` option's value as a string.
+    const text = typeof value === "string" ? value : JSON.stringify(value);
+    for (const owner of flag.owners) values[owner.key] = flag.option.type === "boolean" ? true : text;
   }
   return { values, flags };
 }

@@ -116,7 +116,7 @@ export function readCsv(file: string, bytes: Uint8Array): CsvRead {
       skip_empty_lines: false,
       // One record past the limit says the file is over it, without parsing the rest.
       to: MAX_TABLE_ROWS + 2,
-    }) as string[][];
+    });
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const problem = parseProblem(error);

@@ -14,7 +14,7 @@ const OPTIONS = { record_delimiter: "windows", eof: true } as const;
 
 /** Writes the table to `emit` (text chunks); `onRow` is told of each row written, for progress. */
 export function writeCsvTable(table: TableToWrite, emit: Emit, onRow?: () => void): void {
-  emit(stringify([table.header as string[]], OPTIONS));
+  emit(stringify([table.header], OPTIONS));
   let batch: string[][] = [];
   for (const row of table.rows()) {
     batch.push(row as string[]);

@@ -238,7 +238,8 @@ function cellText(value: unknown, kind: CellKind): string {
   if (value === undefined || value === null) return "";
   if (kind === "list") return guardFormula(joinList(value as string[]));
   if (kind === "evidence") return guardFormula(formatEvidence(value as Relation["evidence"]));
-  return guardFormula(String(value));
+  // Every other field of the model is text.
+  return guardFormula(typeof value === "string" ? value : JSON.stringify(value));
 }
 
 function itemTable<T extends object>(name: string, columns: Columns<T>, items: readonly T[]): TableToWrite {

@@ -45,7 +45,7 @@ export function splitList(cell: string): string[] {
   for (let index = 0; index < cell.length; index += 1) {
     const character = cell[index] as string;
     if (character === "\\" && index + 1 < cell.length) {
-      current += cell[index + 1];
+      current += cell.charAt(index + 1);
       index += 1;
     } else if (character === ";") {
       items.push(current);

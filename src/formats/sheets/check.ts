@@ -80,7 +80,7 @@ function placeKey(issue: LoadIssue): string {
 export function finishImport(state: SheetMapping, native: boolean, defaultName: string): ReadResult {
   const warnings = state.warnings.issues();
   const meta = state.meta ?? { name: defaultName };
-  if (meta.name === undefined) (meta as { name: string }).name = defaultName;
+  if (meta.name === undefined) meta.name = defaultName;
   const document = { dataset: meta, entities: state.entities, relations: state.relations, sources: state.sources };
   const check = parseDataset([{ file: CONVERTED, json: document }]);
   const errors: LoadIssue[] = [];

@@ -24,7 +24,7 @@ function splitEscaped(text: string, separator: string, unescape: boolean): strin
   for (let index = 0; index < text.length; index += 1) {
     const character = text[index] as string;
     if (character === "\\" && index + 1 < text.length) {
-      current += unescape ? text[index + 1] : `${character}${text[index + 1]}`;
+      current += unescape ? text.charAt(index + 1) : `${character}${text.charAt(index + 1)}`;
       index += 1;
     } else if (character === separator) {
       parts.push(current);

@@ -33,7 +33,7 @@ export function normaliseKind(value: string): string {
     .normalize("NFKC")
     .trim()
     .toLowerCase()
-    .replace(/[\s\-]+/g, "_");
+    .replace(/[\s-]+/g, "_");
 }
 
 export class SheetMapping {
@@ -41,7 +41,8 @@ export class SheetMapping {
   readonly warnings = new SheetWarnings();
   readonly ids = new IdAllocator();
   readonly importDay: string;
-  meta: DatasetMeta | undefined;
+  /** The metadata table's fields as read: the name may be missing (finishImport gives a default); the loader checks the rest. */
+  meta: Partial<DatasetMeta> | undefined;
   /** The metadata table's row of each metadata field. */
   readonly metaPlaces = new Map<string, CellPlace>();
   readonly entities: Entity[] = [];

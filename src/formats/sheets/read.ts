@@ -13,7 +13,7 @@ import { listWords, plural, quote } from "../../model/text.ts";
 import { finishImport } from "./check.ts";
 import { escapeKindName, parseKindMapping } from "./kinds.ts";
 import { looksLikeAtlas, mapAtlasTables } from "./layouts/atlas.ts";
-import { detectForeignLayout, mapForeignTables, type ForeignLayout } from "./layouts/foreign.ts";
+import { detectForeignLayout, mapForeignTables } from "./layouts/foreign.ts";
 import { SheetMapping } from "./mapping.ts";
 import type { ReadNote } from "./notes.ts";
 import type { SheetTable } from "./table.ts";
@@ -111,7 +111,7 @@ export function readSheets(input: SheetsInput, options: ReadOptions, defaultName
       message: `read as ${LAYOUT_NAMES[detected]}, told from the headers; name another with --layout (${LAYOUTS.filter((layout) => layout !== "auto").join(", ")})`,
     });
   if (detected === "atlas") mapAtlasTables(state, input.tables);
-  else mapForeignTables(state, input.tables, detected as ForeignLayout);
+  else mapForeignTables(state, input.tables, detected);
 
   const unmapped: UnmappedKinds = { entity: [...state.unmapped.entity].map(([name, count]) => ({ name, count })) };
   if (unmapped.entity.length > 0) {

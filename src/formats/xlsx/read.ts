@@ -14,7 +14,7 @@
  */
 import { SaxesParser, type SaxesAttributePlain, type SaxesTagPlain } from "saxes";
 import { collect, isZip, readZip, ZipProblem, type EntrySink } from "../archive.ts";
-import { MAX_TABLE_ROWS, cellIssue, columnLetters, type SheetRow, type SheetTable } from "../sheets/table.ts";
+import { MAX_TABLE_ROWS, cellIssue, columnLetters, type SheetTable } from "../sheets/table.ts";
 import type { ReadNote } from "../sheets/notes.ts";
 import type { LoadIssue } from "../../load/issues.ts";
 
@@ -24,12 +24,15 @@ export const MAX_SHEET_COLUMNS = 1_000;
 export type WorkbookRead = { ok: true; tables: SheetTable[]; notes: ReadNote[] } | { ok: false; issues: LoadIssue[] };
 
 /** Reading stops with this (a problem located in the workbook), thrown out of the XML handlers. */
-class WorkbookProblem {
+class WorkbookProblem extends Error {
   constructor(
-    readonly message: string,
+    message: string,
     readonly sheet?: string,
     readonly row?: number,
-  ) {}
+  ) {
+    super(message);
+    this.name = "WorkbookProblem";
+  }
 }
 
 /** The text of ECMA-376's escaped characters: `_xHHHH_` is the character U+HHHH (`_x005F_` an underscore). */
@@ -79,7 +82,7 @@ function parsePart(
   parser.on("opentag", (tag: SaxesTagPlain) => {
     const name = localName(tag.name);
     stack.push(name);
-    open(name, tag.attributes as Record<string, string>);
+    open(name, tag.attributes);
   });
   parser.on("closetag", () => {
     stack.pop();
@@ -203,7 +206,8 @@ function sheetReader(context: SheetContext, done: (table: SheetTable) => void) {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const rows: { row: number; cells: string[] }[] = [];
   let rowNumber = 0;
-  let cells: string[] = [];
+  // Sparse: a row's cells are set at their columns.
+  let cells: (string | undefined)[] = [];
   let nextColumn = 0;
   // The cell being read.
   let cell: { column: number; type: string; style: number; value: string | null; formula: string | null; inline: string | null } | null =
@@ -271,9 +275,9 @@ function sheetReader(context: SheetContext, done: (table: SheetTable) => void) {
   });
   parser.on("text", (text) => {
     if (!cell || textTarget === null) return;
-    if (textTarget === "v") cell.value += text;
-    else if (textTarget === "f") cell.formula += text;
-    else if (phonetic === 0) cell.inline += text;
+    if (textTarget === "v") cell.value = (cell.value ?? "") + text;
+    else if (textTarget === "f") cell.formula = (cell.formula ?? "") + text;
+    else if (phonetic === 0) cell.inline = (cell.inline ?? "") + text;
   });
   parser.on("closetag", (tag: SaxesTagPlain) => {
     const name = localName(tag.name);
@@ -351,7 +355,7 @@ function sheetReader(context: SheetContext, done: (table: SheetTable) => void) {
       name: sheet,
       header: header?.cells ?? [],
       headerRow: header?.row ?? 0,
-      rows: data as SheetRow[],
+      rows: data,
     });
   };
   return sink;

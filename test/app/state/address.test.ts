@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { ENTITY_KINDS, RELATION_FAMILIES } from "../../../src/model/ontology.ts";
+import { CONFIDENCES, ENTITY_KINDS, RELATION_FAMILIES } from "../../../src/model/ontology.ts";
 import { ADDRESS_PARAMETERS, defaultViewState, queryString, readViewState, writeViewState } from "../../../src/app/state/address.ts";
 import type { ViewState } from "../../../src/app/state/state.ts";
 import { idArb } from "../../support/arbitraries.ts";
@@ -19,6 +19,7 @@ describe("view state in the query string", () => {
     );
     expect(problems).toEqual([]);
     expect(state).toEqual({
+      ...defaultViewState(),
       focus: "bell",
       depth: 2,
       families: ["pressure", "dependency"],
@@ -74,7 +75,46 @@ describe("view state in the query string", () => {
 
   it("has one row per view field, in the order the address lists them", () => {
     expect(Object.keys(ADDRESS_PARAMETERS)).toEqual(Object.keys(defaultViewState()));
-    expect(Object.keys(ADDRESS_PARAMETERS)).toEqual(["focus", "depth", "families", "kinds", "at", "path", "leverage", "chain"]);
+    expect(Object.keys(ADDRESS_PARAMETERS)).toEqual([
+      "focus",
+      "depth",
+      "families",
+      "kinds",
+      "at",
+      "path",
+      "leverage",
+      "chain",
+      "countries",
+      "confidence",
+      "isolated",
+      "range",
+      "entities",
+      "paths",
+    ]);
+  });
+
+  it("reads and writes countries, confidences, isolated entities, a range, entities in time and directed paths", () => {
+    const query = "countries=CA,US,none&confidence=confirmed&isolated=hide&range=2018-01,2020-12&entities=all&paths=directed";
+    const { state, problems } = read(query);
+    expect(problems).toEqual([]);
+    expect(state).toMatchObject({
+      countries: ["CA", "US", "none"],
+      confidence: ["confirmed"],
+      isolated: "hide",
+      range: { from: "2018-01", to: "2020-12" },
+      entities: "all",
+      paths: "directed",
+    });
+    expect(queryString(writeViewState(new URLSearchParams(), state))).toBe(`?${query}`);
+  });
+
+  it("reads a range's dates as months, the right way round, and ignores what it cannot use", () => {
+    expect(read("range=2020,2018-03-05").state.range).toEqual({ from: "2018-03", to: "2020-01" });
+    const { state, problems } = read("range=2018&countries=Canada&confidence=maybe&isolated=sometimes&entities=some&paths=up");
+    expect(state).toEqual(defaultViewState());
+    expect(problems).toHaveLength(6);
+    expect(problems.join("\n")).toMatch(/range "2018": use two months/);
+    expect(problems.join("\n")).toMatch(/country "Canada"/);
   });
 
   it("ignores a depth without a focus", () => {
@@ -107,6 +147,21 @@ describe("view state in the query string", () => {
           fc.tuple(idArb, idArb, idArb).map((parts) => parts.join(":")),
           { nil: null },
         ),
+        countries: fc.option(
+          fc.uniqueArray(fc.constantFrom("CA", "US", "CN", "EU", "none"), { minLength: 1 }).map((codes) => [...codes].sort()),
+          { nil: null },
+        ),
+        confidence: fc.subarray([...CONFIDENCES]),
+        isolated: fc.constantFrom("show" as const, "hide" as const),
+        range: fc.option(
+          fc.tuple(fc.integer({ min: 1870 * 12, max: 2030 * 12 }), fc.integer({ min: 0, max: 200 })).map(([start, length]) => {
+            const month = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+            return { from: month(start), to: month(start + length) };
+          }),
+          { nil: null },
+        ),
+        entities: fc.constantFrom("active" as const, "all" as const),
+        paths: fc.constantFrom("undirected" as const, "directed" as const),
       })
       .map((state) => (state.focus === null ? { ...state, depth: null } : state));
     fc.assert(

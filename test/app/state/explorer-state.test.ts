@@ -17,12 +17,18 @@ import {
   leverageAnswered,
   leverageFailed,
   leverageRanked,
+  clearFilters,
   select,
   setDepth,
+  setEntitiesInTime,
   setFilters,
+  setLabels,
   setPanelOpen,
   setPath,
+  setPathMode,
+  setRange,
   setTime,
+  showEverything,
   showLeverageView,
 } from "../../../src/app/state/actions.ts";
 import { defaultViewState, queryString, writeViewState } from "../../../src/app/state/address.ts";
@@ -38,6 +44,40 @@ const graph = fixtureGraph();
 const opened = (): Store<ExplorerState> => new Store(initialState(defaultViewState(), { notices: [], warnings: [] }));
 const address = (state: ExplorerState): string => queryString(writeViewState(new URLSearchParams(), state.view));
 const sorted = (items: Iterable<string>): string[] => [...items].sort();
+
+describe("filters, time and labels, as actions", () => {
+  it("changes some filters and leaves the others, then clears them or shows everything", () => {
+    const store = opened();
+    store.dispatch(setFilters, { countries: ["CA"], confidence: ["confirmed"] });
+    store.dispatch(setFilters, { isolated: "hide" });
+    store.dispatch(setTime, "2019-11");
+    store.dispatch(setRange, { from: "2018-01", to: "2020-12" });
+    store.dispatch(setEntitiesInTime, "all");
+    store.dispatch(setPathMode, "directed");
+    expect(address(store.get())).toBe(
+      "?at=2019-11&countries=CA&confidence=confirmed&isolated=hide&range=2018-01,2020-12&entities=all&paths=directed",
+    );
+    store.dispatch(clearFilters);
+    expect(address(store.get())).toBe("?at=2019-11&range=2018-01,2020-12&entities=all&paths=directed");
+    store.dispatch(focusEntity, "bell");
+    store.dispatch(setDepth, 1);
+    store.dispatch(setFilters, { kinds: ["person"] });
+    store.dispatch(showEverything);
+    expect(address(store.get())).toBe("?focus=bell&paths=directed");
+  });
+
+  it("keeps the state when an action changes nothing, so nothing is redrawn", () => {
+    const store = opened();
+    const before = store.get();
+    store.dispatch(setFilters, { families: [...RELATION_FAMILIES] });
+    store.dispatch(setRange, null);
+    store.dispatch(setLabels, { density: "some" });
+    expect(store.get()).toBe(before);
+    store.dispatch(setLabels, { density: "all", size: "large" });
+    expect(store.get().labels).toEqual({ density: "all", size: "large" });
+    expect(store.get().view).toBe(before.view);
+  });
+});
 
 describe("the explorer's state, driven by actions", () => {
   it("derives the address and the view from the actions taken", () => {
@@ -150,10 +190,10 @@ describe("the explorer's state, driven by actions", () => {
   });
 
   it("opens in place with a saved layout that places every entity, and runs ForceAtlas2 from one that does not", () => {
-    const complete = initialState(defaultViewState(), { notices: [], warnings: [] }, { name: "default", complete: true });
+    const complete = initialState(defaultViewState(), { notices: [], warnings: [] }, undefined, { name: "default", complete: true });
     expect(complete.layout).toEqual({ status: "settled", iterations: 0, iterationsPerSecond: 0, settledOnce: true, saved: "default" });
     expect(derive(graph, complete).sigma.layingOut).toBe(false);
-    const partial = initialState(defaultViewState(), { notices: [], warnings: [] }, { name: "overview", complete: false });
+    const partial = initialState(defaultViewState(), { notices: [], warnings: [] }, undefined, { name: "overview", complete: false });
     expect(partial.layout).toMatchObject({ status: "running", settledOnce: false, saved: "overview" });
     // Running the layout again keeps the name, so "Save layout" saves under it.
     const store = new Store(complete);

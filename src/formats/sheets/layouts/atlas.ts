@@ -5,7 +5,6 @@
  * as cells.ts writes it. Anything else is an error at its cell, never a guess.
  */
 import { closest, distance } from "fastest-levenshtein";
-import type { DatasetMeta } from "../../../model/schema.ts";
 import { quote } from "../../../model/text.ts";
 import {
   COLUMNS_TABLE,
@@ -175,7 +174,7 @@ function readMeta(state: SheetMapping, table: SheetTable): void {
     if (values.period_to !== undefined) period.to = values.period_to;
     meta.period = period;
   }
-  state.meta = meta as unknown as DatasetMeta;
+  state.meta = meta;
 }
 
 /** Reads the tables of a Leverage Atlas spreadsheet into the mapping (see the module comment). */

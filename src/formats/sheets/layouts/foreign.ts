@@ -336,7 +336,7 @@ function mapNodes(state: SheetMapping, table: SheetTable, layout: ForeignLayout,
       ["url", "url"],
       ["description", "description"],
     ] as const)
-      if (roles[role] !== undefined) fieldColumns[field] = table.header[roles[role] as number] ?? "";
+      if (roles[role] !== undefined) fieldColumns[field] = table.header[roles[role]] ?? "";
     if (roles.key === undefined) fieldColumns.id = keyHeader;
     state.addEntity(entity, { table, row, columns: fieldColumns });
     entities.add(key, { id, kind, name, kindGiven });
@@ -393,7 +393,7 @@ function mapEdges(state: SheetMapping, table: SheetTable, layout: ForeignLayout,
     EDGE_FIELDS,
     "claim",
   );
-  const header = (role: EdgeRole): string | undefined => (roles[role] === undefined ? undefined : table.header[roles[role] as number]);
+  const header = (role: EdgeRole): string | undefined => (roles[role] === undefined ? undefined : table.header[roles[role]]);
   for (const role of ["source", "target"] as const)
     if (roles[role] === undefined) {
       state.error(
