@@ -10,6 +10,7 @@
 import type { AtlasGraph } from "../graph/types.ts";
 import type { LoadIssue } from "../load/issues.ts";
 import type { SavedLayout } from "../model/layout.ts";
+import type { LabelSide } from "../model/presentation.ts";
 import type { Dataset } from "../model/schema.ts";
 
 /** Where code runs: the CLI (node) and/or the explorer (browser). */
@@ -109,6 +110,16 @@ export interface WriteInput<V extends OptionValues = OptionValues> {
   readonly sizes?: (id: string) => number | undefined;
   /** The date the view shows (the explorer's time control, the CLI's --at): a picture says "as of" it. */
   readonly asOf?: string;
+  /**
+   * The labels the view draws: each labelled entity's side (the explorer's placement) and the text size; writers
+   * that draw place their own labels without it.
+   */
+  readonly labels?: { readonly fontSize: number; readonly side: (id: string) => LabelSide | undefined };
+  /**
+   * Where each relation stands among those between the same two entities, as the view spreads them apart (sigma
+   * counts every relation of the graph it draws, shown or not); without it, among the relations written.
+   */
+  readonly parallels?: (relationId: string) => { readonly index: number; readonly count: number } | undefined;
   /** The date a writer stamps into the file (YYYY-MM-DD); today (UTC) by default. Fixed by tests. */
   readonly date?: string;
   /** Told now and then how many items are written, for progress on big graphs. */

@@ -19,6 +19,9 @@ export type Rgb = readonly [r: number, g: number, b: number];
 /** Node shapes the explorer draws (each has a sigma node program in src/app/renderer.ts). */
 export type NodeShape = "circle" | "square" | "diamond" | "triangle";
 
+/** The side of its entity a label is drawn on (the explorer's placement, src/app/model/labels.ts, tries them in this order). */
+export type LabelSide = "right" | "left" | "below" | "above";
+
 export interface EntityKindLook {
   /** Shown in the legend, details, search and chips. */
   readonly label: string;

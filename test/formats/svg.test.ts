@@ -226,6 +226,37 @@ describe("the SVG figure", () => {
     expect(new Set(radii)).toEqual(new Set(["7"]));
   });
 
+  it("draws the explorer's labels when given: only those, each on its side, at its size, over a pale halo", async () => {
+    const ids = figure.graph.nodes();
+    const sides = ["right", "left", "below", "above"] as const;
+    const labelled = new Map(ids.slice(0, 4).map((id, index) => [id, sides[index] ?? "right"]));
+    const { text } = await writeSvg({
+      graph: figure.graph,
+      positions: figureInput(),
+      labels: { fontSize: 15, side: (id) => labelled.get(id) },
+    });
+    const document = parse(text);
+    expect(document.getElementById("entities")?.getAttribute("font-size")).toBe("15");
+    for (const group of groups(document, "entity")) {
+      const id = group.getAttribute("data-id") ?? "";
+      const label = all(group, "text")[0];
+      const side = labelled.get(id);
+      expect(label?.getAttribute("display"), id).toBe(side === undefined ? "none" : null);
+      expect(label?.getAttribute("text-anchor"), id).toBe(side === "left" ? "end" : side === "below" || side === "above" ? "middle" : null);
+      expect(label?.getAttribute("paint-order"), id).toBe("stroke");
+      const center = all(group, "circle")[0] ?? null;
+      if (side === undefined || center === null) continue;
+      const [cx, cy, x, y] = [center.getAttribute("cx"), center.getAttribute("cy"), label?.getAttribute("x"), label?.getAttribute("y")].map(Number);
+      if (side === "right") expect(x).toBeGreaterThan(cx as number);
+      if (side === "left") expect(x).toBeLessThan(cx as number);
+      if (side === "below") expect(y).toBeGreaterThan(cy as number);
+      if (side === "above") expect(y).toBeLessThan(cy as number);
+    }
+    // Laid out from scratch, the explorer's labels no longer fit: the figure places its own.
+    const fresh = parse((await writeSvg({ graph: figure.graph, positions: figureInput(), labels: { fontSize: 15, side: () => undefined } }, { layout: "forceatlas2" })).text);
+    expect(groups(fresh, "entity").some((group) => all(group, "text")[0]?.getAttribute("display") === null)).toBe(true);
+  });
+
   it("says when a name held characters XML cannot carry", async () => {
     const { report } = await writeSvg({ graph: buildGraph(hostileDataset()) });
     expect(report.notes).toContain("1 name held characters XML 1.0 cannot carry; drawn with U+FFFD instead");
@@ -270,6 +301,22 @@ describe("the figure's geometry, as sigma draws it", () => {
     if (forward.type !== "quadratic" || backward.type !== "quadratic") throw new Error("parallel relations are curves");
     expect(Math.sign(forward.control.y)).toBe(-Math.sign(backward.control.y));
     expect(Math.abs(forward.control.y)).toBeCloseTo(12.5);
+  });
+
+  it("spreads parallel relations as the explorer counted them when told (sigma counts hidden ones too)", () => {
+    // Two relations shown of three between a and b: sigma still spreads them as the 1st and 3rd of three.
+    const shown = [
+      { id: "ab-1", source: "a", target: "b" },
+      { id: "ab-3", source: "a", target: "b" },
+      { id: "lone", source: "a", target: "c" },
+    ];
+    const places = new Map([
+      ["ab-1", { index: 0, count: 3 }],
+      ["ab-3", { index: 2, count: 3 }],
+      ["lone", { index: 0, count: 1 }],
+    ]);
+    expect(Object.fromEntries(parallelCurvatures(shown, (id) => places.get(id)))).toEqual({ "ab-1": -0.25, "ab-3": 0.25 });
+    expect(Object.fromEntries(parallelCurvatures(shown))).toEqual({ "ab-1": -0.125, "ab-3": 0.125 });
   });
 
   it("puts the arrowhead's tip on the target's outline, for every shape", () => {

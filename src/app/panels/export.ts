@@ -4,18 +4,27 @@
  * files/export-files.ts and downloaded.
  */
 import { exportFileName } from "../../formats/file-name.ts";
+import type { WriteInput } from "../../formats/format.ts";
 import { findFormat, writableFormats } from "../../formats/registry.ts";
 import { download, drawnCanvas, exportFile } from "../files/export-files.ts";
 import { slidePicture } from "../files/slide.ts";
+import { LABEL_FONT_PX } from "../model/labels.ts";
 import { slideLegend, slideText } from "../model/slide.ts";
 import { exportButtons } from "../model/export-buttons.ts";
 import { describeScope, emptyScopeProblem, exportNameParts, exportScope, exportSubgraph } from "../model/export-scope.ts";
 import { plural } from "../model/format.ts";
 import type { ViewResult } from "../model/view.ts";
 import type { LabelPreference, ViewState } from "../state/state.ts";
+import type { AtlasRenderer } from "../render/renderer.ts";
 import { ExportBar } from "../ui/export-bar.ts";
 import { Inputs, type MountedPanel, type Panel, type PanelContext } from "./panel.ts";
 import "./export.css";
+
+/** The labels sigma draws now, each on its side, at the preference's size. */
+function drawnLabels(renderer: AtlasRenderer, preference: LabelPreference): WriteInput["labels"] {
+  const shown = renderer.getNodeDisplayedLabels();
+  return { fontSize: LABEL_FONT_PX[preference.size], side: (id) => (shown.has(id) ? renderer.getNodeState(id).labelSide : undefined) };
+}
 
 function mount({ graph, renderer, store, region }: PanelContext): MountedPanel {
   let state: ViewState = store.get().view;
@@ -52,6 +61,13 @@ function mount({ graph, renderer, store, region }: PanelContext): MountedPanel {
         // How big each entity is drawn and the month shown, for pictures drawn again (SVG).
         sizes: (id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, "size") : undefined),
         ...(state.at === null ? {} : { asOf: state.at }),
+        // The labels drawn now and sigma's spread of parallel relations, so a redrawn picture (SVG) shows the same.
+        labels: drawnLabels(renderer, labels),
+        parallels: (id) => {
+          if (!graph.hasEdge(id)) return undefined;
+          const { parallelIndex, parallelCount } = renderer.getEdgeState(id);
+          return { index: parallelIndex, count: parallelCount };
+        },
         drawing: {
           capture: (slide) => {
             if (!slide) return drawnCanvas(renderer, only);

@@ -8,7 +8,7 @@ import stringWidth from "string-width";
 import type { AtlasGraph } from "../../graph/types.ts";
 import { datePrecision } from "../../model/dates.ts";
 import { ENTITY_KINDS, RELATION_FAMILIES, type EntityKind, type RelationFamily } from "../../model/ontology.ts";
-import { ENTITY_KIND_LOOKS, RELATION_FAMILY_LOOKS, hexColor, type NodeShape } from "../../model/presentation.ts";
+import { ENTITY_KIND_LOOKS, RELATION_FAMILY_LOOKS, hexColor, type LabelSide, type NodeShape } from "../../model/presentation.ts";
 import { plural } from "../../model/text.ts";
 import { drawRelation, loopPath, parallelCurvatures, relationPath, type DrawnRelation, type Vec } from "./geometry.ts";
 
@@ -25,6 +25,10 @@ export interface FigureInput {
   readonly asOf?: string | undefined;
   /** The source line: the dataset's name and URL, and the day of the export (YYYY-MM-DD). */
   readonly source: { readonly name: string; readonly url?: string | undefined; readonly date: string };
+  /** The labels the explorer draws (which, on which side, how big); without them the figure places its own. */
+  readonly labels?: { readonly fontSize: number; readonly side: (id: string) => LabelSide | undefined } | undefined;
+  /** Each relation's place among the parallel ones, as the explorer spreads them; without it, among the graph's. */
+  readonly parallels?: ((id: string) => { readonly index: number; readonly count: number } | undefined) | undefined;
 }
 
 export interface FigureEntity {
@@ -35,9 +39,10 @@ export interface FigureEntity {
   readonly color: string;
   readonly center: Vec;
   readonly size: number;
-  /** The label's baseline start. */
+  /** The label's anchor on its baseline: its start (right of the entity), end (left) or middle (below, above). */
   readonly labelAt: Vec;
-  /** False when the label would cross a bigger entity or its label: written hidden, for the editor to show. */
+  readonly labelAnchor: "start" | "middle" | "end";
+  /** False when the label would cross a bigger entity or its label (or the explorer does not draw it): written hidden, for the editor to show. */
   readonly labelShown: boolean;
 }
 
@@ -62,6 +67,8 @@ export interface LegendRow {
 export interface Figure {
   readonly width: number;
   readonly height: number;
+  /** The labels' text size in pixels. */
+  readonly labelSize: number;
   readonly title: { readonly text: string; readonly at: Vec };
   /** "12 entities, 30 relations, as of November 2019". */
   readonly subtitle: { readonly text: string; readonly at: Vec };
@@ -181,6 +188,22 @@ function fitter(positions: ReadonlyMap<string, Vec>, frame: Frame, margin: numbe
   return ({ x, y }) => ({ x: left + (x - minX) * factor, y: top + (maxY - y) * factor });
 }
 
+/** Where a label goes on one side of its entity: its box (for overlaps) and its anchor on the baseline. */
+function labelPlace(side: LabelSide, center: Vec, size: number, width: number, fontSize: number): { box: Box; at: Vec; anchor: "start" | "middle" | "end" } {
+  const half = fontSize * 0.6;
+  const gap = size + LABEL_MARGIN;
+  switch (side) {
+    case "right":
+      return { box: { x0: center.x + gap, y0: center.y - half, x1: center.x + gap + width, y1: center.y + half }, at: { x: center.x + gap, y: center.y + fontSize * 0.35 }, anchor: "start" };
+    case "left":
+      return { box: { x0: center.x - gap - width, y0: center.y - half, x1: center.x - gap, y1: center.y + half }, at: { x: center.x - gap, y: center.y + fontSize * 0.35 }, anchor: "end" };
+    case "below":
+      return { box: { x0: center.x - width / 2, y0: center.y + gap, x1: center.x + width / 2, y1: center.y + gap + 2 * half }, at: { x: center.x, y: center.y + gap + fontSize * 0.95 }, anchor: "middle" };
+    case "above":
+      return { box: { x0: center.x - width / 2, y0: center.y - gap - 2 * half, x1: center.x + width / 2, y1: center.y - gap }, at: { x: center.x, y: center.y - gap - fontSize * 0.25 }, anchor: "middle" };
+  }
+}
+
 /** The figure of a graph at the positions given. */
 export function computeFigure(input: FigureInput): Figure {
   const { graph, width, height } = input;
@@ -193,7 +216,8 @@ export function computeFigure(input: FigureInput): Figure {
   const ids = graph.nodes();
   const sizes = new Map(ids.map((id) => [id, input.size(id)]));
   const maxSize = Math.max(0, ...sizes.values());
-  const labelWidths = new Map(ids.map((id) => [id, estimatedTextWidth(graph.getNodeAttribute(id, "label"), LABEL_FONT_SIZE)]));
+  const labelSize = input.labels?.fontSize ?? LABEL_FONT_SIZE;
+  const labelWidths = new Map(ids.map((id) => [id, estimatedTextWidth(graph.getNodeAttribute(id, "label"), labelSize)]));
   // Bigger entities first: their labels win when labels would overlap (sigma keeps the biggest per area too).
   const bySize = [...ids].sort((a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
 
@@ -202,8 +226,19 @@ export function computeFigure(input: FigureInput): Figure {
     const toScreen = fitter(input.positions, frame, maxSize + GRAPH_PADDING, rightExtra);
     const centers = new Map(ids.map((id) => [id, toScreen(input.positions.get(id) ?? { x: 0, y: 0 })]));
     const grid = new LabelGrid();
-    const shown = new Set<string>();
+    const shown = new Map<string, LabelSide>();
     let overflow = 0;
+    if (input.labels) {
+      // The explorer's labels, each on its side: they do not overlap on its screen, and the figure keeps its proportions.
+      for (const id of ids) {
+        const side = input.labels.side(id);
+        if (side === undefined) continue;
+        shown.set(id, side);
+        const { box } = labelPlace(side, centers.get(id) as Vec, sizes.get(id) ?? 0, labelWidths.get(id) ?? 0, labelSize);
+        overflow = Math.max(overflow, box.x1 - frame.x1);
+      }
+      return { centers, shown, overflow };
+    }
     // A label may not cross the shape of an entity at least as big either (smaller ones it may cover, as in the
     // explorer): before each label, the shapes of every entity as big as its own are in the grid.
     let shapes = 0;
@@ -216,10 +251,9 @@ export function computeFigure(input: FigureInput): Figure {
         const radius = sizes.get(other) ?? 0;
         grid.place({ x0: at.x - radius, y0: at.y - radius, x1: at.x + radius, y1: at.y + radius }, true);
       }
-      const x0 = center.x + size + LABEL_MARGIN;
-      const box = { x0, y0: center.y - LABEL_FONT_SIZE * 0.6, x1: x0 + (labelWidths.get(id) ?? 0), y1: center.y + LABEL_FONT_SIZE * 0.6 };
+      const { box } = labelPlace("right", center, size, labelWidths.get(id) ?? 0, labelSize);
       if (grid.place(box)) {
-        shown.add(id);
+        shown.set(id, "right");
         overflow = Math.max(overflow, box.x1 - frame.x1);
       }
     }
@@ -240,6 +274,7 @@ export function computeFigure(input: FigureInput): Figure {
       const look = ENTITY_KIND_LOOKS[attributes.kind];
       const center = placed.centers.get(id) as Vec;
       const size = sizes.get(id) ?? 0;
+      const label = labelPlace(placed.shown.get(id) ?? "right", center, size, 0, labelSize);
       return {
         id,
         kind: attributes.kind,
@@ -248,13 +283,14 @@ export function computeFigure(input: FigureInput): Figure {
         color: hexColor(look.color),
         center,
         size,
-        labelAt: { x: center.x + size + LABEL_MARGIN, y: center.y + LABEL_FONT_SIZE * 0.35 },
+        labelAt: label.at,
+        labelAnchor: label.anchor,
         labelShown: placed.shown.has(id),
       };
     });
 
   const edges = graph.mapEdges((id, attributes, source, target) => ({ id, source, target, attributes }));
-  const curvatures = parallelCurvatures(edges);
+  const curvatures = parallelCurvatures(edges, input.parallels);
   const loops = new Map<string, number>();
   const relations: FigureRelation[] = edges.map(({ id, source, target, attributes }) => {
     const from = placed.centers.get(source) as Vec;
@@ -298,6 +334,7 @@ export function computeFigure(input: FigureInput): Figure {
   return {
     width,
     height,
+    labelSize,
     title: { text: input.title, at: titleAt },
     subtitle: { text: input.asOf === undefined ? counts : `${counts}, as of ${spelledDate(input.asOf)}`, at: subtitleAt },
     source: {

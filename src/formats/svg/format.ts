@@ -87,6 +87,9 @@ export const SVG_FORMAT = defineFormat({
         title: graph.getAttribute("name"),
         asOf: input.asOf,
         source: { name: graph.getAttribute("name"), url: graph.getAttribute("url"), date: input.date ?? today() },
+        // The explorer's labels fit its positions only.
+        labels: known === undefined ? undefined : input.labels,
+        parallels: input.parallels,
       });
       writeFigureSvg(figure, emit);
       const how = `ForceAtlas2 (${DEFAULT_LAYOUT_ITERATIONS.toLocaleString("en")} iterations from seed ${LAYOUT_SEED})`;

@@ -229,7 +229,20 @@ export function loopPath(center: Vec, size: number, index: number): EdgePath {
  * (i - (n - 1) / 2) * spread, negated when the relation runs from the larger id (its perpendicular is flipped).
  * A lone relation is straight.
  */
-export function parallelCurvatures(relations: readonly { id: string; source: string; target: string }[]): Map<string, number> {
+export function parallelCurvatures(
+  relations: readonly { id: string; source: string; target: string }[],
+  /** Each relation's index and count among its parallels when the drawing counted them (the explorer's sigma). */
+  given?: (id: string) => { readonly index: number; readonly count: number } | undefined,
+): Map<string, number> {
+  const curvatures = new Map<string, number>();
+  if (given)
+    for (const relation of relations) {
+      const place = given(relation.id);
+      if (relation.source === relation.target || place === undefined || place.count < 2) continue;
+      const spread = (place.index - (place.count - 1) / 2) * PARALLEL_SPREAD;
+      curvatures.set(relation.id, relation.source > relation.target ? -spread : spread);
+    }
+  if (given) return curvatures;
   const groups = new Map<string, { id: string; source: string; target: string }[]>();
   for (const relation of relations) {
     if (relation.source === relation.target) continue;
@@ -238,7 +251,6 @@ export function parallelCurvatures(relations: readonly { id: string; source: str
     group.push(relation);
     groups.set(key, group);
   }
-  const curvatures = new Map<string, number>();
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     // Forward relations (from the smaller id) first, each side in the graph's order (a stable sort).

@@ -21,6 +21,8 @@ export const FONT_STACK =
 
 const TEXT_COLOR = "#1F2328";
 const MUTED_COLOR = "#57606A";
+/** The explorer's label background colour (src/app/model/palette.ts), opaque. */
+const LABEL_HALO_COLOR = "#FBFBFA";
 
 /** A coordinate to the hundredth of a pixel, without "-0" or trailing zeros. */
 function num(value: number): string {
@@ -158,6 +160,7 @@ export function writeFigureSvg(figure: Figure, emit: Emit): void {
       ["id", "entities"],
       ["inkscape:groupmode", "layer"],
       ["inkscape:label", "Entities"],
+      ["font-size", figure.labelSize === LABEL_FONT_SIZE ? undefined : figure.labelSize],
     ])}>\n`,
   );
   for (const entity of figure.entities) {
@@ -171,6 +174,12 @@ export function writeFigureSvg(figure: Figure, emit: Emit): void {
         shapeElement(entity.shape, entity.center, entity.size, entity.color) +
         text(entity.label, entity.labelAt, [
           ["fill", TEXT_COLOR],
+          ["text-anchor", entity.labelAnchor === "start" ? undefined : entity.labelAnchor],
+          // A pale halo under the letters, as the explorer's label background: the label reads over relations.
+          ["stroke", LABEL_HALO_COLOR],
+          ["stroke-width", 3],
+          ["stroke-linejoin", "round"],
+          ["paint-order", "stroke"],
           // Kept for the editor (Inkscape's Objects panel shows it again) when it would cross a bigger entity or its label;
           // display, not visibility: Inkscape draws text with visibility="hidden".
           ["display", entity.labelShown ? undefined : "none"],
