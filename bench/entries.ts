@@ -113,6 +113,28 @@ const subgraphEntry: BenchEntry = {
   },
 };
 
+/** The explorer's table view on the big graph (bench/tasks/table.ts). */
+const tableEntry: BenchEntry = {
+  id: "table",
+  async run({ data, repeats, log }) {
+    const cases = await runTask("table", { dir: data.dir, repeats }, ["--expose-gc"]);
+    return cases.map((item) => {
+      log(`${item.name}: ${item.ms.map(Math.round).join(", ")} ms vs ${item.baselineMs.map(Math.round).join(", ")} ms`);
+      return result({
+        name: `table ${sizeLabel(data)}: ${item.name}`,
+        ms: median(item.ms),
+        baselineMs: median(item.baselineMs),
+        cpuMs: median(item.cpuMs),
+        baselineCpuMs: median(item.baselineCpuMs),
+        metric: "time",
+        baseline: item.baseline,
+        runs: item.ms.length,
+        notes: item.notes,
+      });
+    });
+  },
+};
+
 /**
  * check-gexf runs xmllint against the official GEXF 1.3 XSD, which rejects every viz:* element (a known
  * defect), then falls back to the RELAX NG grammar: on a 170 MB file that took more than 15 minutes here.
@@ -509,6 +531,7 @@ const xlsxEntry: BenchEntry = {
 export const ENTRIES: readonly BenchEntry[] = [
   loadEntry,
   subgraphEntry,
+  tableEntry,
   gexfEntry,
   interopEntry,
   xlsxEntry,

@@ -25,8 +25,9 @@ export interface BenchOptions {
 
 export const USAGE = `Usage: npm run bench -- [options]
 
-Measures load, memory, subgraph extraction, GEXF export, the interop exports (GraphML, Neo4j, Cypher), the
-leverage analysis, the browser and the CLI's cold start against baselines measured in the same run.
+Measures load, memory, subgraph extraction, the explorer's table view, GEXF export, the interop exports
+(GraphML, Neo4j, Cypher), the leverage analysis, the browser and the CLI's cold start against baselines
+measured in the same run.
 
 Options:
   --json               print one JSON object {machine, results: [{name, ms, baselineMs, ratio, ...}]}
@@ -38,7 +39,7 @@ Options:
   --repeats <n>        repetitions per side for subgraph extraction
   --gexf-repeats <n>   repetitions per side for the GEXF write and parse, and the interop writes (default 1 at full size)
   --check-gexf         check the GEXF files with check-gexf even above 64 MB (full size: slow)
-  --only <ids>         comma-separated entries to run: load, subgraph, gexf, interop, xlsx, leverage, browser, cli
+  --only <ids>         comma-separated entries to run: load, subgraph, table, gexf, interop, xlsx, leverage, browser, cli
                        (leverage: 50k entities at full size, the run's size when smaller)
                        (browser: 1k, 10k and 50k entities at full size, 1k and 10k at small, none at tiny)
   -h, --help           show this help

@@ -56,6 +56,7 @@ export class Explorer {
   private flags: SigmaView | null = null;
   private readonly sink: FlagSink;
   private readonly unsubscribe: () => void;
+  private readonly resizes: ResizeObserver;
   /** The first layout moves entities: re-centre on the focus from the address once it settles. */
   private readonly recentreOnSettle: boolean;
   /** The label placement's inputs last given, so it runs again only when they change. */
@@ -80,14 +81,16 @@ export class Explorer {
     const toolbar = el("div", { class: "graph-toolbar", attrs: { role: "toolbar", "aria-label": "Graph" } });
     const pane = el("section", { class: "graph-pane", attrs: { "aria-label": "Graph of pressure and dependency" } }, container, toolbar);
     const side = el("aside", { class: "side-panel", attrs: { "aria-label": "Explorer panel" } });
+    const drawer = el("div", { class: "drawer" });
     for (const [name, element] of [
       ["header", header],
       ["toolbar", toolbar],
       ["pane", pane],
+      ["drawer", drawer],
       ["side", side],
     ] as const)
       this.regions.set(name, element);
-    root.replaceChildren(header, el("main", { class: "app-main" }, pane, side));
+    root.replaceChildren(header, el("main", { class: "app-main" }, pane, drawer, side));
 
     // The renderer draws its first frame in its constructor, in the view's graph state (a big graph's
     // relations wait for the layout from the first frame: it starts at once, below).
@@ -101,6 +104,14 @@ export class Explorer {
       edge: (id, flags) => renderer.setEdgeState(id, flags),
       graph: (flags) => renderer.setGraphState(flags),
     };
+    // Sigma follows the window's size only; the table view opening under the graph resizes its container too.
+    // Each frame starts by reading the container's size, so a frame is all a resize needs; the labels are
+    // then placed again in the new size.
+    this.resizes = new ResizeObserver(() => {
+      renderer.once("afterRender", () => this.labels.place());
+      renderer.scheduleRender();
+    });
+    this.resizes.observe(container);
     let cameraMovedAt = -Infinity;
     renderer.getCamera().on("updated", () => {
       cameraMovedAt = performance.now();
@@ -166,6 +177,7 @@ export class Explorer {
   /** Stops the panels, the analysis, the layout and the renderer, before another dataset replaces this one. */
   destroy(): void {
     this.unsubscribe();
+    this.resizes.disconnect();
     document.removeEventListener("keydown", this.onKeyDown);
     for (const { mounted } of this.panels) mounted.destroy();
     this.analysis.destroy();
@@ -210,7 +222,7 @@ export class Explorer {
   /** Hands the label placement what it needs when that changed: what is shown, what must be labelled, the preference. */
   private updateLabels(state: ExplorerState, derived: Derived): void {
     const { sigma } = derived;
-    const inputs = [sigma.nodes, sigma.edges, sigma.focus, sigma.selected, sigma.path, sigma.chain, state.labels];
+    const inputs = [sigma.nodes, sigma.edges, sigma.focus, sigma.selected, sigma.path, sigma.chain, state.labels, sigma.cursor];
     if (inputs.length === this.labelInputs.length && inputs.every((input, index) => Object.is(input, this.labelInputs[index]))) return;
     const labelSizeChanged =
       this.labelInputs[6] !== undefined && (this.labelInputs[6] as ExplorerState["labels"]).size !== state.labels.size;
@@ -218,6 +230,8 @@ export class Explorer {
     if (labelSizeChanged) this.renderer.setGraphState({ labelPx: LABEL_FONT_PX[state.labels.size] });
     const forced = new Set<string>([...sigma.selected, ...(sigma.path?.nodes ?? []), ...(sigma.chain?.nodes ?? [])]);
     if (sigma.focus !== null) forced.add(sigma.focus);
+    // The keyboard's ring always shows its label, so others make room for it.
+    if (sigma.cursor !== null) forced.add(sigma.cursor);
     const degrees = new Map<string, number>();
     for (const edge of sigma.edges) for (const end of this.graph.extremities(edge)) degrees.set(end, (degrees.get(end) ?? 0) + 1);
     this.labels.update({ nodes: sigma.nodes, forced, degree: (id) => degrees.get(id) ?? 0, preference: state.labels });

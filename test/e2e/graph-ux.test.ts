@@ -246,7 +246,7 @@ describe.skipIf(skip)("the graph made legible, in Chromium", () => {
   it("defect 2: Play plays the chosen range from its first month (the story years by default), never from the current month", async () => {
     const play = page.getByRole("button", { name: /^▶ Play/ });
     expect(await play.textContent()).toBe("▶ Play 2017–2025");
-    await page.getByRole("combobox", { name: "Play speed" }).selectOption("fast");
+    await page.getByRole("combobox", { name: "Speed", exact: true }).selectOption("fast");
     const date = page.getByRole("textbox", { name: "Date" });
     await date.fill("2022-03");
     await date.press("Enter");

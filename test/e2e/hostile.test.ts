@@ -115,6 +115,19 @@ describe.skipIf(skip)("untrusted text in the explorer (Chromium)", () => {
     await assertNothingFromTheData();
   });
 
+  it("shows names, claims and source titles as literal text in the table view, with only http(s) links", async () => {
+    await page.getByRole("button", { name: "▦ Table" }).click();
+    const view = page.getByRole("region", { name: "Table" });
+    expect(await view.locator("tbody th[scope=row]", { hasText: img.name }).count()).toBe(1);
+    await view.getByRole("tab", { name: /Relations/ }).click();
+    const row = view.locator("tbody tr", { has: page.locator(".table-claim", { hasText: relation.claim }) }).first();
+    expect(await row.locator(".table-claim").textContent()).toBe(relation.claim);
+    expect(await row.locator(".entity-link", { hasText: img.name }).count()).toBe(1);
+    expect(await row.locator("a.source-link").first().textContent()).toBe(source.title);
+    await assertNothingFromTheData();
+    await view.getByRole("button", { name: "Close the table view" }).click();
+  });
+
   it("shows names as literal text in the hover tooltip of a relation", async () => {
     const box = await page.locator("#graph").boundingBox();
     if (!box) throw new Error("no graph box");

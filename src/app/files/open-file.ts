@@ -68,12 +68,12 @@ export class FileOpener {
       class: "import-report",
       attrs: { id: "import-report", hidden: true, "aria-labelledby": "import-report-title" },
     });
-    // Escape in the report dismisses it (and cancels a reading in progress).
-    this.report.addEventListener("keydown", (event) => {
-      if (event.key !== "Escape") return;
+    // Escape dismisses the report (and cancels a reading in progress) wherever keyboard focus is: the
+    // report is over the page, so it takes Escape before the explorer's panels (registered after this).
+    document.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || event.defaultPrevented || this.report.hidden) return;
       event.preventDefault();
-      if (this.report.dataset.state === "loading") this.cancel();
-      this.report.hidden = true;
+      this.dismiss();
     });
     document.body.append(this.input, this.dropTarget, this.report);
     this.bindDragAndDrop();
@@ -135,6 +135,12 @@ export class FileOpener {
       return;
     }
     this.showOpened(outcome);
+  }
+
+  /** Hides the report, cancelling a reading in progress (its Dismiss or Cancel button, Escape). */
+  dismiss(): void {
+    if (this.report.dataset.state === "loading") this.cancel();
+    this.report.hidden = true;
   }
 
   /** Says in the report that something about files went wrong (e.g. the template could not be made). */
@@ -229,10 +235,7 @@ export class FileOpener {
         title: state === "loading" ? "Cancel" : "Dismiss",
       },
     });
-    close.addEventListener("click", () => {
-      if (state === "loading") this.cancel();
-      this.report.hidden = true;
-    });
+    close.addEventListener("click", () => this.dismiss());
     this.report.dataset.state = state;
     this.report.setAttribute("role", state === "failed" ? "alert" : "status");
     this.report.setAttribute("aria-busy", String(state === "loading"));

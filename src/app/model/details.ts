@@ -51,7 +51,8 @@ export interface EntityDetails {
   hiddenCount: number;
 }
 
-function sourcesOf(graph: AtlasGraph, attributes: RelationAttributes): SourceView[] {
+/** A relation's sources, resolved; links only for http(s) URLs (also the table view's). */
+export function sourcesOf(graph: AtlasGraph, attributes: RelationAttributes): SourceView[] {
   const sources = graph.getAttribute("sources");
   return attributes.evidence.map((evidence) => {
     const source = sources[evidence.source];

@@ -30,3 +30,5 @@ export const BACKGROUND_COLOR = "#FBFBFA";
 /** The leverage chain's halo: a dark ring (no hue, so it stands apart from every kind and family colour) on a white disc. */
 export const LEVERAGE_RING_COLOR = "#1F2328";
 export const LEVERAGE_HALO_COLOR = "#FFFFFF";
+/** The keyboard's ring around an entity: the page's focus outline colour (styles/base.css --focus). */
+export const FOCUS_RING_COLOR = "#1A73E8";

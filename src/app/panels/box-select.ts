@@ -11,13 +11,13 @@ function mount({ renderer, store, region }: PanelContext): MountedPanel {
   return {
     update: () => {},
     destroy: () => {},
-    // Escape stops a drag, else leaves box mode (then the selection panel's Escape clears the selection).
+    // Escape stops a drag. Otherwise it leaves box mode and goes on to the selection panel, so one press
+    // both ends box mode and clears what the box selected.
     onEscape: (target) => {
       if (isTextEntry(target)) return false;
       if (box.cancel()) return true;
-      if (!box.isActive) return false;
-      box.setActive(false);
-      return true;
+      if (box.isActive) box.setActive(false);
+      return false;
     },
   };
 }

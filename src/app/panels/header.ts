@@ -10,12 +10,13 @@ function mount({ graph, search, region, choose }: PanelContext): MountedPanel {
   const counts = el("p", { class: "header-counts", attrs: { id: "dataset-counts" } });
   const combobox = new EntityCombobox({
     label: "Search",
-    placeholder: "Search entities or aliases…",
+    id: "search",
+    visibleLabel: true,
+    placeholder: "Entities or aliases… (key: /)",
     index: search.index,
     debounceMs: search.debounceMs,
     onChoose: (hit) => choose(hit.id),
   });
-  combobox.input.id = "search";
   region("header").append(
     el("div", { class: "header-title" }, el("h1", { class: "dataset-name", text: graph.getAttribute("name") }), counts),
     el("div", { class: "header-search", attrs: { role: "search" } }, combobox.element),

@@ -39,17 +39,24 @@ function keep(preference: LabelPreference): void {
 function mount({ store, region }: PanelContext): MountedPanel {
   const density = el(
     "select",
-    { class: "select toolbar-select", attrs: { id: "label-density", "aria-label": "Labels", title: "How many entities are labelled" } },
+    { class: "select toolbar-select", attrs: { id: "label-density", title: "How many entities are labelled" } },
     ...LABEL_DENSITIES.map((value) => el("option", { text: LABEL_DENSITY_NAMES[value], attrs: { value } })),
   );
   const size = el(
     "select",
-    { class: "select toolbar-select", attrs: { id: "label-size", "aria-label": "Label size", title: "Label size" } },
+    { class: "select toolbar-select", attrs: { id: "label-size", title: "Label size" } },
     ...LABEL_SIZES.map((value) => el("option", { text: LABEL_SIZE_NAMES[value], attrs: { value } })),
   );
   density.addEventListener("change", () => store.dispatch(setLabels, { density: density.value as LabelDensity }));
   size.addEventListener("change", () => store.dispatch(setLabels, { size: size.value as LabelSize }));
-  const element = el("div", { class: "toolbar-group", attrs: { role: "group", "aria-label": "Labels" } }, density, size);
+  const element = el(
+    "div",
+    { class: "toolbar-group", attrs: { role: "group", "aria-label": "Labels" } },
+    el("label", { class: "toolbar-label", text: "Labels", attrs: { for: "label-density" } }),
+    density,
+    el("label", { class: "toolbar-label", text: "Label size", attrs: { for: "label-size" } }),
+    size,
+  );
   region("toolbar").append(element);
   const inputs = new Inputs();
   let first = true;

@@ -15,10 +15,11 @@ import type { Store } from "../state/store.ts";
 
 /**
  * Where panels put their elements: the page header, the toolbar over the graph, the graph pane
- * (overlays and the time bar), the side panel, and the selection section's actions (provided by
- * the selection panel). Within a region, elements follow the registry's order.
+ * (overlays and the time bar), the drawer under the graph (the table view), the side panel, and the
+ * selection section's actions (provided by the selection panel). Within a region, elements follow the
+ * registry's order.
  */
-export type RegionName = "header" | "toolbar" | "pane" | "side" | "selection-actions";
+export type RegionName = "header" | "toolbar" | "pane" | "drawer" | "side" | "selection-actions";
 
 /** One-off requests that are not state: where keyboard focus goes. */
 export type PanelRequest =

@@ -1,14 +1,16 @@
 /**
  * Every panel of the explorer, in order. Adding a panel: one module in this folder (a Panel, see
  * panel.ts) and one entry here. The order is the order of the panels' elements within each region
- * (header, toolbar, graph pane, side panel), and the order in which they are offered Escape: the
- * leverage chain is cleared first, then a box selection, then the selection.
+ * (header, toolbar, graph pane, drawer, side panel), and the order in which they are offered Escape:
+ * the list of keys is closed first, then the leverage chain cleared, then a box selection, then the
+ * selection.
  */
 import { boxSelectPanel } from "./box-select.ts";
 import { detailsPanel } from "./details.ts";
 import { exportPanel } from "./export.ts";
 import { focusPanel } from "./focus.ts";
 import { graphControlsPanel } from "./graph-controls.ts";
+import { graphKeyboardPanel } from "./graph-keyboard.ts";
 import { headerPanel } from "./header.ts";
 import { keyPanel } from "./key.ts";
 import { labelsPanel } from "./labels.ts";
@@ -20,6 +22,7 @@ import type { Panel } from "./panel.ts";
 import { relationTooltipPanel } from "./relation-tooltip.ts";
 import { saveLayoutPanel } from "./save-layout.ts";
 import { selectionPanel } from "./selection.ts";
+import { tablePanel } from "./table.ts";
 import { timePanel } from "./time.ts";
 import { emptyViewPanel } from "./empty-view.ts";
 
@@ -30,11 +33,15 @@ export const PANELS: readonly Panel[] = [
   graphControlsPanel,
   saveLayoutPanel,
   labelsPanel,
+  // The graph's keys and their list in the toolbar (first to take Escape while the list is open).
+  graphKeyboardPanel,
   noticesPanel,
   emptyViewPanel,
   relationTooltipPanel,
   keyPanel,
   timePanel,
+  // Under the graph (its toggle in the toolbar).
+  tablePanel,
   // The side panel (box select puts its toggle in the toolbar).
   detailsPanel,
   leveragePanel,

@@ -97,7 +97,7 @@ export class TimeControl {
     this.playButton = el("button", { class: "button time-play", attrs: { type: "button", "aria-pressed": "false" } });
     this.speed = el(
       "select",
-      { class: "select time-speed", attrs: { "aria-label": "Play speed", title: "Play speed" } },
+      { class: "select time-speed", attrs: { id: "time-speed", title: "Play speed" } },
       ...PLAY_SPEEDS.map((speed) => el("option", { text: speed.label, attrs: { value: speed.id } })),
     );
     this.speed.value = storedSpeed();
@@ -109,15 +109,15 @@ export class TimeControl {
     this.allButton = el("button", { class: "button time-all", text: "All dates", attrs: { type: "button", "aria-label": "Show all dates" } });
     this.fromBox = el("input", {
       class: "time-box",
-      attrs: { type: "text", id: "time-from", placeholder: line.story.from, autocomplete: "off", size: 8, "aria-label": "Range from" },
+      attrs: { type: "text", id: "time-from", placeholder: line.story.from, autocomplete: "off", size: 8, "aria-labelledby": "time-range-label time-from-label" },
     });
     this.toBox = el("input", {
       class: "time-box",
-      attrs: { type: "text", id: "time-to", placeholder: line.story.to, autocomplete: "off", size: 8, "aria-label": "Range to" },
+      attrs: { type: "text", id: "time-to", placeholder: line.story.to, autocomplete: "off", size: 8, "aria-labelledby": "time-range-label time-to-label" },
     });
     this.preset = el(
       "select",
-      { class: "select time-preset", attrs: { "aria-label": "Range preset" } },
+      { class: "select time-preset", attrs: { id: "time-preset", "aria-labelledby": "time-range-label time-preset-label" } },
       el("option", { text: `Story years ${rangeLabel(line.story)}`, attrs: { value: "story" } }),
       el("option", { text: `Full span ${rangeLabel({ from: line.min, to: line.max })}`, attrs: { value: "full" } }),
       el("option", { text: "Custom range", attrs: { value: "custom", hidden: true } }),
@@ -160,7 +160,13 @@ export class TimeControl {
       el(
         "div",
         { class: "time-controls" },
-        el("div", { class: "time-group" }, this.playButton, this.speed),
+        el(
+          "div",
+          { class: "time-group" },
+          this.playButton,
+          el("label", { class: "time-label", text: "Speed", attrs: { for: "time-speed" } }),
+          this.speed,
+        ),
         el(
           "div",
           { class: "time-group" },
@@ -172,10 +178,12 @@ export class TimeControl {
         el(
           "div",
           { class: "time-group", attrs: { role: "group", "aria-label": "Range" } },
-          el("span", { class: "time-label", text: "Range", attrs: { "aria-hidden": "true" } }),
+          el("span", { class: "time-label", text: "Range", attrs: { id: "time-range-label" } }),
+          el("label", { class: "time-label", text: "from", attrs: { for: "time-from", id: "time-from-label" } }),
           this.fromBox,
-          el("span", { text: "–", attrs: { "aria-hidden": "true" } }),
+          el("label", { class: "time-label", text: "to", attrs: { for: "time-to", id: "time-to-label" } }),
           this.toBox,
+          el("label", { class: "time-label", text: "preset", attrs: { for: "time-preset", id: "time-preset-label" } }),
           this.preset,
         ),
         el(

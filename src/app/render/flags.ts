@@ -9,6 +9,8 @@ import type { AtlasGraph } from "../../graph/types.ts";
 
 export interface NodeState {
   isActive: boolean;
+  /** The keyboard is on this entity (a ring: render/renderer.ts). */
+  isCursor: boolean;
   isFocus: boolean;
   isOnPath: boolean;
   isSelected: boolean;
@@ -47,6 +49,8 @@ export interface SigmaView {
   edges: ReadonlySet<string>;
   /** The focused entity (its details are open). */
   focus: string | null;
+  /** The entity the keyboard is on, when the graph has keyboard focus. */
+  cursor: string | null;
   /** The shortest path shown. */
   path: { nodes: readonly string[]; edges: ReadonlySet<string> } | null;
   selected: ReadonlySet<string>;
@@ -119,6 +123,10 @@ export function applyFlagChanges(graph: AtlasGraph, previous: SigmaView | null, 
   if (previous?.focus !== next.focus) {
     if (previous !== null && previous.focus !== null) sink.node(previous.focus, { isFocus: false });
     if (next.focus !== null) sink.node(next.focus, { isFocus: true });
+  }
+  if (previous?.cursor !== next.cursor) {
+    if (previous !== null && previous.cursor !== null) sink.node(previous.cursor, { isCursor: false });
+    if (next.cursor !== null) sink.node(next.cursor, { isCursor: true });
   }
   if (previous?.selected !== next.selected) {
     for (const id of previous?.selected ?? []) if (!next.selected.has(id)) sink.node(id, { isSelected: false });

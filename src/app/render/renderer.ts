@@ -1,6 +1,6 @@
 /**
  * The sigma v4 renderer and its declarative styles. Everything visual that depends on interaction
- * is a state flag: isHidden (filters), isActive (hover neighbourhood), isFocus (details open),
+ * is a state flag: isHidden (filters), isActive (hover neighbourhood), isCursor (the keyboard's ring), isFocus (details open),
  * isOnPath (shortest path), isSelected (selection), isLeverage (the chosen leverage chain); and graph
  * flags hasActive / hasPath / hasLeverage dim the rest. flags.ts derives the flags from the explorer's
  * state; the explorer flips only those of the few items that change.
@@ -25,6 +25,7 @@ import {
   DIMMED_EDGE_COLOR,
   DIMMED_NODE_COLOR,
   FAMILY_COLORS,
+  FOCUS_RING_COLOR,
   KIND_COLORS,
   KIND_SHAPES,
   LABEL_BACKGROUND_COLOR,
@@ -52,7 +53,7 @@ function createSigma(graph: ViewGraph, container: HTMLElement, initial: Partial<
   const scale = options.scale ?? 1;
   const labelState: { isLabelled: boolean; labelSide: LabelSide } = { isLabelled: false, labelSide: "right" };
   return new Sigma(graph, container, {
-    customNodeState: { isActive: false, isFocus: false, isOnPath: false, isSelected: false, isLeverage: false, ...labelState },
+    customNodeState: { isActive: false, isCursor: false, isFocus: false, isOnPath: false, isSelected: false, isLeverage: false, ...labelState },
     customEdgeState: { isActive: false, isOnPath: false, isLeverage: false },
     customGraphState: {
       hasActive: false,
@@ -135,6 +136,21 @@ function createSigma(graph: ViewGraph, container: HTMLElement, initial: Partial<
         {
           whenState: "isHovered",
           then: { labelVisibility: "visible", backdropVisibility: "visible", backdropArea: "both", depth: "topNodes" },
+        },
+        {
+          // The keyboard's ring (panels/graph-keyboard.ts): the page's focus colour around the entity and its label.
+          whenState: "isCursor",
+          then: {
+            labelVisibility: "visible",
+            backdropVisibility: "visible",
+            backdropArea: "both",
+            backdropColor: "#FFFFFF",
+            backdropBorderColor: FOCUS_RING_COLOR,
+            backdropBorderWidth: 3,
+            backdropPadding: 5,
+            backdropShadowBlur: 0,
+            depth: "topNodes",
+          },
         },
       ],
       edges: [

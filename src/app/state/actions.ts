@@ -3,7 +3,17 @@
  * applied by the store (store.ts). An action that changes nothing returns the state it was given,
  * so nothing downstream is redrawn. None of them read the graph: callers pass ids the graph has.
  */
-import type { LayoutStatus, ExplorerState, EgoDepth, HoveredRelation, LabelPreference, ViewState } from "./state.ts";
+import type {
+  LayoutStatus,
+  ExplorerState,
+  EgoDepth,
+  HoveredRelation,
+  LabelPreference,
+  TableName,
+  TableQuery,
+  TableSort,
+  ViewState,
+} from "./state.ts";
 import { CONFIDENCES, ENTITY_KINDS, RELATION_FAMILIES } from "../../model/ontology.ts";
 import type { EntityRef, LeverageView } from "../model/leverage-view.ts";
 import type { MonthSpan } from "../model/time.ts";
@@ -160,6 +170,63 @@ export function setLabels(state: ExplorerState, labels: Partial<LabelPreference>
 export function setPanelOpen(state: ExplorerState, panel: { id: string; open: boolean }): ExplorerState {
   const open = state.panels[panel.id] !== false;
   return open === panel.open ? state : { ...state, panels: { ...state.panels, [panel.id]: panel.open } };
+}
+
+// The keyboard on the graph.
+
+/** Puts the keyboard's ring on an entity of the graph (null: the graph has lost keyboard focus). */
+export function moveCursor(state: ExplorerState, id: string | null): ExplorerState {
+  return state.cursor === id ? state : { ...state, cursor: id };
+}
+
+// The table view.
+
+/** Opens the table view on a table, or closes it (null). */
+export function openTable(state: ExplorerState, table: TableName | null): ExplorerState {
+  return withView(state, { table });
+}
+
+/** Changes one table's query; a new sort, filter or scope starts again at the first page. */
+function withTableQuery(state: ExplorerState, table: TableName, patch: Partial<TableQuery>): ExplorerState {
+  const current = state.tables[table];
+  const query: TableQuery = { ...current, page: 0, ...patch };
+  const same =
+    query.filter === current.filter &&
+    query.onlySelected === current.onlySelected &&
+    query.page === current.page &&
+    sameValue(query.sort, current.sort);
+  return same ? state : { ...state, tables: { ...state.tables, [table]: query } };
+}
+
+export function sortTable(state: ExplorerState, change: { table: TableName; sort: TableSort }): ExplorerState {
+  return withTableQuery(state, change.table, { sort: change.sort });
+}
+
+export function filterTable(state: ExplorerState, change: { table: TableName; filter: string }): ExplorerState {
+  return withTableQuery(state, change.table, { filter: change.filter });
+}
+
+/** Shows only the selection's rows (selected entities, relations between selected entities), or every row in view. */
+export function showOnlySelected(state: ExplorerState, change: { table: TableName; onlySelected: boolean }): ExplorerState {
+  return withTableQuery(state, change.table, { onlySelected: change.onlySelected });
+}
+
+export function showTablePage(state: ExplorerState, change: { table: TableName; page: number }): ExplorerState {
+  return withTableQuery(state, change.table, { page: Math.max(0, Math.floor(change.page)) });
+}
+
+// Notices.
+
+/** Closes a notice: it stays closed while it is raised, and shows again when raised anew (keepDismissedNotices). */
+export function dismissNotice(state: ExplorerState, text: string): ExplorerState {
+  if (state.dismissedNotices.has(text)) return state;
+  return { ...state, dismissedNotices: new Set([...state.dismissedNotices, text]) };
+}
+
+/** Forgets closed notices that are no longer raised, so they show again the next time they are. */
+export function keepDismissedNotices(state: ExplorerState, raised: readonly string[]): ExplorerState {
+  const kept = [...state.dismissedNotices].filter((text) => raised.includes(text));
+  return kept.length === state.dismissedNotices.size ? state : { ...state, dismissedNotices: new Set(kept) };
 }
 
 // The layout.

@@ -1,6 +1,6 @@
 /**
  * The view's round trip through the query string, so a reload or a shared link restores it:
- * `?focus=bell&depth=2&families=pressure,dependency&kinds=...&at=2019-11&path=bell,huawei`.
+ * `?focus=bell&depth=2&families=pressure,dependency&kinds=...&at=2019-11&path=bell,huawei&table=relations`.
  * One table row per parameter says how it reads (and what it says about a value it cannot use),
  * how it writes, and its default. Parameters at their default are left out; parameters the view
  * does not own (e.g. `dataset`) are kept.
@@ -21,7 +21,7 @@ import { isPartialDate } from "../../model/dates.ts";
 import { ID_PATTERN } from "../../model/schema.ts";
 import { quote } from "../../model/text.ts";
 import { monthIndex, monthOfDate, type MonthSpan } from "../model/time.ts";
-import { EGO_DEPTHS, NO_COUNTRY, type EgoDepth, type ViewState } from "./state.ts";
+import { EGO_DEPTHS, NO_COUNTRY, TABLE_NAMES, type EgoDepth, type TableName, type ViewState } from "./state.ts";
 
 /** What a parameter's text gives: a value (absent: the default stays), and what in the text was ignored. */
 export interface Reading<T> {
@@ -36,6 +36,10 @@ export interface AddressParameter<T> {
   read: (text: string, read: Readonly<ViewState>) => Reading<T>;
   /** The parameter's text for a value, or null to leave it out (its default, or meaningless in this state). */
   write: (value: T, state: Readonly<ViewState>) => string | null;
+}
+
+function isTableName(value: string): value is TableName {
+  return (TABLE_NAMES as readonly string[]).includes(value);
 }
 
 function isId(value: string): boolean {
@@ -182,6 +186,14 @@ export const ADDRESS_PARAMETERS: { readonly [K in keyof ViewState]: AddressParam
   },
   entities: choice("entities", ["active", "all"]),
   paths: choice("paths", ["undirected", "directed"]),
+  table: {
+    default: () => null,
+    read: (text) => {
+      if (text === "") return {};
+      return isTableName(text) ? { value: text } : { problems: [`ignored table ${quote(text)}: use "entities" or "relations"`] };
+    },
+    write: (value) => value,
+  },
 };
 
 /** The parameter names, in table order. */

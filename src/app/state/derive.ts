@@ -8,10 +8,11 @@
  */
 import { legendCounts, type LegendCounts } from "../model/legend.ts";
 import { shownGovernment, type EntityRef, type LeverageView } from "../model/leverage-view.ts";
+import { entityRows, relationRows, tablePage, type TablePage, type TableRows } from "../model/table.ts";
 import { computeView, type ViewResult } from "../model/view.ts";
 import type { AtlasGraph } from "../../graph/types.ts";
 import { hidesEdgesWhileMoving, type Highlight, type SigmaView } from "../render/flags.ts";
-import type { ExplorerState, LeverageAnalysis, ViewState } from "./state.ts";
+import type { ExplorerState, LeverageAnalysis, TableName, TableQuery, ViewState } from "./state.ts";
 
 /** What the Leverage panel shows. */
 export interface LeverageShown {
@@ -26,9 +27,16 @@ export interface LeverageShown {
   highlight: (Highlight & { id: string }) | null;
 }
 
+/** What the table view shows: the open table's rows (model/table.ts) and the page asked for. */
+export interface TableShown extends TablePage {
+  table: TableRows;
+}
+
 export interface Derived {
   /** What the view shows (the highlighted chain stays visible, as a path does). */
   view: ViewResult;
+  /** The table view's open table; null while it is closed. */
+  table: TableShown | null;
   /** The legend's counts of what is shown. */
   shown: LegendCounts;
   leverage: LeverageShown;
@@ -86,6 +94,8 @@ export function neighbourhood(graph: AtlasGraph, entity: string | null): Highlig
   return { nodes: [entity, ...graph.neighbors(entity)], edges: graph.edges(entity) };
 }
 
+const EMPTY: ReadonlySet<string> = new Set();
+
 /** Remembers the last arguments and result: the same arguments (each the same object) give the same result. */
 function memoize<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
   let last: { args: A; result: R } | null = null;
@@ -114,9 +124,26 @@ function sameHighlight(a: LeverageShown["highlight"], b: LeverageShown["highligh
   return a.id === b.id && sameList(a.nodes, b.nodes) && sameList(a.edges, b.edges);
 }
 
+/** The same view for what it shows: every field but the table view's. */
+function sameShownView(a: ViewState, b: ViewState): boolean {
+  return (Object.keys(a) as (keyof ViewState)[]).every((key) => key === "table" || Object.is(a[key], b[key]));
+}
+
 /** A function from state to Derived that recomputes only what changed since its last call. */
 export function createDeriver(graph: AtlasGraph): (state: ExplorerState) => Derived {
+  // Opening or switching the table view changes the view state but not what the graph shows.
+  const shownView = keepSame(sameShownView);
   const base = memoize((view: ViewState) => computeView(graph, view));
+  // A table's rows, sort keys and sorted orders are made when it is first opened, then kept.
+  const rows: Partial<Record<TableName, TableRows>> = {};
+  const tableRows = (name: TableName): TableRows => (rows[name] ??= name === "entities" ? entityRows(graph) : relationRows(graph));
+  const table = memoize(
+    (name: TableName | null, query: TableQuery | null, view: ViewResult, selection: ReadonlySet<string>): TableShown | null => {
+      if (name === null || query === null) return null;
+      const shown = tableRows(name);
+      return { ...tablePage(shown, view, selection, query), table: shown };
+    },
+  );
   // A new answer from the analysis often lights up the same chain: the view keeps its sets then.
   const highlight = keepSame(sameHighlight);
   const leverage = memoize((analysis: LeverageAnalysis, chain: string | null): LeverageShown => {
@@ -130,9 +157,15 @@ export function createDeriver(graph: AtlasGraph): (state: ExplorerState) => Deri
   const bigGraph = hidesEdgesWhileMoving(graph);
   return (state) => {
     const lever = leverage(state.analysis.leverage, state.view.chain);
-    const view = visible(base(state.view), lever.highlight);
+    const view = visible(base(shownView(state.view)), lever.highlight);
+    const open = state.view.table;
+    const query = open === null ? null : state.tables[open];
+    // The selection matters to a table's rows only when it shows the selection's rows.
+    const selection = query?.onlySelected ? state.selection : EMPTY;
+    const cursor = state.cursor !== null && view.nodes.has(state.cursor) ? state.cursor : null;
     return {
       view,
+      table: table(open, query, view, selection),
       shown: shown(view),
       leverage: lever,
       sigma: {
@@ -141,7 +174,9 @@ export function createDeriver(graph: AtlasGraph): (state: ExplorerState) => Deri
         focus: focus(state.view.focus),
         path: view.path?.found ? view.path : null,
         selected: state.selection,
-        active: active(state.hover.entity),
+        // The keyboard's ring lights its entity's neighbourhood as the pointer does.
+        active: active(state.hover.entity ?? cursor),
+        cursor,
         chain: lever.highlight,
         layingOut: bigGraph && state.layout.status === "running",
       },

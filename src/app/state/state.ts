@@ -12,6 +12,10 @@ import type { MonthSpan } from "../model/time.ts";
 export const EGO_DEPTHS = [1, 2, 3] as const;
 export type EgoDepth = (typeof EGO_DEPTHS)[number];
 
+/** The table view's tables (its tabs). */
+export const TABLE_NAMES = ["entities", "relations"] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
 /** The part of the state the address carries (one row each in address.ts), so a reload or a shared link restores it. */
 export interface ViewState {
   /** The entity whose details are open (and the centre of the ego network). */
@@ -42,6 +46,8 @@ export interface ViewState {
   entities: "active" | "all";
   /** "directed": the shortest path follows relations from source to target only. */
   paths: "undirected" | "directed";
+  /** The table view's open table; null while the table view is closed. */
+  table: TableName | null;
 }
 
 /** The country filter's name for entities without a country. */
@@ -51,6 +57,28 @@ export const NO_COUNTRY = "none";
 export interface LabelPreference {
   density: LabelDensity;
   size: LabelSize;
+}
+
+export interface TableSort {
+  /** A column id of model/table.ts. */
+  column: string;
+  direction: "ascending" | "descending";
+}
+
+/** How one table of the table view is sorted, filtered and paged. */
+export interface TableQuery {
+  sort: TableSort;
+  /** Words every row shown must hold (names, kinds, dates, claims, sources...), case and accents ignored. */
+  filter: string;
+  /** Only the selection's rows: selected entities, relations between two selected entities. */
+  onlySelected: boolean;
+  /** The page shown, from 0 (clamped to the pages there are when derived). */
+  page: number;
+}
+
+/** How each table opens: entities by name, relations by start date, everything the graph shows. */
+export function defaultTableQuery(table: TableName): TableQuery {
+  return { sort: { column: table === "entities" ? "name" : "start", direction: "ascending" }, filter: "", onlySelected: false, page: 0 };
 }
 
 /** The relation under the pointer, where the pointer is (graph-pane pixels). */
@@ -110,6 +138,12 @@ export interface ExplorerState {
   hover: { entity: string | null; relation: HoveredRelation | null };
   /** Panels closed by the user, by panel id (every panel is open unless it is listed here as false). */
   panels: Readonly<Record<string, boolean>>;
+  /** The entity the keyboard is on in the graph (drawn with a ring); null while the graph has no keyboard focus. */
+  cursor: string | null;
+  /** How each table of the table view is sorted, filtered and paged. */
+  tables: Readonly<Record<TableName, TableQuery>>;
+  /** Notices closed by the user (their text), left closed while they are still raised. */
+  dismissedNotices: ReadonlySet<string>;
   dataset: DatasetStatus;
   layout: LayoutState;
   analysis: { leverage: LeverageAnalysis };
@@ -131,6 +165,9 @@ export function initialState(
     selection: new Set(),
     hover: { entity: null, relation: null },
     panels: {},
+    cursor: null,
+    tables: { entities: defaultTableQuery("entities"), relations: defaultTableQuery("relations") },
+    dismissedNotices: new Set(),
     dataset,
     // The explorer starts the layout as it opens, unless a saved layout has placed everything.
     layout:

@@ -11,6 +11,8 @@ import { el, swatch, uniqueId } from "./dom.ts";
 
 export interface ComboboxOptions {
   label: string;
+  /** The input's id (another element points at it, e.g. the "/" key); made up when absent. */
+  id?: string;
   /** Show the label visibly (otherwise it is the input's accessible name only). */
   visibleLabel?: boolean;
   placeholder?: string;
@@ -33,7 +35,7 @@ export class EntityCombobox {
 
   constructor(private readonly options: ComboboxOptions) {
     const listId = uniqueId("listbox");
-    const inputId = uniqueId("combobox");
+    const inputId = options.id ?? uniqueId("combobox");
     this.input = el("input", {
       class: "combobox-input",
       attrs: {

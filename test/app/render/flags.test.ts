@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyFlagChanges, graphFlags, type FlagSink, type SigmaView } from "../../../src/app/render/flags.ts";
-import { focusEntity, hoverEntity, select, setFilters, setPath, setTime } from "../../../src/app/state/actions.ts";
+import { focusEntity, hoverEntity, moveCursor, openTable, select, setFilters, setPath, setTime } from "../../../src/app/state/actions.ts";
 import { defaultViewState } from "../../../src/app/state/address.ts";
 import { createDeriver } from "../../../src/app/state/derive.ts";
 import { initialState, type ExplorerState } from "../../../src/app/state/state.ts";
@@ -117,6 +117,37 @@ describe("sigma's flags, derived from the state", () => {
       "edge bell-uses-huawei isOnPath=false",
       "graph - hasPath=false",
     ]);
+  });
+
+  it("rings the keyboard's entity and lights its neighbourhood as a hover does, then moves both with the keyboard", () => {
+    const [, ringed, moved, left] = follow(opened(), [
+      (store) => store.dispatch(moveCursor, "bell"),
+      (store) => store.dispatch(moveCursor, "huawei"),
+      (store) => store.dispatch(moveCursor, null),
+    ]);
+    expect(ringed).toContain("node bell isCursor=true");
+    expect(ringed).toContain("edge bell-uses-huawei isActive=true");
+    expect(ringed).toContain("graph - hasActive=true");
+    expect(moved).toContain("node bell isCursor=false");
+    expect(moved).toContain("node huawei isCursor=true");
+    expect(left).toContain("node huawei isCursor=false");
+    expect(left).toContain("graph - hasActive=false");
+  });
+
+  it("leaves the ring off an entity the view hides", () => {
+    const store = opened();
+    store.dispatch(setFilters, { families: ["pressure", "dependency", "structure"], kinds: ENTITY_KINDS.filter((kind) => kind !== "person") });
+    store.dispatch(moveCursor, "champagne");
+    expect(createDeriver(graph)(store.get()).sigma.cursor).toBeNull();
+  });
+
+  it("sends no flag when the table view opens or changes table: the graph shows the same", () => {
+    const [, openedTable, switched] = follow(opened(), [
+      (store) => store.dispatch(openTable, "entities"),
+      (store) => store.dispatch(openTable, "relations"),
+    ]);
+    expect(openedTable).toEqual([]);
+    expect(switched).toEqual([]);
   });
 
   it("gives the renderer its initial graph flags", () => {

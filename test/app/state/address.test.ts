@@ -13,9 +13,9 @@ describe("view state in the query string", () => {
     expect(queryString(writeViewState(new URLSearchParams(), defaultViewState()))).toBe("");
   });
 
-  it("reads focus, depth, families, kinds, date, path, leverage government and chain", () => {
+  it("reads focus, depth, families, kinds, date, path, leverage government, chain and open table", () => {
     const { state, problems } = read(
-      "focus=bell&depth=2&families=pressure,dependency&kinds=carrier,vendor&at=2019-11&path=bell,huawei&leverage=gov-canada&chain=p-1:gov-united-states:gov-canada",
+      "focus=bell&depth=2&families=pressure,dependency&kinds=carrier,vendor&at=2019-11&path=bell,huawei&leverage=gov-canada&chain=p-1:gov-united-states:gov-canada&table=relations",
     );
     expect(problems).toEqual([]);
     expect(state).toEqual({
@@ -28,6 +28,7 @@ describe("view state in the query string", () => {
       path: { from: "bell", to: "huawei" },
       leverage: "gov-canada",
       chain: "p-1:gov-united-states:gov-canada",
+      table: "relations",
     });
   });
 
@@ -90,6 +91,7 @@ describe("view state in the query string", () => {
       "range",
       "entities",
       "paths",
+      "table",
     ]);
   });
 
@@ -121,6 +123,13 @@ describe("view state in the query string", () => {
     const { state, problems } = read("depth=2");
     expect(state.depth).toBeNull();
     expect(problems[0]).toMatch(/needs an entity/);
+  });
+
+  it("opens the table view on the table named, and ignores an unknown one with a notice", () => {
+    expect(read("table=relations").state.table).toBe("relations");
+    const { state, problems } = read("table=people");
+    expect(state.table).toBeNull();
+    expect(problems).toEqual(['ignored table "people": use "entities" or "relations"']);
   });
 
   it("normalises a year or a day in `at` to its month", () => {
@@ -162,6 +171,7 @@ describe("view state in the query string", () => {
         ),
         entities: fc.constantFrom("active" as const, "all" as const),
         paths: fc.constantFrom("undirected" as const, "directed" as const),
+        table: fc.option(fc.constantFrom("entities" as const, "relations" as const), { nil: null }),
       })
       .map((state) => (state.focus === null ? { ...state, depth: null } : state));
     fc.assert(

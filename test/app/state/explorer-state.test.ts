@@ -18,6 +18,11 @@ import {
   leverageFailed,
   leverageRanked,
   clearFilters,
+  dismissNotice,
+  filterTable,
+  keepDismissedNotices,
+  moveCursor,
+  openTable,
   select,
   setDepth,
   setEntitiesInTime,
@@ -30,6 +35,9 @@ import {
   setTime,
   showEverything,
   showLeverageView,
+  showOnlySelected,
+  showTablePage,
+  sortTable,
 } from "../../../src/app/state/actions.ts";
 import { defaultViewState, queryString, writeViewState } from "../../../src/app/state/address.ts";
 import { createDeriver, derive, leverageKey, leverageWanted } from "../../../src/app/state/derive.ts";
@@ -218,6 +226,71 @@ function leverageWorld(): AtlasGraph {
     ],
   );
 }
+
+describe("the table view, the keyboard and notices in the state", () => {
+  it("opens the table view in the address, shows the open table's rows, and keeps the graph's view as it was", () => {
+    const store = opened();
+    const derive = createDeriver(graph);
+    const before = derive(store.get());
+    expect(before.table).toBeNull();
+    store.dispatch(openTable, "relations");
+    expect(address(store.get())).toBe("?table=relations");
+    const after = derive(store.get());
+    expect(after.view).toBe(before.view);
+    expect(after.table?.name).toBe("relations");
+    expect(after.table?.rows.length).toBe(graph.size);
+    store.dispatch(openTable, null);
+    expect(derive(store.get()).table).toBeNull();
+  });
+
+  it("sorts, filters, pages and scopes each table on its own, back to the first page on each new query", () => {
+    const store = opened();
+    store.dispatch(showTablePage, { table: "entities", page: 2 });
+    expect(store.get().tables.entities.page).toBe(2);
+    store.dispatch(sortTable, { table: "entities", sort: { column: "relations", direction: "descending" } });
+    expect(store.get().tables.entities).toMatchObject({ page: 0, sort: { column: "relations", direction: "descending" } });
+    store.dispatch(showTablePage, { table: "entities", page: 1 });
+    store.dispatch(filterTable, { table: "entities", filter: "canada" });
+    expect(store.get().tables.entities).toMatchObject({ page: 0, filter: "canada" });
+    store.dispatch(showOnlySelected, { table: "relations", onlySelected: true });
+    expect(store.get().tables.relations.onlySelected).toBe(true);
+    expect(store.get().tables.entities.onlySelected).toBe(false);
+    const state = store.get();
+    store.dispatch(filterTable, { table: "entities", filter: "canada" });
+    expect(store.get()).toBe(state);
+  });
+
+  it("follows the selection in a table of the selection's rows only", () => {
+    const store = opened();
+    const derive = createDeriver(graph);
+    store.dispatch(openTable, "entities");
+    store.dispatch(showOnlySelected, { table: "entities", onlySelected: true });
+    expect(derive(store.get()).table?.rows).toEqual([]);
+    store.dispatch(select, ["huawei", "bell"]);
+    const table = derive(store.get()).table;
+    expect(table?.rows.map((row) => table.table.ids[row])).toEqual(["bell", "huawei"]);
+  });
+
+  it("moves the keyboard's ring, and keeps the state when it stays", () => {
+    const store = opened();
+    store.dispatch(moveCursor, "bell");
+    expect(store.get().cursor).toBe("bell");
+    const state = store.get();
+    store.dispatch(moveCursor, "bell");
+    expect(store.get()).toBe(state);
+  });
+
+  it("keeps a closed notice closed while it is raised, and shows it again once raised anew", () => {
+    const store = opened();
+    const notice = 'Address: ignored unknown relation family "gossip" in the address';
+    store.dispatch(dismissNotice, notice);
+    expect(store.get().dismissedNotices).toEqual(new Set([notice]));
+    store.dispatch(keepDismissedNotices, [notice, "Another"]);
+    expect(store.get().dismissedNotices).toEqual(new Set([notice]));
+    store.dispatch(keepDismissedNotices, ["Another"]);
+    expect(store.get().dismissedNotices).toEqual(new Set());
+  });
+});
 
 describe("the leverage analysis in the state", () => {
   const atlas = leverageWorld();
