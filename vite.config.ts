@@ -1,7 +1,10 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { datasetBundlePlugin } from "./scripts/dataset-bundle-plugin.ts";
 
 export default defineConfig({
+  plugins: [datasetBundlePlugin({ folder: fileURLToPath(new URL("data", import.meta.url)) })],
   build: {
     outDir: "dist",
     target: "es2022",

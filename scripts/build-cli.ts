@@ -32,6 +32,10 @@ const COMMON: BuildOptions = {
   // exceljs stays in node_modules, loaded from there: bundled, its archiver's old `new Buffer()` calls would print
   // node's deprecation warning on every XLSX export (node stays quiet about code under node_modules).
   external: ["exceljs"],
+  // import.meta.url as CommonJS knows it (`atlas serve` finds its package from its own place); the banner
+  // comes before esbuild's "use strict", so it says it again.
+  define: { "import.meta.url": "__atlas_module_url" },
+  banner: { js: '"use strict";var __atlas_module_url = require("node:url").pathToFileURL(__filename).href;' },
 };
 
 export async function buildCli(): Promise<void> {

@@ -24,7 +24,8 @@ export { layoutDocumentSchema, layoutText, chooseLayout, type LayoutDocument, ty
 export { parseDataset, type DatasetInput, type ItemCounts, type LoadResult, type ParseOptions } from "./load/parse.ts";
 export { loadDataset, listDatasetFiles, DatasetPathError } from "./load/read.ts";
 export { formatIssue, errorCount, type LoadIssue, type Severity } from "./load/issues.ts";
-export { parseLayout, parseDatasetFolder, isLayoutPath, type DatasetLoadResult, type FolderFile } from "./load/layouts.ts";
+export { parseLayout, parseDatasetFolder, type DatasetLoadResult, type FolderFile } from "./load/layouts.ts";
+export { isLayoutPath } from "./load/bundle.ts";
 export { buildGraph, datasetFromGraph } from "./graph/build.ts";
 export { graphStats, type GraphStats, type RankedEntity } from "./graph/stats.ts";
 export { forceAtlas2Layout, initialPlacement, DEFAULT_LAYOUT_ITERATIONS, LAYOUT_SEED } from "./graph/layout.ts";

@@ -1,28 +1,33 @@
 /**
- * The explorer's entry point: load the dataset (embedded, or ?dataset=<url>), show its problems or
- * a clear message when something is wrong, otherwise open the explorer on the view in the URL.
- * A file opened later (button or drag-and-drop) replaces the dataset; one that cannot be opened
- * leaves the current graph as it was.
+ * The explorer's entry point: load the dataset (?dataset=<url>, the page's dataset meta, or the embedded
+ * one: files/load.ts), show its problems or a clear message when something is wrong, otherwise open the
+ * explorer on the view in the URL. A file opened later (button or drag-and-drop) replaces the dataset; one
+ * that cannot be opened leaves the current graph as it was. A page `atlas serve` serves follows its folder:
+ * when files change on disk, the dataset is loaded again and replaces the graph in the same view.
  */
 import "./zod-config.ts";
 import { buildGraph } from "../graph/build.ts";
 import { formatIssue } from "../load/issues.ts";
-import type { DatasetLoadResult } from "../load/layouts.ts";
 import { chooseLayout, type SavedLayout } from "../model/layout.ts";
 import type { Dataset } from "../model/schema.ts";
 import { Explorer } from "./explorer.ts";
-import { loadEmbedded, loadFromUrl } from "./files/load.ts";
+import { datasetSource, loadFrom, type DatasetSource, type LoadedDataset } from "./files/load.ts";
 import { FileOpener, type OpenedOutcome } from "./files/open-file.ts";
+import { followFolder, servedMode, type Served } from "./files/served.ts";
+import { carryPositions } from "./model/carry-positions.ts";
 import { applySavedLayout, prepareViewGraph } from "./model/view-graph.ts";
 import { hasWebGL2 } from "./render/renderer.ts";
+import { servedLinkChanged } from "./state/actions.ts";
 import { defaultViewState, readViewState } from "./state/address.ts";
-import type { DatasetStatus, ViewState } from "./state/state.ts";
+import type { DatasetStatus, ServedStatus, ViewState } from "./state/state.ts";
 import { el } from "./ui/dom.ts";
 import { renderIssues, renderMessage } from "./ui/errors.ts";
 
 const root = document.getElementById("app") as HTMLElement;
 let current: Explorer | null = null;
 const opener = new FileOpener(openFile);
+/** Set while the page follows the folder `atlas serve` serves. */
+let served: { mode: Served; status: ServedStatus; stop: () => void } | null = null;
 
 function fail(title: string, ...paragraphs: string[]): void {
   current?.destroy();
@@ -37,15 +42,22 @@ function offerOpenFile(): void {
   root.querySelector(".fatal")?.append(el("p", {}, "Or open another file (or drop one on the page): ", opener.button("Open file…")));
 }
 
-/** Builds the graph first, so a failure leaves the current explorer in place, then replaces it. */
-function showExplorer(dataset: Dataset, view: ViewState, status: DatasetStatus, layout?: SavedLayout): void {
+/**
+ * Builds the graph first, so a failure leaves the current explorer in place, then replaces it. With `keep`
+ * (the same dataset loaded again), entities keep their places and the camera its position.
+ */
+function showExplorer(dataset: Dataset, view: ViewState, status: DatasetStatus, keep = false, layout?: SavedLayout): void {
   const graph = prepareViewGraph(buildGraph(dataset));
-  // The dataset's saved layout, when it has one, instead of ForceAtlas2 from scratch.
+  // The dataset's saved layout, when it has one, instead of ForceAtlas2 from scratch (entities kept on a reload keep their places).
   const opened = layout ? { name: layout.name, complete: applySavedLayout(graph, layout) === graph.order } : null;
   performance.mark("atlas:graph-built");
+  const previous = keep ? current : null;
+  if (previous) carryPositions(previous.graph, graph);
+  const camera = previous?.renderer.getCamera().getState();
   current?.destroy();
   current = null;
   const explorer = new Explorer(root, graph, view, status, opener, opened);
+  if (camera) explorer.renderer.getCamera().setState(camera);
   current = explorer;
   document.title = `${dataset.meta.name} · Leverage Atlas`;
   root.dataset.state = "ready";
@@ -55,24 +67,81 @@ function showExplorer(dataset: Dataset, view: ViewState, status: DatasetStatus, 
 
 /** A file opened by the user: a new explorer on its dataset, with the view (and the address) reset. */
 function openFile(outcome: OpenedOutcome): void {
+  // The page no longer shows the served folder: its changes are not followed any more.
+  served?.stop();
+  served = null;
   history.replaceState(history.state, "", `${location.pathname}${location.hash}`);
-  showExplorer(outcome.dataset, defaultViewState(), { notices: [], warnings: [] }, chooseLayout(outcome.layouts));
+  showExplorer(outcome.dataset, defaultViewState(), { notices: [], warnings: [] }, false, chooseLayout(outcome.layouts));
 }
 
-async function start(): Promise<void> {
-  const params = new URLSearchParams(location.search);
-  const address = params.get("dataset");
-  performance.mark("atlas:start");
-  // A dataset file by address has no saved layouts (a folder's layouts/ come with the embedded dataset).
-  const result: DatasetLoadResult = address ? { ...(await loadFromUrl(address)), layouts: [] } : loadEmbedded();
-  performance.mark("atlas:parsed");
+/**
+ * Shows a loaded dataset in the view the address holds (a reload keeps the user's view that way), or its
+ * problems. `reload`: the same dataset again, after a change on disk.
+ */
+function show(loaded: LoadedDataset, reload: boolean): void {
+  const { result } = loaded;
   if (!result.ok) {
+    current?.destroy();
+    current = null;
     renderIssues(root, "The dataset could not be opened", result.issues);
+    if (served)
+      root.querySelector(".fatal")?.append(el("p", {}, "The page shows the dataset again as soon as its files are fixed on disk."));
     offerOpenFile();
     root.dataset.state = "error";
     return;
   }
-  if (!hasWebGL2()) {
+  const { state, problems } = readViewState(new URLSearchParams(location.search));
+  const warnings = result.issues.filter((issue) => issue.severity === "warning").map(formatIssue);
+  const status: DatasetStatus = {
+    notices: reload ? [] : problems.map((problem) => `Address: ${problem}`),
+    warnings,
+    ...(loaded.bundle ? { bundle: loaded.bundle } : {}),
+    ...(served ? { served: served.status } : {}),
+  };
+  showExplorer(result.dataset, state, status, reload && current !== null, chooseLayout(result.layouts));
+}
+
+/** Follows the served folder: each change on disk loads the dataset again (one load at a time; the latest wins). */
+function follow(source: DatasetSource, mode: Served, folder: string): void {
+  let loading: Promise<void> | null = null;
+  let again = false;
+  const reload = (): void => {
+    if (loading) {
+      again = true;
+      return;
+    }
+    loading = loadFrom(source)
+      .then((loaded) => {
+        if (served) show(loaded, true);
+        root.dataset.reloads = String(Number(root.dataset.reloads ?? 0) + 1);
+      })
+      .finally(() => {
+        loading = null;
+        if (again) {
+          again = false;
+          reload();
+        }
+      });
+  };
+  const status: ServedStatus = { folder, mode: mode.mode, link: "connecting" };
+  const stop = followFolder({
+    onChange: reload,
+    onLink: (link) => {
+      if (!served) return;
+      served.status = { ...served.status, link };
+      current?.store.dispatch(servedLinkChanged, link);
+    },
+  });
+  served = { mode, status, stop };
+}
+
+async function start(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const source = datasetSource(params);
+  performance.mark("atlas:start");
+  const loaded = await loadFrom(source);
+  performance.mark("atlas:parsed");
+  if (loaded.result.ok && !hasWebGL2()) {
     fail(
       "This browser cannot draw the graph",
       "The explorer draws with WebGL 2, which is turned off or not supported here.",
@@ -80,14 +149,9 @@ async function start(): Promise<void> {
     );
     return;
   }
-  const { state, problems } = readViewState(params);
-  const warnings = result.issues.filter((issue) => issue.severity === "warning").map(formatIssue);
-  showExplorer(
-    result.dataset,
-    state,
-    { notices: problems.map((problem) => `Address: ${problem}`), warnings },
-    chooseLayout(result.layouts),
-  );
+  const mode = source.from === "meta" ? servedMode() : null;
+  if (mode) follow(source, mode, loaded.bundle?.name ?? "the dataset folder");
+  show(loaded, false);
   performance.mark("atlas:ready");
 }
 

@@ -18,6 +18,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   generate: async () => (await import("./commands/generate.ts")).registerGenerate,
   template: async () => (await import("./commands/template.ts")).registerTemplate,
   layout: async () => (await import("./commands/layout.ts")).registerLayout,
+  serve: async () => (await import("./commands/serve.ts")).registerServe,
 };
 
 /** The program with the command `args` name registered, or with all of them (help, an unknown command). */

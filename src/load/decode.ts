@@ -4,7 +4,7 @@
  * naming the first bad byte, never silently replaced.
  */
 import type { LoadIssue } from "./issues.ts";
-import type { DatasetInput } from "./parse.ts";
+import { parseDataset, type DatasetInput, type LoadResult, type ParseOptions } from "./parse.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
@@ -38,4 +38,25 @@ export function decodeDatasetBytes(
       },
     };
   }
+}
+
+/**
+ * Files' bytes -> parseDataset: each decoded as strict UTF-8; a file that is not is reported (and looked
+ * through leniently for the ids it defines, so other files are not blamed), never read as data.
+ */
+export function parseDatasetBytes(files: readonly { file: string; bytes: Uint8Array }[], options: ParseOptions = {}): LoadResult {
+  const inputs: DatasetInput[] = [];
+  const encodingIssues: LoadIssue[] = [];
+  const unreadable: { file: string; text: string }[] = [];
+  for (const { file, bytes } of files) {
+    const decoded = decodeDatasetBytes(file, bytes);
+    if (decoded.ok) inputs.push(decoded.input);
+    else {
+      encodingIssues.push(decoded.issue);
+      unreadable.push({ file, text: decoded.lenientText });
+    }
+  }
+  const result = parseDataset(inputs, { ...options, unreadable: [...(options.unreadable ?? []), ...unreadable] });
+  if (encodingIssues.length === 0) return result;
+  return { ok: false, issues: [...encodingIssues, ...result.issues], counts: result.counts };
 }

@@ -11,6 +11,8 @@
 import { closest, distance } from "fastest-levenshtein";
 import { LAYOUTS_FOLDER, layoutDocumentSchema, type LayoutPoint, type SavedLayout } from "../model/layout.ts";
 import { quote } from "../model/text.ts";
+import { isLayoutPath } from "./bundle.ts";
+import { decodeDatasetBytes } from "./decode.ts";
 import { errorCount, toPointer, type LoadIssue } from "./issues.ts";
 import { locatePointers, parseJsonText } from "./json-text.ts";
 import { parseDataset, type LoadResult, type ParseOptions } from "./parse.ts";
@@ -22,10 +24,6 @@ export interface FolderFile {
   readonly text: string;
 }
 
-/** True when a path inside a dataset folder ("layouts/default.json") is under layouts/: never a dataset document. */
-export function isLayoutPath(relativePath: string): boolean {
-  return relativePath.split(/[\\/]/)[0] === LAYOUTS_FOLDER && /[\\/]/.test(relativePath);
-}
 
 /** A key of a layout document, not inside a string (no backslash before its quote). */
 const LAYOUT_KEY = /(?<!\\)"positions"\s*:/;
@@ -176,6 +174,26 @@ export function withLayouts(result: LoadResult, layoutFiles: readonly FolderFile
   const issues = [...result.issues, ...read.issues];
   if (result.ok && errorCount(read.issues) === 0) return { ...result, issues, layouts: read.layouts };
   return { ok: false, issues, counts: result.counts, layouts: [] };
+}
+
+/**
+ * withLayouts for layout files read from disk: each decoded as strict UTF-8 first, as dataset files are (one that
+ * is not is a located error). The node loader and the bundle's check (build, serve, save) share it.
+ */
+export function withLayoutBytes(
+  result: LoadResult,
+  layoutFiles: readonly { readonly path: string; readonly file: string; readonly bytes: Uint8Array }[],
+): DatasetLoadResult {
+  const texts: FolderFile[] = [];
+  const encodingIssues: LoadIssue[] = [];
+  for (const { path, file, bytes } of layoutFiles) {
+    const decoded = decodeDatasetBytes(file, bytes);
+    if (!decoded.ok) encodingIssues.push(decoded.issue);
+    else if ("text" in decoded.input) texts.push({ path, file, text: decoded.input.text });
+  }
+  const loaded = withLayouts(result, texts);
+  if (encodingIssues.length === 0) return loaded;
+  return { ok: false, issues: [...loaded.issues, ...encodingIssues], counts: loaded.counts, layouts: [] };
 }
 
 /**

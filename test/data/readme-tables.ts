@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { CONFIDENCE_INFO, CONFIDENCES, ENTITY_KIND_INFO, ENTITY_KINDS, RELATION_KINDS, RELATION_KIND_NAMES } from "../../src/model/ontology.ts";
-import { isLayoutPath } from "../../src/load/layouts.ts";
+import { isLayoutPath } from "../../src/load/bundle.ts";
 import { listDatasetFiles } from "../../src/load/read.ts";
 
 /** The entity-kind, relation-kind and confidence tables, in the order of the ontology. */

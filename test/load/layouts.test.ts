@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isLayoutPath, layoutNameOfPath, parseDatasetFolder, parseLayout, readLayouts } from "../../src/load/layouts.ts";
-import { listDatasetFiles, loadDataset } from "../../src/load/read.ts";
+import { isLayoutPath } from "../../src/load/bundle.ts";
+import { layoutNameOfPath, parseDatasetFolder, parseLayout, readLayouts } from "../../src/load/layouts.ts";
+import { listDatasetFiles, listJsonFiles, loadDataset } from "../../src/load/read.ts";
 import { chooseLayout, layoutDocumentSchema, layoutText, type SavedLayout } from "../../src/model/layout.ts";
 import { textOf, validDocument } from "./fixtures.ts";
 
@@ -32,7 +33,6 @@ function layoutOf(name: string, positions: Record<string, [number, number]>): st
 describe("saved layout files", () => {
   it("are told apart from dataset documents by their path: layouts/NAME.json names the layout NAME", () => {
     expect(isLayoutPath("layouts/default.json")).toBe(true);
-    expect(isLayoutPath("layouts\\default.json")).toBe(true);
     expect(isLayoutPath("layouts/old/x.json")).toBe(true);
     expect(isLayoutPath("layouts.json")).toBe(false);
     expect(isLayoutPath("topics/layouts/x.json")).toBe(false);
@@ -145,18 +145,19 @@ describe("saved layout files", () => {
 });
 
 describe("a dataset folder with saved layouts", () => {
-  it("reads layouts/ as layouts, never as dataset documents, and lists them with the folder's files", async () => {
+  it("reads layouts/ as layouts, never as dataset documents, and lists them with the folder's JSON files only", async () => {
     const [first] = entityIds();
     const folder = await folderWith({
       "dataset.json": textOf(validDocument()),
       "layouts/default.json": layoutOf("default", Object.fromEntries(entityIds().map((id, index) => [id, [index, -index]]))),
       "layouts/partial.json": layoutOf("partial", { [first as string]: [5, 5] }),
     });
-    expect((await listDatasetFiles(folder)).map((file) => path.relative(folder, file))).toEqual([
+    expect((await listJsonFiles(folder)).map((file) => path.relative(folder, file))).toEqual([
       "dataset.json",
       path.join("layouts", "default.json"),
       path.join("layouts", "partial.json"),
     ]);
+    expect((await listDatasetFiles(folder)).map((file) => path.relative(folder, file))).toEqual(["dataset.json"]);
     const result = await loadDataset(folder);
     expect(result.ok).toBe(true);
     expect(result.counts).toEqual({ entities: 3, relations: 1, sources: 1 });

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DatasetPathError, loadDataset } from "../../src/load/read.ts";
+import { DatasetPathError, listDatasetFiles, listJsonFiles, loadDataset, relativeDatasetPath } from "../../src/load/read.ts";
 import { textOf, validDocument } from "./fixtures.ts";
 
 async function folderWith(files: Record<string, string | Uint8Array>): Promise<string> {
@@ -71,5 +71,20 @@ describe("loadDataset", () => {
   it("throws DatasetPathError for a missing path or a folder without JSON", async () => {
     await expect(loadDataset("/no/such/place")).rejects.toThrow(DatasetPathError);
     await expect(loadDataset(await folderWith({ "a.txt": "x" }))).rejects.toThrow(/no \.json files found/);
+  });
+});
+
+describe("saved layouts are not dataset documents", () => {
+  it("loadDataset and listDatasetFiles skip layouts/ (whatever it holds); listJsonFiles lists it", async () => {
+    const folder = await folderWith({
+      "all.json": textOf(validDocument()),
+      "layouts/default.json": textOf({ name: "default", positions: { huawei: [1, 2] } }),
+      "regions/layouts.json": textOf({ entities: [] }),
+    });
+    const result = await loadDataset(folder);
+    expect(result.issues).toEqual([]);
+    const relative = (files: string[]): string[] => files.map((file) => relativeDatasetPath(folder, file));
+    expect(relative(await listDatasetFiles(folder))).toEqual(["all.json", "regions/layouts.json"]);
+    expect(relative(await listJsonFiles(folder))).toEqual(["all.json", "layouts/default.json", "regions/layouts.json"]);
   });
 });

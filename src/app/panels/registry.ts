@@ -22,6 +22,7 @@ import type { Panel } from "./panel.ts";
 import { relationTooltipPanel } from "./relation-tooltip.ts";
 import { saveLayoutPanel } from "./save-layout.ts";
 import { selectionPanel } from "./selection.ts";
+import { servedPanel } from "./served.ts";
 import { tablePanel } from "./table.ts";
 import { timePanel } from "./time.ts";
 import { emptyViewPanel } from "./empty-view.ts";
@@ -29,6 +30,7 @@ import { emptyViewPanel } from "./empty-view.ts";
 export const PANELS: readonly Panel[] = [
   // The page header.
   headerPanel,
+  servedPanel,
   // Over and under the graph.
   graphControlsPanel,
   saveLayoutPanel,

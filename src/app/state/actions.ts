@@ -9,6 +9,7 @@ import type {
   EgoDepth,
   HoveredRelation,
   LabelPreference,
+  ServedStatus,
   TableName,
   TableQuery,
   TableSort,
@@ -282,4 +283,13 @@ export function showLeverageView(state: ExplorerState, key: string): ExplorerSta
 
 export function leverageFailed(state: ExplorerState, message: string): ExplorerState {
   return { ...state, analysis: { ...state.analysis, leverage: { status: "failed", message } } };
+}
+
+// The served folder.
+
+/** The live link to `atlas serve` was made, broken or re-made (nothing changes on a page not served). */
+export function servedLinkChanged(state: ExplorerState, link: ServedStatus["link"]): ExplorerState {
+  const served = state.dataset.served;
+  if (served === undefined || served.link === link) return state;
+  return { ...state, dataset: { ...state.dataset, served: { ...served, link } } };
 }

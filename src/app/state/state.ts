@@ -4,6 +4,7 @@
  * leverage analysis have got. Only the pure functions in actions.ts change it; the address, sigma's
  * flags and every panel are derived from it (address.ts, derive.ts).
  */
+import type { BundleContents } from "../../load/bundle.ts";
 import type { Confidence, EntityKind, RelationFamily } from "../../model/ontology.ts";
 import type { LabelDensity, LabelSize } from "../model/labels.ts";
 import type { EntityRef, LeverageView } from "../model/leverage-view.ts";
@@ -128,6 +129,18 @@ export interface DatasetStatus {
   notices: readonly string[];
   /** The loader's warnings about the dataset. */
   warnings: readonly string[];
+  /** The bundle the dataset came in: its files (paths, texts, sha256s: the bases of a save) and saved layouts. */
+  bundle?: BundleContents;
+  /** Set when `atlas serve` serves the dataset from a folder (absent on a static site). */
+  served?: ServedStatus;
+}
+
+/** A dataset folder served by `atlas serve`: its name, whether edits can be saved, and the live link to it. */
+export interface ServedStatus {
+  folder: string;
+  mode: "edit" | "read-only";
+  /** "live": changes on disk show at once; otherwise the link to the server is being made or re-made. */
+  link: "connecting" | "live" | "reconnecting";
 }
 
 export interface ExplorerState {
