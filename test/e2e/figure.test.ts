@@ -5,7 +5,7 @@
  * to be looked at side by side); "Save layout" downloads the positions as drawn, which read back as a valid
  * layout placing every entity; and the embedded dataset opens with its saved layout instead of ForceAtlas2.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DOMParser, type Element } from "@xmldom/xmldom";
@@ -14,7 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Download, Page } from "playwright-core";
 import { parseLayout } from "../../src/load/layouts.ts";
 import { ENTITY_KIND_LOOKS, RELATION_FAMILY_LOOKS, type Rgb } from "../../src/model/presentation.ts";
-import { close, disconnect, e2eAvailable, openExplorer, waitForSettled, type OpenedPage } from "./support.ts";
+import { atlasFromSources, startServe, type RunningServe } from "../support/serve.ts";
+import { OUT_DIR } from "./global-setup.ts";
+import { close, connect, disconnect, e2eAvailable, openExplorer, waitForSettled, type OpenedPage } from "./support.ts";
 
 const skip = !e2eAvailable && !process.env.CI;
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
@@ -261,6 +263,69 @@ describe.skipIf(skip)("the SVG figure and saved layouts in Chromium", () => {
       expect(opened.problems).toEqual([]);
     } finally {
       await close(opened);
+    }
+  });
+});
+
+describe.skipIf(skip)("Save layout on a folder served writable by atlas serve", () => {
+  let folder = "";
+  let server: RunningServe;
+
+  beforeAll(async () => {
+    folder = path.join(mkdtempSync(path.join(tmpdir(), "atlas-e2e-layout-")), "my-dataset");
+    cpSync("data", folder, { recursive: true });
+    server = await startServe([folder, "--port", "0", "--app", OUT_DIR], { atlas: atlasFromSources() });
+  });
+
+  afterAll(async () => {
+    await server.stop();
+    await disconnect();
+    rmSync(path.dirname(folder), { recursive: true, force: true });
+  });
+
+  it("writes the positions as drawn into the folder's layouts/ (no download), and a second save builds on the first", async () => {
+    const context = await (await connect()).newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(message.text());
+    });
+    page.on("pageerror", (error) => problems.push(error.message));
+    page.on("download", (download) => problems.push(`downloaded ${download.suggestedFilename()}`));
+    try {
+      await page.goto(server.url);
+      await page.waitForSelector("#app[data-state=ready]", { timeout: 60_000 });
+      await waitForSettled(page);
+      // Opened at data/layouts/default.json; moved on by ForceAtlas2, then saved over it.
+      await page.getByRole("button", { name: /run layout/i }).click();
+      await waitForSettled(page);
+      await page.getByRole("button", { name: "Save layout" }).click();
+      await poll(() => page.locator("#layout-saved").textContent()).toBe(
+        "Saved layouts/default.json in the dataset folder: the dataset opens with these positions.",
+      );
+      const file = path.join(folder, "layouts", "default.json");
+      const read = parseLayout({ path: "layouts/default.json", file, text: readFileSync(file, "utf8") });
+      expect(read.issues).toEqual([]);
+      const drawn = await page.evaluate(() =>
+        window.atlas.graph
+          .nodes()
+          .map((id) => [id, window.atlas.graph.getNodeAttributes(id).x, window.atlas.graph.getNodeAttributes(id).y] as const),
+      );
+      expect(read.layout?.positions.size).toBe(drawn.length);
+      for (const [id, x, y] of drawn) {
+        expect(read.layout?.positions.get(id)?.x, id).toBeCloseTo(x, 1);
+        expect(read.layout?.positions.get(id)?.y, id).toBeCloseTo(y, 1);
+      }
+      // Saved again at once (before or after the page reloads the changed folder): its base is the first save's.
+      await page.evaluate(() => {
+        const note = window.document.getElementById("layout-saved");
+        if (note) note.textContent = "";
+      });
+      await page.getByRole("button", { name: "Save layout" }).click();
+      await poll(() => page.locator("#layout-saved").textContent()).toMatch(/^Saved layouts\/default\.json in the dataset folder/);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
     }
   });
 });
