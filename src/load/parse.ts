@@ -9,12 +9,11 @@
  * does not cascade into "not defined" errors and "never cited" warnings elsewhere.
  */
 import { z } from "zod";
-import { closest, distance } from "fastest-levenshtein";
+import { closest } from "fastest-levenshtein";
 import {
   DOCUMENT_KEYS,
   datasetMetaSchema,
   entitySchema,
-  evidenceSchema,
   relationSchema,
   sourceSchema,
   type Dataset,
@@ -23,19 +22,18 @@ import {
   type Relation,
   type Source,
 } from "../model/schema.ts";
-import {
-  ENTITY_KIND_INFO,
-  FAMILIES_WITH_ABOUT,
-  RELATION_KINDS,
-  allowsEndpoint,
-  isRelationKind,
-  type EntityKind,
-  type RelationKind,
-} from "../model/ontology.ts";
+import { ENTITY_KIND_INFO, type EntityKind } from "../model/ontology.ts";
 import { endsBeforeStart } from "../model/dates.ts";
 import { describeValue, quote } from "../model/text.ts";
-import { errorCount, toPointer, type LoadIssue, type Severity } from "./issues.ts";
+import { IssueCollector, similar } from "./issue-collector.ts";
+import { errorCount, toPointer, type LoadIssue } from "./issues.ts";
+import { ITEM_SCHEMAS, definitionPlace, isPlainObject, itemPointer, type Collection, type Definition, type Located } from "./items.ts";
 import { locatePointers, parseJsonText } from "./json-text.ts";
+import { checkReferences } from "./references.ts";
+import { factsOfBroken, factsOfValid, rememberMentions, type RelationFacts } from "./relation-facts.ts";
+import { gatherUnchecked, Unseen } from "./unseen.ts";
+
+export { IssueCollector } from "./issue-collector.ts";
 
 /** One input file: its text (preferred: errors get line numbers) or an already parsed JSON value. */
 export type DatasetInput = { file: string; text: string } | { file: string; json: unknown };
@@ -63,60 +61,7 @@ export interface ParseOptions {
   onProgress?: (step: string, done: number, total: number) => void;
 }
 
-type Collection = "entities" | "relations" | "sources";
-
 const COLLECTION_NOUN: Record<Collection, string> = { entities: "entity", relations: "relation", sources: "source" };
-const WITH_ARTICLE: Record<Collection, string> = { entities: "an entity", relations: "a relation", sources: "a source" };
-
-// Pointers are built only when an issue needs one: a valid 100,000-item dataset needs none.
-interface Definition {
-  collection: Collection;
-  file: string;
-  /** Position in its file's collection. */
-  index: number;
-  /** Entity kind, when the entity's kind is valid. */
-  kind?: EntityKind;
-}
-
-interface Located<T> {
-  value: T;
-  file: string;
-  index: number;
-}
-
-/**
- * What the cross-file checks need of a relation: the fields that passed the schema, which for a
- * broken relation are checked in the same run as its other problems rather than after they are fixed.
- */
-interface RelationFacts {
-  file: string;
-  index: number;
-  kind?: RelationKind;
-  source?: string;
-  target?: string;
-  about?: string;
-  start?: string;
-  end?: string | null;
-  /** Cited source ids by position; undefined where the citation itself is broken. */
-  citations: (string | undefined)[];
-}
-
-/**
- * What the checks could not see: the ids that unreadable parts of the files seem to define, and the
- * collections holding a record whose id is unknown (an item that is not an object, or has no usable id).
- * A reference no definition resolves is not reported when it may be to one of those: the problem that
- * hid it has been reported already.
- */
-class Unseen {
-  readonly ids = new Set<string>();
-  readonly collections = new Set<Collection>();
-
-  mayDefine(id: string, collection: Collection): boolean {
-    return this.ids.has(id) || this.collections.has(collection);
-  }
-}
-
-const ITEM_SCHEMAS = { entities: entitySchema, relations: relationSchema, sources: sourceSchema } as const;
 /**
  * Each collection is validated with one zod call (an array of the item schema): zod's per-call
  * overhead is paid once per file rather than once per item. Issues carry the item's index first,
@@ -127,11 +72,6 @@ const ITEM_ARRAY_SCHEMAS = {
   relations: z.array(relationSchema),
   sources: z.array(sourceSchema),
 } as const;
-
-/** The pointer of an item of a collection (neither part ever needs RFC 6901 escaping). */
-function itemPointer(collection: Collection, index: number): string {
-  return `/${collection}/${index}`;
-}
 
 /** Zod issues of an array parse, by item index, each with the path inside its item. */
 function issuesByItem(issues: readonly z.core.$ZodIssue[]): Map<number, z.core.$ZodIssue[]> {
@@ -144,150 +84,6 @@ function issuesByItem(issues: readonly z.core.$ZodIssue[]): Map<number, z.core.$
     byItem.set(index, list);
   }
   return byItem;
-}
-
-function startsWith(path: readonly PropertyKey[], prefix: readonly PropertyKey[]): boolean {
-  return prefix.length <= path.length && prefix.every((segment, position) => segment === path[position]);
-}
-
-function factsOfValid(relation: Relation, file: string, index: number): RelationFacts {
-  const facts: RelationFacts = {
-    file,
-    index,
-    kind: relation.kind,
-    source: relation.source,
-    target: relation.target,
-    start: relation.start,
-    citations: relation.evidence.map((evidence) => evidence.source),
-  };
-  if (relation.about !== undefined) facts.about = relation.about;
-  if (relation.end !== undefined) facts.end = relation.end;
-  return facts;
-}
-
-/** The facts of a broken relation: each field no zod issue touches (the issues have already been reported). */
-function factsOfBroken(item: Record<string, unknown>, issues: readonly z.core.$ZodIssue[], file: string, index: number): RelationFacts {
-  const flagged = issues.flatMap((issue) =>
-    issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...issue.path, key]) : [issue.path],
-  );
-  const clean = (path: readonly PropertyKey[]): boolean =>
-    !flagged.some((problem) => startsWith(path, problem) || startsWith(problem, path));
-  const text = (field: string): string | undefined => {
-    const value = item[field];
-    return typeof value === "string" && clean([field]) ? value : undefined;
-  };
-  const facts: RelationFacts = { file, index, citations: [] };
-  const kind = text("kind");
-  if (kind !== undefined && isRelationKind(kind)) facts.kind = kind;
-  for (const field of ["source", "target", "about", "start"] as const) {
-    const value = text(field);
-    if (value !== undefined) facts[field] = value;
-  }
-  if (item.end === null && clean(["end"])) facts.end = null;
-  else {
-    const end = text("end");
-    if (end !== undefined) facts.end = end;
-  }
-  if (Array.isArray(item.evidence)) {
-    facts.citations = (item.evidence as unknown[]).map((evidence, position) =>
-      isPlainObject(evidence) && typeof evidence.source === "string" && clean(["evidence", position, "source"])
-        ? evidence.source
-        : undefined,
-    );
-  }
-  return facts;
-}
-
-/**
- * Gathers from a part of a file no check could reach (a file that is not JSON, as far as it could be
- * read; a collection that is not a list; an item that is not an object) the ids it seems to define and
- * those it refers to. Iterative: the part may be nested arbitrarily deep.
- */
-function gatherUnchecked(value: unknown, ids: Set<string>, mentioned: Set<string>): void {
-  const pending: unknown[] = [value];
-  while (pending.length > 0) {
-    const current = pending.pop();
-    if (typeof current !== "object" || current === null) continue;
-    if (Array.isArray(current)) {
-      for (const item of current as unknown[]) pending.push(item);
-      continue;
-    }
-    for (const [key, field] of Object.entries(current)) {
-      if (typeof field !== "string") pending.push(field);
-      else if (key === "id") ids.add(field);
-      else if (key === "source" || key === "target" || key === "about") mentioned.add(field);
-    }
-  }
-}
-
-function fieldsOf(schema: z.ZodObject): string[] {
-  return Object.keys(schema.shape);
-}
-
-/** Known fields of the object a zod path points into, for "unknown field" suggestions. */
-function knownFieldsAt(collection: Collection | "dataset", path: readonly PropertyKey[]): string[] {
-  if (collection === "dataset") return fieldsOf(datasetMetaSchema);
-  if (collection === "relations" && path[0] === "evidence") return fieldsOf(evidenceSchema);
-  return fieldsOf(ITEM_SCHEMAS[collection]);
-}
-
-const EXPECTED_NOUN: Record<string, string> = {
-  array: "a list",
-  object: "an object",
-  string: "a string",
-  number: "a number",
-  boolean: "a boolean",
-  null: "null",
-};
-
-export class IssueCollector {
-  readonly issues: LoadIssue[] = [];
-
-  add(file: string, pointer: string, message: string, severity: Severity = "error"): void {
-    this.issues.push({ file, pointer, message, severity });
-  }
-
-  /** Converts zod issues of one value (found at `base` in `file`) into curator-facing issues. */
-  addZodIssues(file: string, base: readonly PropertyKey[], collection: Collection | "dataset", issues: readonly z.core.$ZodIssue[]): void {
-    for (const issue of issues) {
-      const path = [...base, ...issue.path];
-      const field = String(issue.path[issue.path.length - 1] ?? "");
-      if (issue.code === "unrecognized_keys") {
-        const known = knownFieldsAt(collection, issue.path);
-        for (const key of issue.keys) {
-          const suggestion = closest(key, known);
-          const hint = suggestion && similar(key, suggestion) ? `; did you mean "${suggestion}"?` : `; known fields: ${known.join(", ")}`;
-          this.add(file, toPointer([...path, key]), `unknown field ${quote(key)}${hint}`);
-        }
-      } else if (issue.code === "invalid_type" && issue.input === undefined) {
-        this.add(file, toPointer(path), `missing required field ${quote(field)}`);
-      } else if (issue.code === "invalid_type" && issue.message.startsWith("Invalid input")) {
-        const what = typeof issue.path[issue.path.length - 1] === "number" ? "each item" : field || "the value";
-        this.add(
-          file,
-          toPointer(path),
-          `${what} must be ${EXPECTED_NOUN[issue.expected] ?? issue.expected}, got ${describeValue(issue.input)}`,
-        );
-      } else if (issue.code === "invalid_union") {
-        this.add(file, toPointer(path), `${field || "the value"} has the wrong type: got ${describeValue(issue.input)}`);
-      } else {
-        this.add(file, toPointer(path), issue.message);
-      }
-    }
-  }
-}
-
-function similar(a: string, b: string): boolean {
-  // closest() always answers; only suggest a near miss (a typo), not any field.
-  return distance(a.toLowerCase(), b.toLowerCase()) <= Math.max(1, Math.floor(b.length / 3));
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function definitionPlace(definition: Definition): string {
-  return `${definition.file}#${itemPointer(definition.collection, definition.index)}`;
 }
 
 /** Validates and merges dataset documents; reports every problem with its file and JSON pointer. */
@@ -484,121 +280,6 @@ export function parseDataset(inputs: readonly DatasetInput[], options: ParseOpti
       sources: sources.map((item) => item.value),
     },
   };
-}
-
-function rememberMentions(relation: Record<string, unknown>, mentioned: Set<string>): void {
-  for (const key of ["source", "target", "about"]) {
-    const value = relation[key];
-    if (typeof value === "string") mentioned.add(value);
-  }
-  if (Array.isArray(relation.evidence)) {
-    for (const evidence of relation.evidence as unknown[]) {
-      if (isPlainObject(evidence) && typeof evidence.source === "string") mentioned.add(evidence.source);
-    }
-  }
-}
-
-function checkReferences(
-  collector: IssueCollector,
-  definitions: ReadonlyMap<string, Definition>,
-  unseen: Unseen,
-  entities: readonly Located<Entity>[],
-  relations: readonly RelationFacts[],
-  sources: readonly Located<Source>[],
-  mentioned: ReadonlySet<string>,
-): void {
-  const linkedEntities = new Set<string>(mentioned);
-  const citedSources = new Set<string>(mentioned);
-
-  const expectEntity = (file: string, index: number, field: string, id: string, role: string): Definition | undefined => {
-    const definition = definitions.get(id);
-    if (!definition) {
-      if (unseen.mayDefine(id, "entities")) return undefined;
-      collector.add(file, `${itemPointer("relations", index)}/${field}`, `${role} ${quote(id)} is not defined: no entity has this id`);
-      return undefined;
-    }
-    if (definition.collection !== "entities") {
-      collector.add(
-        file,
-        `${itemPointer("relations", index)}/${field}`,
-        `${role} ${quote(id)} is ${WITH_ARTICLE[definition.collection]} (at ${definitionPlace(definition)}), not an entity`,
-      );
-      return undefined;
-    }
-    linkedEntities.add(id);
-    return definition;
-  };
-
-  const checkEnd = (relation: RelationFacts, end: "source" | "target", definition: Definition | undefined): void => {
-    const { kind, file, index } = relation;
-    if (kind !== undefined && definition?.kind && !allowsEndpoint(kind, end, definition.kind)) {
-      collector.add(
-        file,
-        `${itemPointer("relations", index)}/${end}`,
-        `a "${kind}" relation cannot ${end === "source" ? "start at" : "point to"} a ${definition.kind} (${quote(relation[end] ?? "")}); allowed ${end} kinds: ${RELATION_KINDS[kind][end].join(", ")}`,
-      );
-    }
-  };
-
-  for (const relation of relations) {
-    const { file, index, kind } = relation;
-    if (relation.source !== undefined) checkEnd(relation, "source", expectEntity(file, index, "source", relation.source, "source entity"));
-    if (relation.target !== undefined) checkEnd(relation, "target", expectEntity(file, index, "target", relation.target, "target entity"));
-    if (relation.source !== undefined && relation.source === relation.target) {
-      collector.add(file, `${itemPointer("relations", index)}/target`, `the relation links ${quote(relation.source)} to itself`, "warning");
-    }
-    if (relation.about !== undefined) {
-      const family = kind === undefined ? undefined : RELATION_KINDS[kind].family;
-      if (family !== undefined && !FAMILIES_WITH_ABOUT.includes(family)) {
-        collector.add(
-          file,
-          `${itemPointer("relations", index)}/about`,
-          `"about" is only for ${FAMILIES_WITH_ABOUT.join(", ")} relations; "${kind}" is a ${family} relation`,
-        );
-      }
-      expectEntity(file, index, "about", relation.about, "about entity");
-    }
-    if (relation.start !== undefined && relation.end != null && endsBeforeStart(relation.start, relation.end)) {
-      collector.add(file, `${itemPointer("relations", index)}/end`, `end ${quote(relation.end)} is before start ${quote(relation.start)}`);
-    }
-    relation.citations.forEach((source, cited) => {
-      if (source === undefined) return;
-      const definition = definitions.get(source);
-      if (definition?.collection === "sources") {
-        citedSources.add(source);
-        return;
-      }
-      const pointer = `${itemPointer("relations", index)}/evidence/${cited}/source`;
-      if (!definition) {
-        if (!unseen.mayDefine(source, "sources")) collector.add(file, pointer, `cited source ${quote(source)} is not defined: no source has this id`);
-      } else {
-        collector.add(
-          file,
-          pointer,
-          `cited source ${quote(source)} is ${WITH_ARTICLE[definition.collection]} (at ${definitionPlace(definition)}), not a source`,
-        );
-      }
-    });
-  }
-
-  for (const { value: entity, file, index } of entities) {
-    if (!linkedEntities.has(entity.id)) {
-      collector.add(
-        file,
-        `${itemPointer("entities", index)}/id`,
-        `entity ${quote(entity.id)} has no relation: link it or remove it`,
-        "warning",
-      );
-    }
-  }
-  for (const { value: source, file, index } of sources) {
-    if (!citedSources.has(source.id)) {
-      collector.add(file, `${itemPointer("sources", index)}/id`, `source ${quote(source.id)} is never cited by a relation`, "warning");
-    }
-    if (source.published === undefined) {
-      collector.add(file, itemPointer("sources", index), `source ${quote(source.id)} has no publication date ("published")`, "warning");
-    }
-  }
 }
 
 function locateIssues(issues: LoadIssue[], texts: ReadonlyMap<string, string>): void {
