@@ -189,18 +189,33 @@ function fitter(positions: ReadonlyMap<string, Vec>, frame: Frame, margin: numbe
 }
 
 /** Where a label goes on one side of its entity: its box (for overlaps) and its anchor on the baseline. */
-function labelPlace(side: LabelSide, center: Vec, size: number, width: number, fontSize: number): { box: Box; at: Vec; anchor: "start" | "middle" | "end" } {
+function labelPlace(
+  side: LabelSide,
+  center: Vec,
+  size: number,
+  width: number,
+  fontSize: number,
+): { box: Box; at: Vec; anchor: "start" | "middle" | "end" } {
   const half = fontSize * 0.6;
   const gap = size + LABEL_MARGIN;
+  const { x, y } = center;
   switch (side) {
     case "right":
-      return { box: { x0: center.x + gap, y0: center.y - half, x1: center.x + gap + width, y1: center.y + half }, at: { x: center.x + gap, y: center.y + fontSize * 0.35 }, anchor: "start" };
+      return { box: { x0: x + gap, y0: y - half, x1: x + gap + width, y1: y + half }, at: { x: x + gap, y: y + fontSize * 0.35 }, anchor: "start" };
     case "left":
-      return { box: { x0: center.x - gap - width, y0: center.y - half, x1: center.x - gap, y1: center.y + half }, at: { x: center.x - gap, y: center.y + fontSize * 0.35 }, anchor: "end" };
+      return { box: { x0: x - gap - width, y0: y - half, x1: x - gap, y1: y + half }, at: { x: x - gap, y: y + fontSize * 0.35 }, anchor: "end" };
     case "below":
-      return { box: { x0: center.x - width / 2, y0: center.y + gap, x1: center.x + width / 2, y1: center.y + gap + 2 * half }, at: { x: center.x, y: center.y + gap + fontSize * 0.95 }, anchor: "middle" };
+      return {
+        box: { x0: x - width / 2, y0: y + gap, x1: x + width / 2, y1: y + gap + 2 * half },
+        at: { x, y: y + gap + fontSize * 0.95 },
+        anchor: "middle",
+      };
     case "above":
-      return { box: { x0: center.x - width / 2, y0: center.y - gap - 2 * half, x1: center.x + width / 2, y1: center.y - gap }, at: { x: center.x, y: center.y - gap - fontSize * 0.25 }, anchor: "middle" };
+      return {
+        box: { x0: x - width / 2, y0: y - gap - 2 * half, x1: x + width / 2, y1: y - gap },
+        at: { x, y: y - gap - fontSize * 0.25 },
+        anchor: "middle",
+      };
   }
 }
 
