@@ -316,11 +316,10 @@ describe.skipIf(skip)("Save layout on a folder served writable by atlas serve", 
         expect(read.layout?.positions.get(id)?.x, id).toBeCloseTo(x, 1);
         expect(read.layout?.positions.get(id)?.y, id).toBeCloseTo(y, 1);
       }
-      // Saved again at once (before or after the page reloads the changed folder): its base is the first save's.
-      await page.evaluate(() => {
-        const note = window.document.getElementById("layout-saved");
-        if (note) note.textContent = "";
-      });
+      // The page follows the folder: it loads the changed dataset again (its bundle now names the saved file's
+      // sha256), and saving again builds on it.
+      await poll(() => page.getAttribute("#app", "data-reloads")).toBe("1");
+      await page.waitForSelector("#app[data-state=ready]");
       await page.getByRole("button", { name: "Save layout" }).click();
       await poll(() => page.locator("#layout-saved").textContent()).toMatch(/^Saved layouts\/default\.json in the dataset folder/);
       expect(problems).toEqual([]);

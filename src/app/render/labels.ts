@@ -50,12 +50,6 @@ export class LabelController {
   private urgent = false;
   private lastPlaced = -Infinity;
   private cameraMovedAt = -Infinity;
-  /**
-   * The frame that first shows new labels may draw their backgrounds without their text (sigma 4 with labels
-   * raised to the top layer, a focus's neighbours): one more frame draws the text. Layout frames and camera
-   * moves hid this; an explorer opened at a saved layout has neither.
-   */
-  private redrawNewLabels = false;
   /** The labels drawn now, for tests and the console. */
   placed: readonly PlacedLabel[] = [];
   private readonly states = new Map<string, { isLabelled: boolean; labelSide: LabelSide }>();
@@ -110,10 +104,6 @@ export class LabelController {
 
   /** After a frame: place now, or once the camera rests and the layout's moves are far enough apart. */
   private afterRender(): void {
-    if (this.redrawNewLabels) {
-      this.redrawNewLabels = false;
-      this.renderer.scheduleRefresh();
-    }
     if (!this.wanted) return;
     const now = performance.now();
     const wait = this.urgent ? 0 : Math.max(this.cameraMovedAt + REST_MS - now, this.lastPlaced + MOVING_EVERY_MS - now, 0);
@@ -161,7 +151,6 @@ export class LabelController {
     const { width, height } = renderer.getDimensions();
     this.placed = placeLabels(candidates, { width, height, obstacles: this.obstacles(), density });
     const sides = new Map(this.placed.map((label) => [label.id, label.side]));
-    let changed = false;
     for (const id of new Set([...this.states.keys(), ...inputs.nodes])) {
       const side = sides.get(id);
       const next = { isLabelled: side !== undefined, labelSide: side ?? this.states.get(id)?.labelSide ?? "right" };
@@ -170,9 +159,7 @@ export class LabelController {
       if (now === undefined && !next.isLabelled) continue;
       this.states.set(id, next);
       if (renderer.getGraph().hasNode(id)) renderer.setNodeState(id, next);
-      changed = true;
     }
-    if (changed) this.redrawNewLabels = true;
   }
 
   /** The widest label among these entities at the preferred size, in pixels (0 past ALWAYS_LABEL_UP_TO: not all are labelled). */
