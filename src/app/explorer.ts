@@ -11,7 +11,7 @@ import type { FileOpener } from "./files/open-file.ts";
 import { buildSearchIndex } from "./model/search.ts";
 import type { ViewGraph } from "./model/view-graph.ts";
 import type { MountedPanel, PanelContext, PanelRequest, RegionName } from "./panels/panel.ts";
-import { PANELS } from "./panels/registry.ts";
+import { EMBED_PANEL_IDS, PANELS } from "./panels/registry.ts";
 import { LABEL_FONT_PX, type Box } from "./model/labels.ts";
 import { storedLabelPreference } from "./panels/labels.ts";
 import { fitCameraTo, fitMargin, moveCameraTo } from "./render/camera.ts";
@@ -91,6 +91,7 @@ export class Explorer {
     ] as const)
       this.regions.set(name, element);
     root.replaceChildren(header, el("main", { class: "app-main" }, pane, drawer, side));
+    root.classList.toggle("app--embed", view.embed);
 
     // The renderer draws its first frame in its constructor, in the view's graph state (a big graph's
     // relations wait for the layout from the first frame: it starts at once, below).
@@ -143,7 +144,9 @@ export class Explorer {
       fitShown: () => this.fitShown(),
       request: (request) => this.request(request),
     };
-    this.panels = PANELS.map((panel) => ({ id: panel.id, mounted: panel.mount(context) }));
+    // Embedded (?embed=1), the page mounts only the panels an embed shows (registry.ts).
+    const panels = view.embed ? PANELS.filter((panel) => EMBED_PANEL_IDS.has(panel.id)) : PANELS;
+    this.panels = panels.map((panel) => ({ id: panel.id, mounted: panel.mount(context) }));
     bindGraphEvents(renderer, this.store);
     document.addEventListener("keydown", this.onKeyDown);
 

@@ -24,8 +24,11 @@ import { el } from "./ui/dom.ts";
 import { renderIssues, renderMessage } from "./ui/errors.ts";
 
 const root = document.getElementById("app") as HTMLElement;
+const publishedTitle = document.querySelector<HTMLMetaElement>('meta[name="leverage-atlas-title"]')?.content;
 let current: Explorer | null = null;
-const opener = new FileOpener(openFile);
+/** An embedded view (?embed=1) opens no file: no button, no drop target. */
+const embedded = readViewState(new URLSearchParams(location.search)).state.embed;
+const opener = embedded ? null : new FileOpener(openFile);
 /** Set while the page follows the folder `atlas serve` serves. */
 let served: { mode: Served; status: ServedStatus; stop: () => void } | null = null;
 
@@ -39,7 +42,7 @@ function fail(title: string, ...paragraphs: string[]): void {
 
 /** Error pages offer another file: a broken dataset is never a dead end. */
 function offerOpenFile(): void {
-  root.querySelector(".fatal")?.append(el("p", {}, "Or open another file (or drop one on the page): ", opener.button("Open file…")));
+  if (opener) root.querySelector(".fatal")?.append(el("p", {}, "Or open another file (or drop one on the page): ", opener.button("Open file…")));
 }
 
 /**
@@ -59,7 +62,8 @@ function showExplorer(dataset: Dataset, view: ViewState, status: DatasetStatus, 
   const explorer = new Explorer(root, graph, view, status, opener, opened);
   if (camera) explorer.renderer.getCamera().setState(camera);
   current = explorer;
-  document.title = `${dataset.meta.name} · Leverage Atlas`;
+  // A site `atlas publish` made keeps the title it was given (--title).
+  document.title = publishedTitle ?? `${dataset.meta.name} · Leverage Atlas`;
   root.dataset.state = "ready";
   // For the browser console and later tools (export, benchmarks); nothing in the page reads it.
   Object.assign(window, { atlas: explorer });

@@ -92,13 +92,14 @@ export async function writeFileAtomicallyAsync(target: string, produce: (write: 
 }
 
 /**
- * Runs `produce`, which adds files (relative "/"-separated names) to a folder, and puts the folder at
- * `target` once complete: built in a temporary folder beside it, then renamed into place. An existing
- * folder at `target` is replaced only then; on failure it is left as it was and the temporary folder goes.
+ * Runs `produce`, which adds files to a folder (relative "/"-separated names, or directly into the temporary
+ * `folder` it is given), and puts the folder at `target` once complete: built in a temporary folder beside it,
+ * then renamed into place. An existing folder at `target` is replaced only then; on failure it is left as it
+ * was and the temporary folder goes.
  */
 export async function writeFolderAtomically(
   target: string,
-  produce: (add: (name: string, content: (write: Write) => void) => void) => Promise<void>,
+  produce: (add: (name: string, content: (write: Write) => void) => void, folder: string) => Promise<void>,
 ): Promise<void> {
   const temporary = temporaryFor(target, "tmp");
   const previous = temporaryFor(target, "old");
@@ -117,7 +118,7 @@ export async function writeFolderAtomically(
       } finally {
         closeSync(descriptor);
       }
-    });
+    }, temporary);
     let replaced = false;
     if (existsSync(target)) {
       if (!statSync(target).isDirectory()) throw new CliError(`cannot write ${target}: it is a file, not a folder`, EXIT.usage);

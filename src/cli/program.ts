@@ -19,6 +19,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   template: async () => (await import("./commands/template.ts")).registerTemplate,
   layout: async () => (await import("./commands/layout.ts")).registerLayout,
   serve: async () => (await import("./commands/serve.ts")).registerServe,
+  publish: async () => (await import("./commands/publish.ts")).registerPublish,
 };
 
 /** The program with the command `args` name registered, or with all of them (help, an unknown command). */

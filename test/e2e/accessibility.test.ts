@@ -93,6 +93,23 @@ describe.skipIf(skip)("accessibility (axe-core) in Chromium", () => {
     expect(await seriousViolations(narrow.page)).toEqual([]);
   });
 
+  it("finds none in the embedded view at a date with details open, nor in the full view's embed code box", async () => {
+    const embedded = await openWithAxe("?embed=1&focus=bell&at=2019-11", { width: 800, height: 520 });
+    opened.push(embedded);
+    // Without a time bar, the embed says which date it shows.
+    expect(await embedded.page.locator("#embed-when").textContent()).toBe("As of November 2019");
+    await poll(() => embedded.page.getByRole("region", { name: "Details" }).getByRole("heading", { level: 2 }).textContent()).toBe("Bell Canada");
+    expect(await seriousViolations(embedded.page)).toEqual([]);
+    // The same page without embed: the full view, where "Copy embed code" opens its box.
+    const { page } = embedded;
+    await page.goto(new URL("?focus=bell&at=2019-11", baseUrl).href);
+    await page.waitForSelector("#app[data-state=ready]", { timeout: 45_000 });
+    await page.getByRole("button", { name: "Copy embed code" }).click();
+    await page.getByRole("dialog", { name: "Embed this view" }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+  });
+
   it("labels every form control with text that is on screen", async () => {
     const { page } = opened[0] as OpenedPage;
     const unlabelled = await page.evaluate(() =>

@@ -66,6 +66,8 @@ describe.skipIf(skip)("atlas serve in Chromium", () => {
     const status = page.locator("#served-status");
     await poll(() => status.getAttribute("data-link")).toBe("live");
     expect(await status.textContent()).toBe("served from my-dataset · live");
+    // Served on this machine only (and never framed): no embed code to copy.
+    expect(await page.locator("#embed-copy").isHidden()).toBe(true);
     const edges = await page.evaluate(() => window.atlas.graph.size);
     await page.evaluate(() => {
       window.notReloaded = true;

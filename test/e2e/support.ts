@@ -26,11 +26,11 @@ export interface OpenedPage {
   problems: string[];
 }
 
-/** Opens the explorer at `query` and waits for it to be ready (or to show an error). */
+/** Opens the explorer at `query` (of the preview server, or of `site`) and waits for it to be ready (or to show an error). */
 export async function openExplorer(
   query = "",
   viewport = { width: 1280, height: 800 },
-  options: { waitFor?: "ready" | "error" | "any"; prepare?: (page: Page) => Promise<void> } = {},
+  options: { waitFor?: "ready" | "error" | "any"; prepare?: (page: Page) => Promise<void>; site?: string } = {},
 ): Promise<OpenedPage> {
   const context = await (await connect()).newContext({ viewport });
   const page = await context.newPage();
@@ -45,7 +45,7 @@ export async function openExplorer(
     });
   });
   await options.prepare?.(page);
-  await page.goto(`${baseUrl}${query}`);
+  await page.goto(`${options.site ?? baseUrl}${query}`);
   const state = options.waitFor ?? "ready";
   const selector = state === "any" ? "#app[data-state=ready], #app[data-state=error]" : `#app[data-state=${state}]`;
   await page.waitForSelector(selector, { timeout: 45_000 });

@@ -209,7 +209,8 @@ function entityActions(
   pathFrom.addEventListener("click", () => context.request({ type: "path-from", id: details.id }));
   const select = el("button", { class: "button", text: selectLabel(state, details.id), attrs: { type: "button" } });
   select.addEventListener("click", () => store.dispatch(toggleSelected, details.id));
-  return { buttons: [neighbourhood, pathFrom, select], select };
+  // Embedded, the view offers no path or selection tools (their panels are the full explorer's).
+  return { buttons: state.view.embed ? [neighbourhood] : [neighbourhood, pathFrom, select], select };
 }
 
 function selectLabel(state: ExplorerState, id: string): string {

@@ -26,11 +26,13 @@ import { servedPanel } from "./served.ts";
 import { tablePanel } from "./table.ts";
 import { timePanel } from "./time.ts";
 import { emptyViewPanel } from "./empty-view.ts";
+import { embedPanel } from "./embed.ts";
 
 export const PANELS: readonly Panel[] = [
   // The page header.
   headerPanel,
   servedPanel,
+  embedPanel,
   // Over and under the graph.
   graphControlsPanel,
   saveLayoutPanel,
@@ -55,3 +57,21 @@ export const PANELS: readonly Panel[] = [
   // Last in the toolbar.
   openFilePanel,
 ];
+
+/**
+ * The panels an embedded view (`?embed=1`) mounts: the graph's controls and keys (the keyboard's way round the
+ * graph), its key (the compact legend), details on click, the search and the link to the full view. Every other panel,
+ * and any panel added later unless it is listed here, is the full explorer's only: nothing in an embed edits,
+ * opens files or exports.
+ */
+export const EMBED_PANEL_IDS: ReadonlySet<string> = new Set([
+  "header",
+  "embed",
+  "graph-controls",
+  "graph-keyboard",
+  "notices",
+  "empty-view",
+  "relation-tooltip",
+  "key",
+  "details",
+]);

@@ -194,6 +194,14 @@ export const ADDRESS_PARAMETERS: { readonly [K in keyof ViewState]: AddressParam
     },
     write: (value) => value,
   },
+  embed: {
+    default: () => false,
+    read: (text) => {
+      if (text === "" || text === "0") return {};
+      return text === "1" ? { value: true } : { problems: [`ignored embed ${quote(text)}: use 1 or leave it out`] };
+    },
+    write: (value) => (value ? "1" : null),
+  },
 };
 
 /** The parameter names, in table order. */

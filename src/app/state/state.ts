@@ -49,6 +49,11 @@ export interface ViewState {
   paths: "undirected" | "directed";
   /** The table view's open table; null while the table view is closed. */
   table: TableName | null;
+  /**
+   * The page is embedded in another (an iframe, `?embed=1`): the graph, its key and details on click, and a
+   * link to the full view; nothing that edits, opens files or exports (panels/registry.ts EMBED_PANEL_IDS).
+   */
+  embed: boolean;
 }
 
 /** The country filter's name for entities without a country. */

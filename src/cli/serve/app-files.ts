@@ -5,6 +5,7 @@
  * of the page is newer than it. Its index.html is served with the metas that tell the page where its dataset
  * is, whether it may save, and the session token.
  */
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -12,7 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CliError, EXIT } from "../io.ts";
 
-/** The vite mode of the build `atlas serve` makes: the dataset plugin then emits no dataset.bundle.json. */
+/** The vite mode of the builds `atlas serve` and `atlas publish` make: the dataset plugin then emits no dataset.bundle.json. */
 export const SERVE_BUILD_MODE = "atlas-serve";
 
 /** This package's folder: the nearest one above this module (src/cli/serve/ or the bundled dist-cli/) with its package.json. */
@@ -57,28 +58,11 @@ export async function staleReason(root: string, app: string): Promise<string | n
 /**
  * Builds the explorer with vite's JS API into `app`: into a folder beside it first, renamed into place once
  * complete, so a second `atlas serve` starting meanwhile serves the previous build or the new one, never half.
- * vite is loaded with require (node 20.19+ loads its ES module so) because the bundled CLI runs in a vm.Script,
- * where import() is not available.
  */
 export async function buildApp(root: string, app: string): Promise<void> {
-  if (!existsSync(path.join(root, "vite.config.ts")) || !existsSync(path.join(root, "src")))
-    throw new CliError(`the explorer is not built and its sources are not here (${root}); run "npm run build" where they are`, EXIT.usage);
-  let vite: typeof import("vite");
-  try {
-    vite = createRequire(path.join(root, "package.json"))("vite") as typeof import("vite");
-  } catch {
-    throw new CliError(`building the explorer needs vite: run "npm install" in ${root}`, EXIT.usage);
-  }
   const building = `${app}.${process.pid}.building`;
   try {
-    await vite.build({
-      root,
-      configFile: path.join(root, "vite.config.ts"),
-      mode: SERVE_BUILD_MODE,
-      // Errors only: the chunk-size advice of a normal build is for whoever publishes the site.
-      logLevel: "error",
-      build: { outDir: building, emptyOutDir: true },
-    });
+    await buildExplorer(root, building);
     const previous = `${app}.${process.pid}.old`;
     if (existsSync(app)) await rename(app, previous);
     await rename(building, app);
@@ -86,6 +70,36 @@ export async function buildApp(root: string, app: string): Promise<void> {
   } finally {
     await rm(building, { recursive: true, force: true });
   }
+}
+
+/**
+ * vite's production build of the explorer into `outDir` (emptied first), with no dataset of its own (the
+ * SERVE_BUILD_MODE: whoever serves it gives it one), its files addressed under `base` (vite's `base`: "/" by
+ * default, "./" for a site that works under any path). vite runs in a node of its own: in this process the
+ * bundled CLI runs in a vm.Script (no import()), and under tsx (`npm run atlas`) tsx's resolver hooks break
+ * vite's own module resolution.
+ */
+export async function buildExplorer(root: string, outDir: string, options: { base?: string } = {}): Promise<void> {
+  if (!existsSync(path.join(root, "vite.config.ts")) || !existsSync(path.join(root, "src")))
+    throw new CliError(`the explorer is not built and its sources are not here (${root}); run "npm run build" where they are`, EXIT.usage);
+  let viteBin: string;
+  try {
+    viteBin = path.join(path.dirname(createRequire(path.join(root, "package.json")).resolve("vite/package.json")), "bin", "vite.js");
+  } catch {
+    throw new CliError(`building the explorer needs vite: run "npm install" in ${root}`, EXIT.usage);
+  }
+  const args = [viteBin, "build", "--config", "vite.config.ts", "--mode", SERVE_BUILD_MODE, "--outDir", outDir, "--emptyOutDir"];
+  // Errors only: the chunk-size advice of a normal build is for whoever publishes the site.
+  args.push("--logLevel", "error", ...(options.base === undefined ? [] : ["--base", options.base]));
+  const built = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.once("error", reject);
+    child.once("close", (code) => resolve({ code, output }));
+  });
+  if (built.code !== 0) throw new CliError(`building the explorer (vite build) failed:\n${built.output.trim()}`, EXIT.internal);
 }
 
 /** The tag the build puts in index.html (scripts/dataset-bundle-plugin.ts); the server replaces it. */

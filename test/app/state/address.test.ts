@@ -92,6 +92,7 @@ describe("view state in the query string", () => {
       "entities",
       "paths",
       "table",
+      "embed",
     ]);
   });
 
@@ -117,6 +118,15 @@ describe("view state in the query string", () => {
     expect(problems).toHaveLength(6);
     expect(problems.join("\n")).toMatch(/range "2018": use two months/);
     expect(problems.join("\n")).toMatch(/country "Canada"/);
+  });
+
+  it("reads embed=1 as the embedded view, writes it back, and ignores any other value with a notice", () => {
+    expect(read("embed=1&focus=bell").state).toMatchObject({ embed: true, focus: "bell" });
+    expect(queryString(writeViewState(new URLSearchParams(), { ...defaultViewState(), embed: true }))).toBe("?embed=1");
+    expect(read("embed=0")).toEqual({ state: defaultViewState(), problems: [] });
+    const { state, problems } = read("embed=yes");
+    expect(state.embed).toBe(false);
+    expect(problems).toEqual(['ignored embed "yes": use 1 or leave it out']);
   });
 
   it("ignores a depth without a focus", () => {
@@ -172,6 +182,7 @@ describe("view state in the query string", () => {
         entities: fc.constantFrom("active" as const, "all" as const),
         paths: fc.constantFrom("undirected" as const, "directed" as const),
         table: fc.option(fc.constantFrom("entities" as const, "relations" as const), { nil: null }),
+        embed: fc.boolean(),
       })
       .map((state) => (state.focus === null ? { ...state, depth: null } : state));
     fc.assert(
