@@ -4,6 +4,7 @@ export const TASKS = {
   "load-baseline": async () => (await import("./load.ts")).loadBaseline,
   subgraph: async () => (await import("./subgraph.ts")).subgraph,
   table: async () => (await import("./table.ts")).table,
+  "edit-check": async () => (await import("./edit-check.ts")).editCheck,
   "gexf-write": async () => (await import("./gexf.ts")).gexfWrite,
   "gexf-read": async () => (await import("./gexf.ts")).gexfRead,
   "gexf-read-baseline": async () => (await import("./gexf.ts")).gexfReadBaseline,

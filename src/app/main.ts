@@ -7,9 +7,11 @@
  */
 import "./zod-config.ts";
 import { buildGraph } from "../graph/build.ts";
-import { formatIssue } from "../load/issues.ts";
+import { formatIssue, type LoadIssue } from "../load/issues.ts";
+import { parseDataset } from "../load/parse.ts";
 import { chooseLayout, type SavedLayout } from "../model/layout.ts";
 import type { Dataset } from "../model/schema.ts";
+import { Workbench } from "./edit/workbench.ts";
 import { Explorer } from "./explorer.ts";
 import { datasetSource, loadFrom, type DatasetSource, type LoadedDataset } from "./files/load.ts";
 import { FileOpener, type OpenedOutcome } from "./files/open-file.ts";
@@ -31,6 +33,10 @@ const embedded = readViewState(new URLSearchParams(location.search)).state.embed
 const opener = embedded ? null : new FileOpener(openFile);
 /** Set while the page follows the folder `atlas serve` serves. */
 let served: { mode: Served; status: ServedStatus; stop: () => void } | null = null;
+/** The editing workbench of a dataset that came as a bundle (kept while the same dataset is shown again). */
+let workbench: Workbench | null = null;
+/** The dataset as last loaded, for showing it again with the workbench's edits. */
+let lastLoaded: LoadedDataset | null = null;
 
 function fail(title: string, ...paragraphs: string[]): void {
   current?.destroy();
@@ -59,7 +65,7 @@ function showExplorer(dataset: Dataset, view: ViewState, status: DatasetStatus, 
   const camera = previous?.renderer.getCamera().getState();
   current?.destroy();
   current = null;
-  const explorer = new Explorer(root, graph, view, status, opener, opened);
+  const explorer = new Explorer(root, graph, view, status, opener, workbench, opened);
   if (camera) explorer.renderer.getCamera().setState(camera);
   current = explorer;
   // A site `atlas publish` made keeps the title it was given (--title).
@@ -74,6 +80,8 @@ function openFile(outcome: OpenedOutcome): void {
   // The page no longer shows the served folder: its changes are not followed any more.
   served?.stop();
   served = null;
+  workbench?.destroy();
+  workbench = null;
   history.replaceState(history.state, "", `${location.pathname}${location.hash}`);
   showExplorer(outcome.dataset, defaultViewState(), { notices: [], warnings: [] }, false, chooseLayout(outcome.layouts));
 }
@@ -83,7 +91,11 @@ function openFile(outcome: OpenedOutcome): void {
  * problems. `reload`: the same dataset again, after a change on disk.
  */
 function show(loaded: LoadedDataset, reload: boolean): void {
-  const { result } = loaded;
+  lastLoaded = loaded;
+  if (loaded.result.ok && loaded.bundle) followWithWorkbench(loaded);
+  const edited = workbench && workbench.session.edits.length > 0 ? parseDataset(workbench.documents(), { defaultName: loaded.bundle?.name ?? "dataset" }) : null;
+  // Kept edits that no longer load (the files changed under them) wait in the pending panel; the files show as they are.
+  const result = edited?.ok ? edited : loaded.result;
   if (!result.ok) {
     current?.destroy();
     current = null;
@@ -101,8 +113,49 @@ function show(loaded: LoadedDataset, reload: boolean): void {
     warnings,
     ...(loaded.bundle ? { bundle: loaded.bundle } : {}),
     ...(served ? { served: served.status } : {}),
+    ...(workbench ? { editing: workbench.mode } : {}),
   };
-  showExplorer(result.dataset, state, status, reload && current !== null, chooseLayout(result.layouts));
+  showExplorer(result.dataset, state, status, reload && current !== null, chooseLayout(loaded.result.layouts));
+}
+
+/**
+ * Editing is on for a dataset that came as a bundle (its files are known), except when `atlas serve` serves it
+ * read-only or the page is an embed: through the server when it serves it writable, else (a static site) as downloads.
+ */
+function followWithWorkbench(loaded: LoadedDataset): void {
+  const bundle = loaded.bundle;
+  if (!bundle || served?.mode.mode === "read-only") return;
+  // An embedded view (`?embed=1`, atlas publish) shows the graph to readers: no editing there.
+  if (embedded) return;
+  const files = bundle.files.map((file) => ({ path: file.path, text: file.text, sha256: file.sha256 }));
+  if (workbench) {
+    workbench.follow(files);
+    return;
+  }
+  workbench = new Workbench({
+    mode: served ? "server" : "download",
+    served: served?.mode ?? null,
+    datasetKey: `${location.pathname}|${bundle.name}`,
+    files,
+    onDataset: showEdits,
+  });
+}
+
+/** The workbench's edits changed the dataset: shows it with them, in the same view; answers why it cannot. */
+function showEdits(): LoadIssue[] | null {
+  if (!workbench || !lastLoaded) return null;
+  const result = parseDataset(workbench.documents(), { defaultName: lastLoaded.bundle?.name ?? "dataset" });
+  if (!result.ok) return result.issues;
+  const { state } = readViewState(new URLSearchParams(location.search));
+  const status: DatasetStatus = {
+    notices: [],
+    warnings: result.issues.filter((issue) => issue.severity === "warning").map(formatIssue),
+    ...(lastLoaded.bundle ? { bundle: lastLoaded.bundle } : {}),
+    ...(served ? { served: served.status } : {}),
+    editing: workbench.mode,
+  };
+  showExplorer(result.dataset, state, status, current !== null);
+  return null;
 }
 
 /** Follows the served folder: each change on disk loads the dataset again (one load at a time; the latest wins). */
@@ -139,12 +192,28 @@ function follow(source: DatasetSource, mode: Served, folder: string): void {
   served = { mode, status, stop };
 }
 
+/** Graphs above this many entities and relations say "drawing the graph" before drawing it (a frame's wait). */
+const LARGE_GRAPH = 5_000;
+
+/**
+ * While the page first loads a big dataset: says the step under way (the bar beside it moves on the compositor)
+ * and lets the page paint it before the step takes the main thread.
+ */
+async function loadingStep(step: string): Promise<void> {
+  if (root.dataset.state !== "loading") return;
+  const line = root.querySelector(".app-loading");
+  if (line) line.textContent = `Leverage Atlas: ${step}…`;
+  await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const source = datasetSource(params);
   performance.mark("atlas:start");
-  const loaded = await loadFrom(source);
+  const loaded = await loadFrom(source, loadingStep);
   performance.mark("atlas:parsed");
+  // Here, just before drawing, the check also warms the GPU process up (software GL: sigma's own context then
+  // draws its first frame sooner; made lazily, the embedded dataset's first frame came later: docs/benchmarks.md).
   if (loaded.result.ok && !hasWebGL2()) {
     fail(
       "This browser cannot draw the graph",
@@ -153,6 +222,7 @@ async function start(): Promise<void> {
     );
     return;
   }
+  if (loaded.result.ok && loaded.result.counts.entities + loaded.result.counts.relations > LARGE_GRAPH) await loadingStep("drawing the graph");
   const mode = source.from === "meta" ? servedMode() : null;
   if (mode) follow(source, mode, loaded.bundle?.name ?? "the dataset folder");
   show(loaded, false);

@@ -55,6 +55,8 @@ export interface BundleCheck {
   by: string;
   /** When, as an ISO 8601 time. */
   at: string;
+  /** The loader's warnings about these files (it found no error): the page shows them without validating again. */
+  warnings?: LoadIssue[];
 }
 
 export interface DatasetBundle {
@@ -95,14 +97,17 @@ function comparePaths(a: string, b: string): number {
 export async function makeBundle(
   name: string,
   files: readonly { path: string; text: string; sha256?: string }[],
-  checked?: { by: string; at?: Date },
+  checked?: { by: string; at?: Date; warnings?: readonly LoadIssue[] },
 ): Promise<DatasetBundle> {
   const hashed = await Promise.all(
     files.map(async (file) => ({ path: file.path, text: file.text, sha256: file.sha256 ?? (await sha256Hex(file.text)) })),
   );
   hashed.sort((a, b) => comparePaths(a.path, b.path));
   const bundle: DatasetBundle = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, name, files: hashed };
-  if (checked) bundle.checked = { digest: await bundleDigest(hashed), by: checked.by, at: (checked.at ?? new Date()).toISOString() };
+  if (checked) {
+    bundle.checked = { digest: await bundleDigest(hashed), by: checked.by, at: (checked.at ?? new Date()).toISOString() };
+    if (checked.warnings && checked.warnings.length > 0) bundle.checked.warnings = [...checked.warnings];
+  }
   return bundle;
 }
 
@@ -135,6 +140,18 @@ const bundleSchema = z.strictObject({
       digest: z.string().regex(HEX_SHA256, { error: "digest must be 64 lowercase hexadecimal digits" }),
       by: z.string(),
       at: z.string(),
+      warnings: z
+        .array(
+          z.strictObject({
+            file: z.string(),
+            pointer: z.string(),
+            message: z.string(),
+            severity: z.literal("warning"),
+            line: z.number().optional(),
+            column: z.number().optional(),
+          }),
+        )
+        .optional(),
     })
     .optional(),
 });

@@ -54,7 +54,7 @@ export async function bundleFiles(name: string, files: readonly FolderFile[]): P
   const entries = await Promise.all(
     files.map(async (file) => ({ path: file.path, text: lenient.decode(file.bytes), sha256: await sha256Hex(file.bytes) })),
   );
-  const bundle = await makeBundle(name, entries, result.ok ? { by: ATLAS_VERSION } : undefined);
+  const bundle = await makeBundle(name, entries, result.ok ? { by: ATLAS_VERSION, warnings: result.issues } : undefined);
   return { bundle, result };
 }
 

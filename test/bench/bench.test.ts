@@ -31,6 +31,8 @@ describe("npm run bench", () => {
       "table 500/1500: open the relations table",
       "table 500/1500: a time step with the relations table open",
       "table 500/1500: filter the relations by a word",
+      "edit check data/: a relation being typed",
+      "edit check 500/1500: a relation being typed",
       "gexf 500/1500: write",
       "gexf 500/1500: parse back",
       "graphml 500/1500: write",

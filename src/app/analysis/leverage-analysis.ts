@@ -12,6 +12,14 @@ import type { ExplorerState } from "../state/state.ts";
 import type { Store } from "../state/store.ts";
 import type { LeverageReply, LeverageRequest } from "./leverage-worker.ts";
 
+type LeverageGraphPart = Extract<LeverageRequest, { type: "graph" }>["part"] & {
+  nodes: NonNullable<Extract<LeverageRequest, { type: "graph" }>["part"]["nodes"]>;
+  edges: NonNullable<Extract<LeverageRequest, { type: "graph" }>["part"]["edges"]>;
+};
+
+/** Entities and relations per part of the graph sent to the worker: a few tens of milliseconds of copying each. */
+const GRAPH_PART_ITEMS = 4_000;
+
 export class LeverageAnalysis {
   private readonly worker: Worker;
   private readonly unsubscribe: () => void;
@@ -25,14 +33,48 @@ export class LeverageAnalysis {
     this.worker = new Worker(new URL("./leverage-worker.ts", import.meta.url), { type: "module", name: "atlas-leverage" });
     this.worker.onmessage = (event: MessageEvent<LeverageReply>) => this.receive(event.data);
     this.worker.onerror = (event) => this.receive({ type: "failed", message: event.message || "the analysis stopped" });
-    // Copying the graph to the worker takes a second or two at 50k entities: after the first frame, not before it.
-    requestAnimationFrame(() => setTimeout(() => this.post({ type: "graph", graph: graph.export() }), 0));
+    // Copying the graph to the worker takes a second or two at 50k entities: after the first frame, not before it,
+    // and in parts, each in a task of its own, so the page keeps drawing and answering meanwhile.
+    requestAnimationFrame(() => setTimeout(() => this.sendGraph(), 0));
     this.unsubscribe = store.subscribe((state) => this.follow(state));
   }
 
   destroy(): void {
+    this.stopped = true;
     this.unsubscribe();
     this.worker.terminate();
+  }
+
+  private stopped = false;
+
+  /** Posts the graph in parts of GRAPH_PART_ITEMS entities or relations, one task each. */
+  private sendGraph(): void {
+    const { graph } = this;
+    const nodes = graph.nodeEntries();
+    const edges = graph.edgeEntries();
+    const next = (): void => {
+      if (this.stopped) return;
+      const part: LeverageGraphPart = {
+        options: { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops },
+        attributes: graph.getAttributes(),
+        nodes: [],
+        edges: [],
+      };
+      for (let entry = nodes.next(); !entry.done; entry = nodes.next()) {
+        part.nodes.push({ key: entry.value.node, attributes: entry.value.attributes });
+        if (part.nodes.length === GRAPH_PART_ITEMS) break;
+      }
+      if (part.nodes.length < GRAPH_PART_ITEMS)
+        for (let entry = edges.next(); !entry.done; entry = edges.next()) {
+          const { edge, source, target, attributes } = entry.value;
+          part.edges.push({ key: edge, source, target, attributes });
+          if (part.nodes.length + part.edges.length === GRAPH_PART_ITEMS) break;
+        }
+      const last = part.nodes.length + part.edges.length < GRAPH_PART_ITEMS;
+      this.post({ type: "graph", part, last });
+      if (!last) setTimeout(next, 0);
+    };
+    next();
   }
 
   private post(request: LeverageRequest): void {

@@ -13,7 +13,12 @@ import type { AtlasGraph, EntityAttributes, GraphAttributes, RelationAttributes 
 import { defaultGovernment, leverageView, pressedParties, type EntityRef, type LeverageView } from "../model/leverage-view.ts";
 
 export type LeverageRequest =
-  | { type: "graph"; graph: SerializedGraph<EntityAttributes, RelationAttributes, GraphAttributes> }
+  /**
+   * A part of the graph, in graphology's serialized form (nodes before the edges that need them); the analysis
+   * runs when the last part arrives. Parts keep each copy on the page's thread short (a whole 50k graph at once
+   * held it for seconds).
+   */
+  | { type: "graph"; part: SerializedGraph<EntityAttributes, RelationAttributes, GraphAttributes>; last: boolean }
   | { type: "view"; key: string; government: string | null; at: string | null };
 
 export type LeverageReply =
@@ -27,6 +32,8 @@ const scope = globalThis as unknown as {
 };
 
 let analysed: { graph: AtlasGraph; context: LeverageContext } | null = null;
+/** The graph as its parts arrive. */
+let received: AtlasGraph | null = null;
 /** Only the latest view asked for is worth computing: requests that arrive while one runs replace each other. */
 let wanted: Extract<LeverageRequest, { type: "view" }> | null = null;
 let scheduled = false;
@@ -53,7 +60,11 @@ scope.onmessage = (event) => {
   const request = event.data;
   if (request.type === "graph") {
     try {
-      const graph: AtlasGraph = MultiDirectedGraph.from(request.graph);
+      received ??= new MultiDirectedGraph();
+      received.import(request.part, true);
+      if (!request.last) return;
+      const graph = received;
+      received = null;
       const context = new LeverageContext(graph);
       const ranking = exposure(graph, {}, context);
       analysed = { graph, context };

@@ -22,6 +22,8 @@ export interface DetailsActions {
   onClose: () => void;
   /** Extra buttons for the entity (neighbourhood, path, selection...). */
   actions?: (details: EntityDetails) => HTMLElement[];
+  /** Opens a relation in the editor (only where the dataset can be edited). */
+  onEditRelation?: (id: string) => void;
 }
 
 export class DetailsPanel {
@@ -167,9 +169,15 @@ export class DetailsPanel {
       }),
       about,
     );
+    const onEdit = this.handlers.onEditRelation;
+    const edit = onEdit
+      ? el("button", { class: "button relation-edit", text: "Edit", attrs: { type: "button", "aria-label": `Edit relation ${relation.id}` } })
+      : null;
+    edit?.addEventListener("click", () => onEdit?.(relation.id));
     return el(
       "li",
       { class: "relation", attrs: { "data-relation": relation.id } },
+      edit,
       line,
       meta,
       el("p", { class: "relation-claim", text: relation.claim }),
@@ -210,7 +218,15 @@ function entityActions(
   const select = el("button", { class: "button", text: selectLabel(state, details.id), attrs: { type: "button" } });
   select.addEventListener("click", () => store.dispatch(toggleSelected, details.id));
   // Embedded, the view offers no path or selection tools (their panels are the full explorer's).
-  return { buttons: state.view.embed ? [neighbourhood] : [neighbourhood, pathFrom, select], select };
+  const buttons = state.view.embed ? [neighbourhood] : [neighbourhood, pathFrom, select];
+  if (context.workbench && !state.view.embed) {
+    const addRelation = el("button", { class: "button", text: "Add relation from here", attrs: { type: "button" } });
+    addRelation.addEventListener("click", () => context.request({ type: "edit", collection: "relations", id: null, from: details.id }));
+    const editEntity = el("button", { class: "button", text: "Edit entity", attrs: { type: "button" } });
+    editEntity.addEventListener("click", () => context.request({ type: "edit", collection: "entities", id: details.id }));
+    buttons.push(addRelation, editEntity);
+  }
+  return { buttons, select };
 }
 
 function selectLabel(state: ExplorerState, id: string): string {
@@ -224,6 +240,7 @@ function mount(context: PanelContext): MountedPanel {
   const panel = new DetailsPanel({
     onEntity: (id) => context.choose(id),
     onClose: () => store.dispatch(focusEntity, null),
+    ...(context.workbench ? { onEditRelation: (id: string) => context.request({ type: "edit", collection: "relations", id }) } : {}),
     actions: (details) => {
       const actions = entityActions(context, state, details);
       select = { id: details.id, button: actions.select };

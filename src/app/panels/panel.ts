@@ -7,6 +7,7 @@
 import type { SearchIndex } from "../model/search.ts";
 import type { ViewGraph } from "../model/view-graph.ts";
 import type { FileOpener } from "../files/open-file.ts";
+import type { Workbench } from "../edit/workbench.ts";
 import type { LayoutController } from "../render/layout.ts";
 import type { AtlasRenderer } from "../render/renderer.ts";
 import type { Derived } from "../state/derive.ts";
@@ -26,7 +27,9 @@ export type PanelRequest =
   /** An entity was chosen (search, a link): its details take keyboard focus. */
   | { type: "focus-details" }
   /** "Path from here…": the path starts at this entity, and keyboard focus goes to its other end. */
-  | { type: "path-from"; id: string };
+  | { type: "path-from"; id: string }
+  /** Open the editor: a new record (a relation may start from one entity, or between two), or an existing one. */
+  | { type: "edit"; collection: "entities" | "relations" | "sources"; id: string | null; from?: string; to?: string };
 
 export interface PanelContext {
   readonly graph: ViewGraph;
@@ -37,6 +40,8 @@ export interface PanelContext {
   readonly search: { index: SearchIndex; debounceMs: number };
   /** Opens files (the "Open file" button); null where the page cannot. */
   readonly opener: FileOpener | null;
+  /** The editing workbench, when the dataset can be edited here (state.dataset.editing); else null. */
+  readonly workbench: Workbench | null;
   readonly region: (name: RegionName) => HTMLElement;
   /** Adds a region for the panels after this one (the selection panel's actions). */
   readonly provideRegion: (name: RegionName, element: HTMLElement) => void;

@@ -26,6 +26,8 @@ import { servedPanel } from "./served.ts";
 import { tablePanel } from "./table.ts";
 import { timePanel } from "./time.ts";
 import { emptyViewPanel } from "./empty-view.ts";
+import { editorPanel } from "./editor.ts";
+import { pendingPanel } from "./pending.ts";
 import { embedPanel } from "./embed.ts";
 
 export const PANELS: readonly Panel[] = [
@@ -54,6 +56,10 @@ export const PANELS: readonly Panel[] = [
   boxSelectPanel,
   selectionPanel,
   exportPanel,
+  // Editing (only where the dataset can be edited): the editor card over the graph (after the selection, whose
+  // actions it adds to), the workbench bar in the header and the Unsaved edits at the top of the side panel.
+  editorPanel,
+  pendingPanel,
   // Last in the toolbar.
   openFilePanel,
 ];

@@ -194,6 +194,8 @@ function createSigma(graph: ViewGraph, container: HTMLElement, initial: Partial<
       // While the camera moves (and while the layout runs: isLayingOut), big graphs draw their entities only:
       // without a GPU every edge's pixels are filled again each frame (docs/benchmarks.md). The edges return at rest.
       hideEdgesOnMove: hidesEdgesWhileMoving(graph),
+      // Labels too: at 10,000 entities they cost software rendering about as much per frame as the entities.
+      hideLabelsOnMove: hidesEdgesWhileMoving(graph),
     },
   });
 }

@@ -138,6 +138,11 @@ export interface DatasetStatus {
   bundle?: BundleContents;
   /** Set when `atlas serve` serves the dataset from a folder (absent on a static site). */
   served?: ServedStatus;
+  /**
+   * Set when the dataset can be edited in the page (its files are known): "server" saves through `atlas serve`,
+   * "download" (a static site) downloads the changed files. Absent: no editing (read-only, an opened file, an embed).
+   */
+  editing?: "server" | "download";
 }
 
 /** A dataset folder served by `atlas serve`: its name, whether edits can be saved, and the live link to it. */

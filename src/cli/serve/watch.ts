@@ -45,20 +45,23 @@ export async function watchFolder(
     if (changed.size > 0) onChange([...changed].sort());
   };
 
-  const watcher: FSWatcher = watch(folder, { recursive: true }, (_event, name) => {
+  const listener = (_event: string, name: string | null): void => {
     // Hidden files and folders are never dataset files (.git, editors' swap files, the server's temporary files).
     if (name !== null && name.split(/[\\/]/).some((part) => part.startsWith("."))) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       looking = looking.then(look);
     }, DEBOUNCE_MS);
-  });
-  watcher.on("error", onError);
+  };
+  // Node 20's recursive watch on Linux loses a top-level file once it is replaced by a rename (an atomic save,
+  // the server's own or an editor's); a plain watch of the folder itself keeps hearing those files.
+  const watchers: FSWatcher[] = [watch(folder, { recursive: true }, listener), watch(folder, listener)];
+  for (const watcher of watchers) watcher.on("error", onError);
   return {
     close: () => {
       closed = true;
       clearTimeout(timer);
-      watcher.close();
+      for (const watcher of watchers) watcher.close();
     },
   };
 }
