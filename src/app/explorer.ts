@@ -24,7 +24,7 @@ import { createRenderer, type AtlasRenderer } from "./render/renderer.ts";
 import { focusEntity, layoutProgressed, layoutStatusChanged } from "./state/actions.ts";
 import { queryString, writeViewState } from "./state/address.ts";
 import { createDeriver, type Derived, type LeverageShown } from "./state/derive.ts";
-import { initialState, isPanelOpen, type DatasetStatus, type ExplorerState, type ViewState } from "./state/state.ts";
+import { initialState, isPanelOpen, type DatasetStatus, type ExplorerState, type OpenedLayout, type ViewState } from "./state/state.ts";
 import { Store } from "./state/store.ts";
 import { el } from "./ui/dom.ts";
 
@@ -72,8 +72,10 @@ export class Explorer {
     dataset: DatasetStatus,
     opener: FileOpener | null = null,
     workbench: Workbench | null = null,
+    /** The saved layout the graph's positions come from (model/view-graph.ts applySavedLayout), if any. */
+    opened: OpenedLayout | null = null,
   ) {
-    this.store = new Store(initialState(view, dataset, storedLabelPreference()));
+    this.store = new Store(initialState(view, dataset, storedLabelPreference(), opened));
     this.derive = createDeriver(graph);
     this.derived = this.derive(this.store.get());
     this.recentreOnSettle = view.focus !== null;
@@ -157,6 +159,10 @@ export class Explorer {
 
     this.unsubscribe = this.store.subscribe((state, previous) => this.render(state, previous));
     this.render(this.store.get(), null);
+    // A saved layout that places every entity is the picture: ForceAtlas2 runs only when asked (Run layout). sigma
+    // frames the graph with its labels' sizes, which its first frame has not measured yet: refresh once, so the
+    // picture does not shift at the first hover or click (ForceAtlas2's moves hide that otherwise).
+    if (this.store.get().layout.status !== "running") renderer.refresh();
     const { focus } = this.derived.sigma;
     if (this.derived.view.nodes.size < graph.order && this.derived.view.nodes.size > 0) this.fitShown();
     else if (focus !== null) moveCameraTo(renderer, focus);
@@ -241,11 +247,19 @@ export class Explorer {
   /** The toolbar's buttons and the panels over the graph, as boxes in the graph's pixels: labels stay clear of them. */
   private labelObstacles(container: HTMLElement, toolbar: HTMLElement): Box[] {
     const origin = container.getBoundingClientRect();
-    const overlays = [...toolbar.children, ...[...(this.regions.get("pane")?.children ?? [])].filter((child) => child !== container && child !== toolbar)];
+    const overlays = [
+      ...toolbar.children,
+      ...[...(this.regions.get("pane")?.children ?? [])].filter((child) => child !== container && child !== toolbar),
+    ];
     return overlays
       .map((element) => element.getBoundingClientRect())
       .filter((box) => box.width > 0 && box.height > 0)
-      .map((box) => ({ left: box.left - origin.left, right: box.right - origin.left, top: box.top - origin.top, bottom: box.bottom - origin.top }));
+      .map((box) => ({
+        left: box.left - origin.left,
+        right: box.right - origin.left,
+        top: box.top - origin.top,
+        bottom: box.bottom - origin.top,
+      }));
   }
 
   /** Hands the label placement what it needs when that changed: what is shown, what must be labelled, the preference. */
@@ -253,7 +267,8 @@ export class Explorer {
     const { sigma } = derived;
     const inputs = [sigma.nodes, sigma.edges, sigma.focus, sigma.selected, sigma.path, sigma.chain, state.labels, sigma.cursor];
     if (inputs.length === this.labelInputs.length && inputs.every((input, index) => Object.is(input, this.labelInputs[index]))) return;
-    const labelSizeChanged = this.labelInputs[6] !== undefined && (this.labelInputs[6] as ExplorerState["labels"]).size !== state.labels.size;
+    const labelSizeChanged =
+      this.labelInputs[6] !== undefined && (this.labelInputs[6] as ExplorerState["labels"]).size !== state.labels.size;
     this.labelInputs = inputs;
     if (labelSizeChanged) this.renderer.setGraphState({ labelPx: LABEL_FONT_PX[state.labels.size] });
     const forced = new Set<string>([...sigma.selected, ...(sigma.path?.nodes ?? []), ...(sigma.chain?.nodes ?? [])]);
@@ -339,7 +354,8 @@ export class Explorer {
     // Once the layout settles, what is shown comes into view (a part laid out alone, the view the page opened
     // on), or the focus the address named, in a view of the whole graph.
     if (settled && this.layout.scoped) this.fitShown();
-    else if (firstSettled && this.recentreOnSettle && !partial && derived.sigma.focus !== null) moveCameraTo(this.renderer, derived.sigma.focus);
+    else if (firstSettled && this.recentreOnSettle && !partial && derived.sigma.focus !== null)
+      moveCameraTo(this.renderer, derived.sigma.focus);
     else if (firstSettled && derived.view.nodes.size > 0) this.fitShown();
   }
 }

@@ -9,6 +9,7 @@ import "./zod-config.ts";
 import { buildGraph } from "../graph/build.ts";
 import { formatIssue, type LoadIssue } from "../load/issues.ts";
 import { parseDataset } from "../load/parse.ts";
+import { chooseLayout, type SavedLayout } from "../model/layout.ts";
 import type { Dataset } from "../model/schema.ts";
 import { Workbench } from "./edit/workbench.ts";
 import { Explorer } from "./explorer.ts";
@@ -16,7 +17,7 @@ import { datasetSource, loadFrom, type DatasetSource, type LoadedDataset } from 
 import { FileOpener, type OpenedOutcome } from "./files/open-file.ts";
 import { followFolder, servedMode, type Served } from "./files/served.ts";
 import { carryPositions } from "./model/carry-positions.ts";
-import { prepareViewGraph } from "./model/view-graph.ts";
+import { applySavedLayout, prepareViewGraph } from "./model/view-graph.ts";
 import { hasWebGL2 } from "./render/renderer.ts";
 import { servedLinkChanged } from "./state/actions.ts";
 import { defaultViewState, readViewState } from "./state/address.ts";
@@ -54,15 +55,17 @@ function offerOpenFile(): void {
  * Builds the graph first, so a failure leaves the current explorer in place, then replaces it. With `keep`
  * (the same dataset loaded again), entities keep their places and the camera its position.
  */
-function showExplorer(dataset: Dataset, view: ViewState, status: DatasetStatus, keep = false): void {
+function showExplorer(dataset: Dataset, view: ViewState, status: DatasetStatus, keep = false, layout?: SavedLayout): void {
   const graph = prepareViewGraph(buildGraph(dataset));
+  // The dataset's saved layout, when it has one, instead of ForceAtlas2 from scratch (entities kept on a reload keep their places).
+  const opened = layout ? { name: layout.name, complete: applySavedLayout(graph, layout) === graph.order } : null;
   performance.mark("atlas:graph-built");
   const previous = keep ? current : null;
   if (previous) carryPositions(previous.graph, graph);
   const camera = previous?.renderer.getCamera().getState();
   current?.destroy();
   current = null;
-  const explorer = new Explorer(root, graph, view, status, opener, workbench);
+  const explorer = new Explorer(root, graph, view, status, opener, workbench, opened);
   if (camera) explorer.renderer.getCamera().setState(camera);
   current = explorer;
   // A site `atlas publish` made keeps the title it was given (--title).
@@ -80,7 +83,7 @@ function openFile(outcome: OpenedOutcome): void {
   workbench?.destroy();
   workbench = null;
   history.replaceState(history.state, "", `${location.pathname}${location.hash}`);
-  showExplorer(outcome.dataset, defaultViewState(), { notices: [], warnings: [] });
+  showExplorer(outcome.dataset, defaultViewState(), { notices: [], warnings: [] }, false, chooseLayout(outcome.layouts));
 }
 
 /**
@@ -112,7 +115,7 @@ function show(loaded: LoadedDataset, reload: boolean): void {
     ...(served ? { served: served.status } : {}),
     ...(workbench ? { editing: workbench.mode } : {}),
   };
-  showExplorer(result.dataset, state, status, reload && current !== null);
+  showExplorer(result.dataset, state, status, reload && current !== null, chooseLayout(loaded.result.layouts));
 }
 
 /**

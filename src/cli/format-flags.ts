@@ -1,8 +1,9 @@
 /**
- * The flags of formats' options, for `atlas export` (writers' options: GEXF's --dynamic) and `atlas import`
- * (readers' options: the spreadsheets' --layout and --map-kind): one commander option per flag, shared by
- * the formats that declare it, and the values the command line gives for the format actually used. A
- * yes/no option is a bare flag, a choice takes one of its values, a text takes any value.
+ * The flags of formats' options, for `atlas export` (writers' options: GEXF's --dynamic, the SVG's --width and
+ * --layout) and `atlas import` (readers' options: the spreadsheets' --layout and --map-kind): one commander option
+ * per flag, shared by the formats that declare it, and the values the command line gives for the format actually
+ * used. A yes/no option is a bare flag, a choice takes one of its values, a number a whole number within its
+ * bounds, a text any value.
  */
 import { Option, type Command } from "commander";
 import type { FormatOption, OptionSpecs, OptionValues } from "../formats/format.ts";
@@ -38,7 +39,7 @@ export function formatFlags<F extends OptionOwner>(formats: readonly F[]): Forma
   return [...flags.values()];
 }
 
-/** The commander option of a flag: `--dynamic`, `--layout <layout>` (its choices checked), `--map-kind <mapping>`. */
+/** The commander option of a flag: `--dynamic`, `--layout <layout>` (its choices checked), `--width <pixels>`, `--map-kind <mapping>`. */
 function commanderOption(flag: FormatFlag): Option {
   const { option } = flag;
   if (option.type === "boolean") return new Option(option.flag, option.help);
@@ -51,6 +52,14 @@ export function addFormatFlags(command: Command, flags: readonly FormatFlag[]): 
   for (const flag of flags) command.addOption(commanderOption(flag));
 }
 
+/** A number flag's value: a whole number within the option's bounds, else a usage error naming the flag. */
+function numberValue(option: FormatOption & { type: "number" }, given: string): number {
+  const value = /^\s*-?\d+\s*$/.test(given) ? Number(given) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < option.min || value > option.max)
+    throw new CliError(`${option.flag} must be a whole number from ${option.min} to ${option.max}, got "${given}"`, EXIT.usage);
+  return value;
+}
+
 /**
  * The values of `format`'s options: each at its default unless its flag was given. A flag given for a format
  * that lacks it is a usage error naming the formats it applies to.
@@ -60,7 +69,7 @@ export function flagValues<F extends OptionOwner>(
   flags: readonly FormatFlag<F>[],
   given: Readonly<Record<string, unknown>>,
 ): OptionValues {
-  const values: Record<string, boolean | string | undefined> = { ...defaultValues(format.options) };
+  const values: Record<string, boolean | string | number | undefined> = { ...defaultValues(format.options) };
   for (const flag of flags) {
     const value = given[flag.attribute];
     if (value === undefined || value === false) continue;
@@ -70,13 +79,15 @@ export function flagValues<F extends OptionOwner>(
         `${flag.option.flag} applies to ${listWords(flag.owners.map((other) => other.format.name))} only, not to ${format.name}`,
         EXIT.usage,
       );
-    // commander gives a `--flag <value>` option's value as a string.
-    values[owner.key] = flag.option.type === "boolean" ? true : typeof value === "string" ? value : JSON.stringify(value);
+    const { option } = flag;
+    // commander hands a flag with a value its text.
+    const text = typeof value === "string" ? value : JSON.stringify(value);
+    values[owner.key] = option.type === "boolean" ? true : option.type === "number" ? numberValue(option, text) : text;
   }
   return values;
 }
 
-/** "--layout atlas|kumu|gephi|edges" or "--dynamic", for the lists of flags in --help. */
+/** "--layout atlas|kumu|gephi|edges", "--width <pixels>" or "--dynamic", for the lists of flags in --help. */
 export function flagSynopsis(option: FormatOption): string {
   if (option.type === "boolean") return option.flag;
   if (option.type === "choice") return `${option.flag} ${option.choices.map((choice) => choice.value).join("|")}`;

@@ -17,6 +17,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   import: async () => (await import("./commands/import.ts")).registerImport,
   generate: async () => (await import("./commands/generate.ts")).registerGenerate,
   template: async () => (await import("./commands/template.ts")).registerTemplate,
+  layout: async () => (await import("./commands/layout.ts")).registerLayout,
   serve: async () => (await import("./commands/serve.ts")).registerServe,
   publish: async () => (await import("./commands/publish.ts")).registerPublish,
 };

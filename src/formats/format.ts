@@ -9,6 +9,8 @@
  */
 import type { AtlasGraph } from "../graph/types.ts";
 import type { LoadIssue } from "../load/issues.ts";
+import type { SavedLayout } from "../model/layout.ts";
+import type { LabelSide } from "../model/presentation.ts";
 import type { Dataset } from "../model/schema.ts";
 
 /** Where code runs: the CLI (node) and/or the explorer (browser). */
@@ -37,7 +39,7 @@ export interface Choice<V extends string = string> {
   readonly label: string;
 }
 
-/** One of a few values (the spreadsheet readers' `layout`): `--layout <value>` and a select in the explorer. */
+/** One of a few values (the spreadsheet readers' `layout`, the SVG's): `--layout <value>` and a select in the explorer. */
 export interface ChoiceOption<V extends string = string> extends OptionBase {
   readonly type: "choice";
   readonly choices: readonly [Choice<V>, ...Choice<V>[]];
@@ -54,16 +56,29 @@ export interface TextOption extends OptionBase {
   readonly valueName: string;
 }
 
-export type FormatOption = BooleanOption | ChoiceOption | TextOption;
+/** A whole number within bounds (the SVG's `width`): `--width <pixels>` and a number field in the explorer. */
+export interface NumberOption extends OptionBase {
+  readonly type: "number";
+  /** The value when none is given. */
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  /** The flag's value as `--help` names it: "pixels" in "--width <pixels>". */
+  readonly valueName: string;
+}
+
+export type FormatOption = BooleanOption | ChoiceOption | TextOption | NumberOption;
 
 export type OptionSpecs = Readonly<Record<string, FormatOption>>;
 
-/** The value an option takes: on/off, one of its choices, or text (undefined when not given). */
+/** The value an option takes: on/off, one of its choices, a number, or text (undefined when not given). */
 export type OptionValue<O extends FormatOption> = O extends BooleanOption
   ? boolean
   : O extends ChoiceOption<infer V>
     ? V
-    : string | undefined;
+    : O extends NumberOption
+      ? number
+      : string | undefined;
 
 /** The chosen value of each of a format's options. */
 export type OptionValues<O extends OptionSpecs = OptionSpecs> = { readonly [K in keyof O]: OptionValue<O[K]> };
@@ -89,8 +104,22 @@ export interface WriteInput<V extends OptionValues = OptionValues> {
   /** What to write: a dataset's graph or a subgraph of it (writers never change it). */
   readonly graph: AtlasGraph;
   readonly options: V;
-  /** Where each entity is drawn (the explorer's layout); writers that place entities fall back to their own layout. */
+  /** Where each entity is drawn (the explorer's layout, a saved layout); writers that place entities fall back to their own layout. */
   readonly positions?: (id: string) => Position | undefined;
+  /** How big each entity is drawn (its radius in pixels, as the explorer draws it); writers that draw fall back to sizes by degree. */
+  readonly sizes?: (id: string) => number | undefined;
+  /** The date the view shows (the explorer's time control, the CLI's --at): a picture says "as of" it. */
+  readonly asOf?: string;
+  /**
+   * The labels the view draws: each labelled entity's side (the explorer's placement) and the text size; writers
+   * that draw place their own labels without it.
+   */
+  readonly labels?: { readonly fontSize: number; readonly side: (id: string) => LabelSide | undefined };
+  /**
+   * Where each relation stands among those between the same two entities, as the view spreads them apart (sigma
+   * counts every relation of the graph it draws, shown or not); without it, among the relations written.
+   */
+  readonly parallels?: (relationId: string) => { readonly index: number; readonly count: number } | undefined;
   /** The date a writer stamps into the file (YYYY-MM-DD); today (UTC) by default. Fixed by tests. */
   readonly date?: string;
   /** Told now and then how many items are written, for progress on big graphs. */
@@ -170,7 +199,14 @@ export interface UnmappedKinds {
 
 /** A dataset that validates with zero errors, or every error (located); never a partial dataset. */
 export type ReadResult =
-  | { readonly ok: true; readonly dataset: Dataset; readonly issues: LoadIssue[]; readonly native: boolean }
+  | {
+      readonly ok: true;
+      readonly dataset: Dataset;
+      readonly issues: LoadIssue[];
+      readonly native: boolean;
+      /** Saved layouts read with the dataset's files (layouts/NAME.json), sorted by name. */
+      readonly layouts?: readonly SavedLayout[];
+    }
   | { readonly ok: false; readonly issues: LoadIssue[]; readonly unmapped?: UnmappedKinds };
 
 export type Likeness = "yes" | "maybe" | "no";

@@ -4,7 +4,8 @@
  * import (readGexf), GraphML (writeGraphml, writeGraphmlChunks, readGraphml), JSON (exportDataset +
  * writeDatasetJson), the Neo4j bulk-import bundle (writeNeo4jBundle), the Cypher script (writeCypher,
  * writeCypherChunks), spreadsheets (readWorkbook, readCsv, readSheets, writeWorkbook, datasetTables,
- * templateWorkbook) and the names of exported files (exportFileName).
+ * templateWorkbook), the SVG figure (SVG_FORMAT, computeFigure + writeFigureSvg) and the names of exported files
+ * (exportFileName).
  */
 export { writeGexf, writeGexfChunks, nodeSize, GexfWriteError, type GexfWriteOptions, type GexfWriteReport } from "./gexf/write.ts";
 export { readGexf, type GexfReadOptions, type GexfReadResult } from "./gexf/read.ts";
@@ -15,6 +16,9 @@ export { writeCypher, writeCypherChunks, type CypherWriteOptions, type CypherWri
 export { exportDataset, exportedSources, relationsAboutMissing } from "./exported-dataset.ts";
 export { datasetDocument, writeDatasetJson } from "./json/write.ts";
 export { exportFileName, type FileNameParts } from "./file-name.ts";
+export { SVG_FORMAT } from "./svg/format.ts";
+export { computeFigure, type Figure, type FigureInput } from "./svg/figure.ts";
+export { writeFigureSvg } from "./svg/write.ts";
 export {
   FORMATS,
   defaultOptions,

@@ -6,6 +6,7 @@
  * message channel.
  */
 import type { LoadIssue } from "../load/issues.ts";
+import type { SavedLayout } from "../model/layout.ts";
 import type { Dataset } from "../model/schema.ts";
 import { listWords } from "../model/text.ts";
 import { isZip, unpackArchive, ZipProblem } from "./archive.ts";
@@ -27,6 +28,8 @@ export type ImportOutcome =
       native: boolean;
       /** What was read: "a dataset file", "GEXF mapped to the ontology" (the reader's describe). */
       description: string;
+      /** Saved layouts read with the dataset's files, sorted by name (the explorer opens at the default one). */
+      layouts: readonly SavedLayout[];
     }
   | {
       ok: false;
@@ -167,5 +170,6 @@ export function readFiles(given: readonly ReadInput[], readers: readonly Readabl
     issues: [...unpacked.issues, ...result.issues],
     native: result.native,
     description,
+    layouts: result.layouts ?? [],
   };
 }

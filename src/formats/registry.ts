@@ -17,6 +17,7 @@ import { CYPHER_FORMAT } from "./cypher/format.ts";
 import { NEO4J_FORMAT } from "./neo4j/format.ts";
 import { JSON_DATASET_FORMAT } from "./json/format.ts";
 import { PNG_FORMAT } from "./png/format.ts";
+import { SVG_FORMAT } from "./svg/format.ts";
 import { XLSX_FORMAT } from "./xlsx/format.ts";
 
 export const FORMATS = [
@@ -27,6 +28,7 @@ export const FORMATS = [
   CSV_FORMAT,
   NEO4J_FORMAT,
   CYPHER_FORMAT,
+  SVG_FORMAT,
   PNG_FORMAT,
 ] as const;
 
@@ -71,12 +73,12 @@ export function readersByNoun(readers: readonly ReadableFormat[]): ReadableForma
   return [...readers].sort((a, b) => a.reader.noun.localeCompare(b.reader.noun, "en"));
 }
 
-/** The value of each option when none is given: off, the choice's default, no text. */
+/** The value of each option when none is given: off, the choice's or number's default, no text. */
 export function defaultValues(options: OptionSpecs): OptionValues {
   return Object.fromEntries(
     Object.entries(options).map(([key, option]) => [
       key,
-      option.type === "boolean" ? false : option.type === "choice" ? option.default : undefined,
+      option.type === "boolean" ? false : option.type === "choice" || option.type === "number" ? option.default : undefined,
     ]),
   );
 }

@@ -7,13 +7,14 @@
 import { z } from "zod";
 import { toPointer, type LoadIssue } from "./issues.ts";
 import type { DatasetInput } from "./parse.ts";
+import { LAYOUTS_FOLDER } from "../model/layout.ts";
 import { describeValue, quote } from "../model/text.ts";
 
 export const BUNDLE_FORMAT = "leverage-atlas/dataset-bundle";
 export const BUNDLE_VERSION = 1;
 
-/** The folder of a dataset that holds saved layouts (`layouts/NAME.json`), which are not dataset documents. */
-export const LAYOUTS_FOLDER = "layouts";
+// The folder of a dataset that holds saved layouts (`layouts/NAME.json`), which are not dataset documents.
+export { LAYOUTS_FOLDER };
 
 /** True for a saved layout's path (relative to the dataset folder, "/"-separated): never read as a dataset document. */
 export function isLayoutPath(path: string): boolean {

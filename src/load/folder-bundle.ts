@@ -7,7 +7,7 @@ import path from "node:path";
 import packageJson from "../../package.json" with { type: "json" };
 import { isLayoutPath, makeBundle, sha256Hex, type DatasetBundle } from "./bundle.ts";
 import { parseDatasetBytes } from "./decode.ts";
-import type { LoadResult } from "./parse.ts";
+import { withLayoutBytes, type DatasetLoadResult } from "./layouts.ts";
 import { listJsonFiles, relativeDatasetPath } from "./read.ts";
 
 /** What `checked.by` names. */
@@ -31,10 +31,15 @@ export function folderName(folder: string): string {
 }
 
 /** Validates a folder's files as a dataset (its layouts are skipped), issues named by their paths in the folder. */
-export function validateFolderFiles(name: string, files: readonly FolderFile[]): LoadResult {
-  return parseDatasetBytes(
+export function validateFolderFiles(name: string, files: readonly FolderFile[]): DatasetLoadResult {
+  const result = parseDatasetBytes(
     files.filter((file) => !isLayoutPath(file.path)).map((file) => ({ file: file.path, bytes: file.bytes })),
     { defaultName: name },
+  );
+  // The saved layouts (layouts/) are checked as the loader checks them: an error in one fails the folder too.
+  return withLayoutBytes(
+    result,
+    files.filter((file) => isLayoutPath(file.path)).map((file) => ({ path: file.path, file: file.path, bytes: file.bytes })),
   );
 }
 
@@ -43,7 +48,7 @@ export function validateFolderFiles(name: string, files: readonly FolderFile[]):
  * validate with zero errors. Each sha256 is that of the bytes on disk (for a file that is not valid UTF-8 the
  * text is decoded leniently, and so does not match its hash: the page reports it, see verifyBundle).
  */
-export async function bundleFiles(name: string, files: readonly FolderFile[]): Promise<{ bundle: DatasetBundle; result: LoadResult }> {
+export async function bundleFiles(name: string, files: readonly FolderFile[]): Promise<{ bundle: DatasetBundle; result: DatasetLoadResult }> {
   const result = validateFolderFiles(name, files);
   const lenient = new TextDecoder("utf-8", { ignoreBOM: true });
   const entries = await Promise.all(
@@ -54,6 +59,6 @@ export async function bundleFiles(name: string, files: readonly FolderFile[]): P
 }
 
 /** readFolderFiles, then bundleFiles. */
-export async function bundleFolder(folder: string): Promise<{ bundle: DatasetBundle; result: LoadResult }> {
+export async function bundleFolder(folder: string): Promise<{ bundle: DatasetBundle; result: DatasetLoadResult }> {
   return bundleFiles(folderName(folder), await readFolderFiles(folder));
 }

@@ -1,12 +1,14 @@
 /**
- * loadDataset: a folder (every *.json below it but its saved layouts) or one file on disk -> parseDataset.
- * Node only; the browser calls parseDataset with texts it already holds.
+ * loadDataset: a folder (every *.json below it but its saved layouts) or one file on disk -> parseDataset, and
+ * the folder's saved layouts (layouts/NAME.json, read by layouts.ts against the dataset's entities). Node only;
+ * the browser calls parseDataset (or parseDatasetFolder) with texts it already holds.
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { isLayoutPath } from "./bundle.ts";
 import { parseDatasetBytes } from "./decode.ts";
-import type { LoadResult, ParseOptions } from "./parse.ts";
+import { withLayoutBytes, type DatasetLoadResult } from "./layouts.ts";
+import type { ParseOptions } from "./parse.ts";
 
 export class DatasetPathError extends Error {}
 
@@ -40,7 +42,7 @@ export async function listDatasetFiles(folder: string): Promise<string[]> {
  * Loads a dataset from a folder or a file. Paths in issues are shown relative to the
  * current directory when below it. Throws DatasetPathError only when the path itself is unusable.
  */
-export async function loadDataset(target: string, options: Pick<ParseOptions, "onProgress"> = {}): Promise<LoadResult> {
+export async function loadDataset(target: string, options: Pick<ParseOptions, "onProgress"> = {}): Promise<DatasetLoadResult> {
   const info = await stat(target).catch(() => undefined);
   if (!info) throw new DatasetPathError(`no such file or folder: ${target}`);
   const files = info.isDirectory() ? await listDatasetFiles(target) : [target];
@@ -60,5 +62,13 @@ export async function loadDataset(target: string, options: Pick<ParseOptions, "o
     }),
   );
   const defaultName = path.basename(path.resolve(target), ".json");
-  return parseDatasetBytes(read, { defaultName, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const result = parseDatasetBytes(read, { defaultName, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  // Saved layouts are not dataset documents: they are read after the dataset, against its entities.
+  const layoutPaths = info.isDirectory()
+    ? (await listJsonFiles(target)).filter((file) => isLayoutPath(relativeDatasetPath(target, file)))
+    : [];
+  const layoutFiles = await Promise.all(
+    layoutPaths.map(async (file) => ({ path: relativeDatasetPath(target, file), file: shown(file), bytes: await readFile(file) })),
+  );
+  return withLayoutBytes(result, layoutFiles);
 }

@@ -1,6 +1,7 @@
 /**
  * How entity kinds and relation families look, everywhere they are shown: the explorer (nodes, legend,
- * search, chips, details) and exported files (GEXF viz colours). With ontology.ts, the one place to edit
+ * search, chips, details) and exported files (GEXF viz colours, the SVG figure); and how big an entity is
+ * drawn for its degree. With ontology.ts, the one place to edit
  * when a kind or family is added: both tables are typed by the ontology's lists, so a missing row does
  * not compile.
  *
@@ -17,6 +18,9 @@ export type Rgb = readonly [r: number, g: number, b: number];
 
 /** Node shapes the explorer draws (each has a sigma node program in src/app/renderer.ts). */
 export type NodeShape = "circle" | "square" | "diamond" | "triangle";
+
+/** The side of its entity a label is drawn on (the explorer's placement, src/app/model/labels.ts, tries them in this order). */
+export type LabelSide = "right" | "left" | "below" | "above";
 
 export interface EntityKindLook {
   /** Shown in the legend, details, search and chips. */
@@ -71,4 +75,20 @@ export function cssColor([r, g, b]: Rgb): string {
 /** A colour as "#RRGGBB" (sigma's style dictionaries and CSS custom properties take colour strings). */
 export function hexColor([r, g, b]: Rgb): string {
   return `#${[r, g, b].map((value) => value.toString(16).padStart(2, "0")).join("")}`.toUpperCase();
+}
+
+export const MIN_NODE_SIZE = 4;
+export const MAX_NODE_SIZE = 18;
+
+/** Smaller discs for bigger graphs, so thousands of entities do not cover each other. */
+export function nodeSizeRange(order: number): { min: number; max: number } {
+  if (order > 5_000) return { min: 1.5, max: 10 };
+  if (order > 1_000) return { min: 2.5, max: 14 };
+  return { min: MIN_NODE_SIZE, max: MAX_NODE_SIZE };
+}
+
+/** An entity's radius in screen pixels by its degree: area grows with degree, so the radius grows with its square root. */
+export function sizeForDegree(degree: number, maxDegree: number, range = nodeSizeRange(0)): number {
+  if (maxDegree <= 0) return range.min + 2;
+  return range.min + (range.max - range.min) * Math.sqrt(degree / maxDegree);
 }

@@ -17,6 +17,10 @@ describe("the export bar's buttons", () => {
           label: option.control.label,
           title: option.control.title,
           type: option.type,
+          ...(option.type === "choice"
+            ? { choices: option.choices.map(({ value, label }) => ({ value, label })), value: option.default }
+            : {}),
+          ...(option.type === "number" ? { value: String(option.default), min: option.min, max: option.max } : {}),
         })),
       );
     }
@@ -29,12 +33,13 @@ describe("the export bar's buttons", () => {
       "Export CSV",
       "Export Neo4j",
       "Export Cypher",
+      "Export SVG",
       "Export PNG",
     ]);
     expect(buttons[0]?.options.map((option) => option.label)).toEqual(["Dynamic GEXF (timeline)"]);
   });
 
-  it("give a choice option a select at its default and a text option a text field", () => {
+  it("give a choice option a select at its default, a number option a number field at its default with its bounds, and a text option a text field", () => {
     const chooser = defineFormat({
       id: "chooser",
       name: "Chooser",
@@ -55,6 +60,16 @@ describe("the export bar's buttons", () => {
           ],
           default: "rich",
         },
+        size: {
+          type: "number",
+          flag: "--size",
+          valueName: "n",
+          help: "",
+          control: { label: "Size", title: "How big" },
+          default: 7,
+          min: 1,
+          max: 9,
+        },
         note: { type: "text", flag: "--note", valueName: "text", help: "", control: { label: "Note", title: "A note" } },
       },
       writer: { output: "file", content: "text", runs: ["browser"], writes: "data", write: () => ({ sources: 0, notes: [] }) },
@@ -72,6 +87,7 @@ describe("the export bar's buttons", () => {
         ],
         value: "rich",
       },
+      { key: "size", id: "export-chooser-size", label: "Size", title: "How big", type: "number", value: "7", min: 1, max: 9 },
       { key: "note", id: "export-chooser-note", label: "Note", title: "A note", type: "text" },
     ]);
   });
@@ -104,6 +120,7 @@ describe("the export bar's buttons", () => {
       "csv",
       "neo4j",
       "cypher",
+      "svg",
       "png",
     ]);
   });

@@ -52,6 +52,11 @@ describe("opening files in the explorer", () => {
     const outcome = readImportFiles(files.map((file) => ({ file, bytes: readFileSync(path.join(folder, file)) })));
     expect(outcome.ok).toBe(true);
     expect(outcome.file).toBe(`${files.length} files`);
+    // Its saved layout comes with it (by its path here; a layout file dropped alone is told by its keys).
+    expect(outcome.ok && outcome.layouts.map((layout) => layout.name)).toEqual(["default"]);
+    const byKeys = readImportFiles(files.map((file) => ({ file: path.basename(file), bytes: readFileSync(path.join(folder, file)) })));
+    if (!byKeys.ok) throw new Error(JSON.stringify(byKeys.issues));
+    expect(byKeys.layouts.map((layout) => [layout.name, layout.positions.size])).toEqual([["default", byKeys.dataset.entities.length]]);
   });
 
   it("reads GEXF written by networkx (1.2draft and 1.3), Gephi and graphology, with dates kept", () => {

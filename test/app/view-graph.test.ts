@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { nodeSizeRange, prepareViewGraph, sizeForDegree, MAX_NODE_SIZE, MIN_NODE_SIZE } from "../../src/app/model/view-graph.ts";
+import {
+  applySavedLayout,
+  nodeSizeRange,
+  prepareViewGraph,
+  sizeForDegree,
+  MAX_NODE_SIZE,
+  MIN_NODE_SIZE,
+} from "../../src/app/model/view-graph.ts";
 import { SettleDetector } from "../../src/app/model/settle.ts";
 import { fixtureGraph } from "./fixture.ts";
 
@@ -27,6 +34,25 @@ describe("prepareViewGraph", () => {
     expect(sizeForDegree(0, 10)).toBe(MIN_NODE_SIZE);
     expect(sizeForDegree(10, 10, nodeSizeRange(50_000))).toBeLessThan(MAX_NODE_SIZE);
     expect(nodeSizeRange(2_000).min).toBeLessThan(MIN_NODE_SIZE);
+  });
+});
+
+describe("applySavedLayout", () => {
+  it("puts the entities a saved layout places at its positions, leaves the others, and counts those it placed", () => {
+    const graph = prepareViewGraph(fixtureGraph());
+    const before = graph.getNodeAttributes("nokia");
+    const placed = applySavedLayout(graph, {
+      name: "default",
+      file: "layouts/default.json",
+      positions: new Map([
+        ["gov-canada", { x: 12.5, y: -3 }],
+        ["no-such-entity", { x: 1, y: 1 }],
+      ]),
+    });
+    expect(placed).toBe(1);
+    expect(graph.getNodeAttributes("gov-canada")).toMatchObject({ x: 12.5, y: -3 });
+    expect(graph.getNodeAttributes("nokia")).toMatchObject({ x: before.x, y: before.y });
+    expect(graph.hasNode("no-such-entity")).toBe(false);
   });
 });
 

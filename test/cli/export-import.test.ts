@@ -101,7 +101,7 @@ describe("atlas export", () => {
     [["--ego", "huawei", "--direction", "up"], /--direction must be out, in or both/],
     [["--path", "bell"], /--path needs exactly two entity ids/],
     [["--directed"], /--directed needs --path/],
-    [["--format", "gml"], /--format must be gexf, graphml, json, xlsx, csv, neo4j or cypher, got "gml"/],
+    [["--format", "gml"], /--format must be gexf, graphml, json, xlsx, csv, neo4j, cypher or svg, got "gml"/],
     [["--out", "/nonexistent-folder/x.gexf"], /cannot write \/nonexistent-folder\/x.gexf: its folder does not exist/],
     [["--bogus"], /unknown option '--bogus'/],
   ])("refuses %j as a usage error (exit 2)", async (args, message) => {

@@ -10,7 +10,8 @@ let folder = "";
 beforeAll(async () => {
   folder = path.join(await mkdtemp(path.join(tmpdir(), "atlas-saved-")), "dataset");
   await cp("data", folder, { recursive: true });
-  await mkdir(path.join(folder, "layouts"));
+  // data/ has its own saved layout: this one replaces it.
+  await mkdir(path.join(folder, "layouts"), { recursive: true });
   await writeFile(path.join(folder, "layouts", "default.json"), '{"name": "default", "positions": {"gov-canada": [1, 2]}}\n');
 });
 

@@ -286,8 +286,14 @@ describe("atlas serve in edit mode", () => {
     expect(errors.every((issue) => issue.file === "canada.json" && issue.pointer.startsWith("/relations/"))).toBe(true);
     expect(errors.map((issue) => issue.message).join("\n")).toMatch(/no-such-entity/);
     expect((await current("canada.json")).sha256).toBe(sha256);
-    const layout = await save({ changes: [{ path: "layouts/default.json", baseSha256: null, text: "{ not json" }] });
+    // A saved layout is checked as the loader checks it: not JSON, or placing a non-finite coordinate, is refused.
+    const layout = await save({ changes: [{ path: "layouts/broken.json", baseSha256: null, text: "{ not json" }] });
     expect(layout.status).toBe(422);
+    const infinite = await save({
+      changes: [{ path: "layouts/far.json", baseSha256: null, text: '{"name": "far", "positions": {"gov-canada": [1e999, 0]}}' }],
+    });
+    expect(infinite.status).toBe(422);
+    expect(JSON.stringify(infinite.json())).toMatch(/layouts\/far\.json/);
   });
 
   it("saves: the file changes in the saved record's lines only, atomically, and the folder still validates", async () => {
@@ -317,16 +323,17 @@ describe("atlas serve in edit mode", () => {
   });
 
   it("creates new files and folders inside the dataset folder (base null)", async () => {
-    const layout = '{"name": "default", "positions": {"gov-canada": [1, 2]}}\n';
+    // data/ has layouts/default.json: a new layout beside it.
+    const layout = '{"name": "overview", "positions": {"gov-canada": [1, 2]}}\n';
     const entities = '{\n  "entities": [\n    {"id": "new-agency", "kind": "agency", "name": "New agency", "country": "CA"}\n  ]\n}\n';
     const answer = await save({
       changes: [
-        { path: "layouts/default.json", baseSha256: null, text: layout },
+        { path: "layouts/overview.json", baseSha256: null, text: layout },
         { path: "regions/new/agencies.json", baseSha256: null, text: entities },
       ],
     });
     expect(answer.status).toBe(200);
-    expect(await readFile(path.join(folder, "layouts/default.json"), "utf8")).toBe(layout);
+    expect(await readFile(path.join(folder, "layouts/overview.json"), "utf8")).toBe(layout);
     expect(await readFile(path.join(folder, "regions/new/agencies.json"), "utf8")).toBe(entities);
     expect((await allFiles(folder)).filter((file) => path.basename(file).startsWith("."))).toEqual([]);
   });

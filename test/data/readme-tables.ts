@@ -6,6 +6,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { CONFIDENCE_INFO, CONFIDENCES, ENTITY_KIND_INFO, ENTITY_KINDS, RELATION_KINDS, RELATION_KIND_NAMES } from "../../src/model/ontology.ts";
+import { isLayoutPath } from "../../src/load/bundle.ts";
 import { listDatasetFiles } from "../../src/load/read.ts";
 
 /** The entity-kind, relation-kind and confidence tables, in the order of the ontology. */
@@ -36,6 +37,8 @@ export async function filesTable(folder = "data"): Promise<string> {
   const rows: string[] = [];
   const total = [0, 0, 0];
   for (const file of await listDatasetFiles(folder)) {
+    // Saved layouts (layouts/) hold positions, not records.
+    if (isLayoutPath(path.relative(folder, file))) continue;
     const json = JSON.parse(await readFile(file, "utf8")) as { entities?: unknown[]; relations?: unknown[]; sources?: unknown[] };
     const counts = [json.entities?.length ?? 0, json.relations?.length ?? 0, json.sources?.length ?? 0];
     counts.forEach((count, index) => (total[index]! += count));

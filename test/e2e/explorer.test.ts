@@ -33,11 +33,12 @@ describe.skipIf(skip)("the explorer in Chromium", () => {
     await disconnect();
   });
 
-  it("draws the graph on the canvas, lays it out by itself, and logs no error or CSP violation", async () => {
+  it("draws the graph on the canvas at its saved layout, lays it out again on request, and logs no error or CSP violation", async () => {
     expect(await page.locator("h1.dataset-name").textContent()).not.toBe("");
     expect(await page.locator("#dataset-counts").textContent()).toMatch(/\d+ entities · \d+ relations · \d+ sources/);
     await waitForSettled(page);
-    // It settled by itself; the layout button runs ForceAtlas2 again (positions move) and stops it.
+    // It opened at the dataset's saved layout (test/e2e/figure.test.ts checks the positions); the layout button runs
+    // ForceAtlas2 from there (positions move), which settles by itself, and stops it.
     const pixels = await graphPixels(page);
     expect(pixels.drawn / pixels.total).toBeGreaterThan(0.002);
     type Positions = { atlas: { graph: { getNodeAttributes(id: string): { x: number; y: number } } } };

@@ -96,7 +96,7 @@ describe.skipIf(skip)("selection, export and opening files in Chromium", () => {
   const selection = () => page.evaluate(() => [...window.atlas.selection].sort());
   const datasetName = () => page.evaluate(() => window.atlas.graph.getAttribute("name"));
 
-  it("shows one export button per format the registry says the browser writes, and a checkbox per option", async () => {
+  it("shows one export button per format the registry says the browser writes, and a control per option", async () => {
     const expected = exportButtons();
     const bar = page.getByRole("group", { name: "Export" });
     const buttons = bar.locator(".button-row button");
@@ -106,12 +106,18 @@ describe.skipIf(skip)("selection, export and opening files in Chromium", () => {
     for (const button of expected) {
       expect(await bar.getByRole("button", { name: button.text, exact: true }).isEnabled()).toBe(true);
       for (const option of button.options) {
-        const box = bar.getByRole("checkbox", { name: option.label, exact: true });
-        expect(await box.getAttribute("id")).toBe(option.id);
-        expect(await box.isChecked()).toBe(false);
+        // A yes/no option is a checkbox (off), a choice a select and a number a number field (at their defaults).
+        const role = ({ boolean: "checkbox", choice: "combobox", number: "spinbutton", text: "textbox" } as const)[option.type];
+        const control = bar.getByRole(role, { name: option.label, exact: true });
+        expect(await control.getAttribute("id")).toBe(option.id);
+        if (option.type === "boolean") expect(await control.isChecked()).toBe(false);
+        else expect(await control.inputValue()).toBe(option.value ?? "");
       }
     }
-    expect(await bar.getByRole("checkbox").count()).toBe(expected.reduce((sum, button) => sum + button.options.length, 0));
+    const count = (type: string) =>
+      expected.reduce((sum, button) => sum + button.options.filter((option) => option.type === type).length, 0);
+    expect(await bar.getByRole("checkbox").count()).toBe(count("boolean"));
+    expect(await bar.getByRole("spinbutton").count()).toBe(count("number"));
   });
 
   it("selects with click, shift-click and a shift-dragged box, lists the selection, and Export GEXF downloads exactly it", async () => {

@@ -2,8 +2,9 @@
  * The exports of a small fixed dataset (test/fixtures/formats/golden-dataset.json: every entity kind and
  * relation family, partial and open dates, markup, non-Latin text, a character XML 1.0 cannot carry)
  * are pinned byte for byte: GEXF static and dynamic (dated through the writer's option, positions from
- * the deterministic circular fallback), GraphML, the JSON dataset, the Cypher script and each file of the Neo4j
- * bulk-import bundle. See test/support/golden.ts to re-record.
+ * the deterministic circular fallback), GraphML, the JSON dataset, the Cypher script, each file of the Neo4j
+ * bulk-import bundle and the SVG figure (placed by ForceAtlas2 from its fixed seed); and the SVG figure of a
+ * dataset folder with a saved layout (test/fixtures/layouts/figure). See test/support/golden.ts to re-record.
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -21,6 +22,13 @@ const FIXTURE = path.join(REPO_ROOT, "test/fixtures/formats/golden-dataset.json"
 const GOLDEN = "test/formats/golden";
 /** The date the writers stamp (GEXF's lastmodifieddate), fixed so the output does not change with the day. */
 const DATE = "2024-01-02";
+
+/** An export with the day it stamps (GEXF's lastmodifieddate, the SVG's source line) set to DATE. */
+function stamped(text: string): string {
+  return text
+    .replace(/<meta lastmodifieddate="\d{4}-\d{2}-\d{2}">/, `<meta lastmodifieddate="${DATE}">`)
+    .replace(/Exported \d{4}-\d{2}-\d{2} with Leverage Atlas/g, `Exported ${DATE} with Leverage Atlas`);
+}
 
 async function fixtureGraph() {
   const loaded = await loadDataset(FIXTURE);
@@ -47,6 +55,8 @@ describe("golden exports of a fixed dataset", () => {
     ["golden-dataset.graphml", "graphml", {}],
     ["golden-dataset.json", "json", {}],
     ["golden-dataset.cypher", "cypher", {}],
+    // No positions given: ForceAtlas2 from the fixed seed places the entities.
+    ["golden-dataset.svg", "svg", {}],
   ] as const)("the registry's %s writer writes the same bytes", async (golden, id: FormatId, options) => {
     const format: FormatSpec = formatById(id);
     const { writer } = format;
@@ -82,10 +92,18 @@ describe("golden exports of a fixed dataset", () => {
     ["golden-dataset.graphml", ["--format", "graphml"]],
     ["golden-dataset.json", ["--format", "json"]],
     ["golden-dataset.cypher", ["--format", "cypher"]],
+    ["golden-dataset.svg", ["--format", "svg"]],
   ])("atlas export writes the bytes of %s (but for the day it stamps)", async (golden, flags) => {
     const printed = await atlas("export", FIXTURE, ...flags);
     expect(printed.code).toBe(0);
-    const stamped = (text: string) => text.replace(/<meta lastmodifieddate="\d{4}-\d{2}-\d{2}">/, `<meta lastmodifieddate="${DATE}">`);
     expectGolden(`${GOLDEN}/${golden}`, stamped(printed.stdout));
+  });
+
+  it("atlas export --format svg of a dataset folder with a saved layout is the same bytes every time, and the recorded ones", async () => {
+    const flags = ["export", "test/fixtures/layouts/figure", "--format", "svg", "--at", "2020-02", "--width", "900", "--height", "600"];
+    const [first, second] = [await atlas(...flags), await atlas(...flags)];
+    expect([first.code, first.stderr]).toEqual([0, ""]);
+    expect(second.stdout).toBe(first.stdout);
+    expectGolden(`${GOLDEN}/figure-at-2020-02.svg`, stamped(first.stdout));
   });
 });

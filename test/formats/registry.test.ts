@@ -52,7 +52,7 @@ describe("atlas export, walked over the registry", () => {
         new RegExp(`^  ${format.id} +\\.${format.extensions[0]} +${format.description.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "m"),
       );
       for (const option of Object.values(format.options)) {
-        expect(help.stdout).toContain(`  ${option.flag} `);
+        expect(help.stdout).toContain(`  ${option.flag}${option.type === "boolean" ? "" : ` <${option.valueName}>`} `);
         expect(help.stdout.replace(/\s+/g, " ")).toContain(option.help.replace(/\s+/g, " "));
       }
     }
@@ -67,7 +67,20 @@ describe("atlas export, walked over the registry", () => {
   it.each(CLI_WRITERS.map((format) => [format.id, format] as const))(
     "writes %s through --format (with each of its options) and through the --out extension",
     async (_id, format) => {
-      for (const flags of [[], ...Object.values(format.options).map((option) => [option.flag])]) {
+      // A yes/no option is its flag; a choice, a number or a text takes a value: each choice, a number's bounds, some text.
+      const optionFlags = Object.values(format.options).flatMap((option) =>
+        option.type === "boolean"
+          ? [[option.flag]]
+          : option.type === "choice"
+            ? option.choices.map((choice) => [option.flag, choice.value])
+            : option.type === "number"
+              ? [
+                  [option.flag, String(option.min)],
+                  [option.flag, String(option.max)],
+                ]
+              : [[option.flag, "some text"]],
+      );
+      for (const flags of [[], ...optionFlags]) {
         const out = path.join(folder, `by-flag.${format.extensions[0]}`);
         const written = await atlas("export", FIXTURE, "--format", format.id, ...flags, "--out", out);
         expect(written.code, written.stderr).toBe(0);

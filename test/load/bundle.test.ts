@@ -177,7 +177,7 @@ describe("bundleFolder", () => {
   it("bundles every json file below the folder, layouts included, checked when it validates", async () => {
     const folder = await folderWith({
       "all.json": textOf(validDocument()),
-      "layouts/default.json": "not even json: never read as a dataset document",
+      "layouts/default.json": '{"name": "default", "positions": {}}',
       ".hidden/x.json": "{",
       "readme.md": "#",
     });
@@ -187,6 +187,17 @@ describe("bundleFolder", () => {
     expect(bundle.files.map((file) => file.path)).toEqual(["all.json", "layouts/default.json"]);
     expect(bundle.checked?.by).toBe(ATLAS_VERSION);
     expect(isBundleJson(bundle)).toBe(true);
+  });
+
+  it("checks the saved layouts as the loader does: a broken one is a located error, read as a layout, not a document", async () => {
+    const folder = await folderWith({
+      "all.json": textOf(validDocument()),
+      "layouts/default.json": "not even json: never read as a dataset document",
+    });
+    const { bundle, result } = await bundleFolder(folder);
+    expect(result.ok).toBe(false);
+    expect(result.issues.filter((issue) => issue.severity === "error").map((issue) => issue.file)).toEqual(["layouts/default.json"]);
+    expect(bundle.checked).toBeUndefined();
   });
 
   it("leaves checked out when the folder does not validate, and hashes the bytes of a file that is not UTF-8", async () => {

@@ -1,18 +1,22 @@
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { datasetJsonSchemaText } from "../../src/model/json-schema.ts";
-import { listDatasetFiles } from "../../src/load/read.ts";
+import { datasetJsonSchemaText, layoutJsonSchemaText } from "../../src/model/json-schema.ts";
+import { isLayoutPath } from "../../src/load/bundle.ts";
+import { listJsonFiles } from "../../src/load/read.ts";
 
-describe("the committed JSON Schema", () => {
-  it("is exactly what the zod schemas generate (run `npm run schema` when this fails)", async () => {
+describe("the committed JSON Schemas", () => {
+  it("are exactly what the zod schemas generate (run `npm run schema` when this fails)", async () => {
     expect(await readFile("schema/dataset.schema.json", "utf8")).toBe(datasetJsonSchemaText());
+    expect(await readFile("schema/layout.schema.json", "utf8")).toBe(layoutJsonSchemaText());
   });
 
-  it("is referenced by $schema from every data file, with a path that resolves", async () => {
-    for (const file of await listDatasetFiles("data")) {
+  it("are referenced by $schema from every data file (saved layouts: the layout's), with a path that resolves", async () => {
+    for (const file of await listJsonFiles("data")) {
       const document = JSON.parse(await readFile(file, "utf8")) as { $schema?: string };
       const depth = file.split("/").length - 2;
-      expect(document.$schema, file).toBe(`${"../".repeat(depth + 1)}schema/dataset.schema.json`);
+      const schema = isLayoutPath(path.relative("data", file)) ? "schema/layout.schema.json" : "schema/dataset.schema.json";
+      expect(document.$schema, file).toBe(`${"../".repeat(depth + 1)}${schema}`);
     }
   });
 });

@@ -3,9 +3,10 @@
  * bundle or one dataset file), else the bundle the page's `<meta name="leverage-atlas-dataset">` names (the
  * build's dataset.bundle.json, or `atlas serve`'s /api/dataset), else the dataset compiled into the page.
  */
-import { isBundleJson, readBundle, verifyBundle, type BundleContents } from "../../load/bundle.ts";
+import { isBundleJson, isLayoutPath, readBundle, verifyBundle, type BundleContents } from "../../load/bundle.ts";
 import { parseJsonText } from "../../load/json-text.ts";
-import { parseDataset, type LoadResult } from "../../load/parse.ts";
+import { withLayouts, type DatasetLoadResult } from "../../load/layouts.ts";
+import { parseDataset } from "../../load/parse.ts";
 import { trustedDataset } from "../../load/trusted.ts";
 import type { LoadIssue } from "../../load/issues.ts";
 
@@ -19,7 +20,8 @@ export type DatasetSource =
   | { from: "embedded" };
 
 export interface LoadedDataset {
-  result: LoadResult;
+  /** The dataset and its saved layouts (layouts/NAME.json of a bundle or of the embedded data/), read and checked. */
+  result: DatasetLoadResult;
   /** The bundle the dataset came in (its files and layouts); null unless it came as one. */
   bundle: BundleContents | null;
 }
@@ -49,19 +51,19 @@ export const LARGE_TEXT = 2_000_000;
 
 export async function loadFrom(source: DatasetSource, onStep: LoadingStep = noStep): Promise<LoadedDataset> {
   if (source.from === "embedded") {
-    const { embeddedInputs } = await import("./embedded.ts");
-    return { result: parseDataset(embeddedInputs()), bundle: null };
+    const { embeddedInputs, embeddedLayouts } = await import("./embedded.ts");
+    return { result: withLayouts(parseDataset(embeddedInputs()), embeddedLayouts()), bundle: null };
   }
   return loadFromUrl(source.url, source.from === "meta" ? "bundle" : "either", onStep);
 }
 
 function failure(file: string, message: string): LoadedDataset {
   const issue: LoadIssue = { file, pointer: "", message, severity: "error" };
-  return { result: { ok: false, issues: [issue], counts: { entities: 0, relations: 0, sources: 0 } }, bundle: null };
+  return { result: { ok: false, issues: [issue], counts: { entities: 0, relations: 0, sources: 0 }, layouts: [] }, bundle: null };
 }
 
 function failed(issues: LoadIssue[]): LoadedDataset {
-  return { result: { ok: false, issues, counts: { entities: 0, relations: 0, sources: 0 } }, bundle: null };
+  return { result: { ok: false, issues, counts: { entities: 0, relations: 0, sources: 0 }, layouts: [] }, bundle: null };
 }
 
 /**
@@ -101,7 +103,8 @@ export async function loadFromUrl(address: string, expect: "bundle" | "either" =
     return failure(file, `the page's dataset meta names ${url.pathname}, which is not a dataset bundle`);
   }
   await step("checking the dataset");
-  return { result: parseDataset([{ file, text }], { defaultName: file }), bundle: null };
+  // One dataset file has no saved layouts (a folder's layouts/ come in its bundle).
+  return { result: { ...parseDataset([{ file, text }], { defaultName: file }), layouts: [] }, bundle: null };
 }
 
 /**
@@ -114,10 +117,17 @@ export async function openBundle(json: unknown, shownAs: string, onStep: Loading
   const verified = await verifyBundle(read.files, read.checked, shownAs);
   if (verified.issues.length > 0) return failed(verified.issues);
   await onStep(verified.trusted ? "opening the checked dataset" : "checking the dataset");
+  // The checked warnings already hold the layouts' (the node check reads them too): they are read again here, not repeated.
   const trusted = verified.trusted
-    ? trustedDataset(read.documents, { defaultName: read.name, warnings: read.checked?.warnings ?? [] })
+    ? trustedDataset(read.documents, {
+        defaultName: read.name,
+        warnings: (read.checked?.warnings ?? []).filter((issue) => !isLayoutPath(issue.file)),
+      })
     : null;
-  const result = trusted ?? parseDataset(read.documents, { defaultName: read.name });
+  const result = withLayouts(
+    trusted ?? parseDataset(read.documents, { defaultName: read.name }),
+    read.layouts.map((layout) => ({ path: layout.path, file: layout.path, text: layout.text })),
+  );
   const bundle: BundleContents = { name: read.name, files: read.files, layouts: read.layouts };
   if (read.checked) bundle.checked = read.checked;
   return { result, bundle };

@@ -1,21 +1,30 @@
 /**
- * The export controls under the selection (ui/export-bar.ts): GEXF, JSON and PNG of the selection,
+ * The export controls under the selection (ui/export-bar.ts): every format the browser writes, of the selection,
  * or of the current view when nothing is selected (model/export-scope.ts decides which), written by
  * files/export-files.ts and downloaded.
  */
 import { exportFileName } from "../../formats/file-name.ts";
+import type { WriteInput } from "../../formats/format.ts";
 import { findFormat, writableFormats } from "../../formats/registry.ts";
 import { download, drawnCanvas, exportFile } from "../files/export-files.ts";
 import { slidePicture } from "../files/slide.ts";
+import { LABEL_FONT_PX } from "../model/labels.ts";
 import { slideLegend, slideText } from "../model/slide.ts";
 import { exportButtons } from "../model/export-buttons.ts";
 import { describeScope, emptyScopeProblem, exportNameParts, exportScope, exportSubgraph } from "../model/export-scope.ts";
 import { plural } from "../model/format.ts";
 import type { ViewResult } from "../model/view.ts";
 import type { LabelPreference, ViewState } from "../state/state.ts";
+import type { AtlasRenderer } from "../render/renderer.ts";
 import { ExportBar } from "../ui/export-bar.ts";
 import { Inputs, type MountedPanel, type Panel, type PanelContext } from "./panel.ts";
 import "./export.css";
+
+/** The labels sigma draws now, each on its side, at the preference's size. */
+function drawnLabels(renderer: AtlasRenderer, preference: LabelPreference): WriteInput["labels"] {
+  const shown = renderer.getNodeDisplayedLabels();
+  return { fontSize: LABEL_FONT_PX[preference.size], side: (id) => (shown.has(id) ? renderer.getNodeState(id).labelSide : undefined) };
+}
 
 function mount({ graph, renderer, store, region }: PanelContext): MountedPanel {
   let state: ViewState = store.get().view;
@@ -49,10 +58,24 @@ function mount({ graph, renderer, store, region }: PanelContext): MountedPanel {
         options,
         // The explorer's current positions (the layout writes them into the graph it draws).
         positions: (id) => (graph.hasNode(id) ? { x: graph.getNodeAttribute(id, "x"), y: graph.getNodeAttribute(id, "y") } : undefined),
+        // How big each entity is drawn and the month shown, for pictures drawn again (SVG).
+        sizes: (id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, "size") : undefined),
+        ...(state.at === null ? {} : { asOf: state.at }),
+        // The labels drawn now and sigma's spread of parallel relations, so a redrawn picture (SVG) shows the same.
+        labels: drawnLabels(renderer, labels),
+        parallels: (id) => {
+          if (!graph.hasEdge(id)) return undefined;
+          const { parallelIndex, parallelCount } = renderer.getEdgeState(id);
+          return { index: parallelIndex, count: parallelCount };
+        },
         drawing: {
           capture: (slide) => {
             if (!slide) return drawnCanvas(renderer, only);
-            const forced = new Set([...(state.focus === null ? [] : [state.focus]), ...selection, ...(view?.path?.found ? view.path.nodes : [])]);
+            const forced = new Set([
+              ...(state.focus === null ? [] : [state.focus]),
+              ...selection,
+              ...(view?.path?.found ? view.path.nodes : []),
+            ]);
             const counts = { entities: scope.nodes.size, relations: scope.edges.size, selection: scope.kind === "selection" };
             return slidePicture(
               {

@@ -44,7 +44,7 @@ function mount({ graph, layout, renderer, region, fitShown }: PanelContext): Mou
   zoomOut.addEventListener("click", () => void camera.zoomOut({ duration: 250 }));
   fit.addEventListener("click", () => fitShown());
 
-  const showStatus = ({ status, iterations }: LayoutState): void => {
+  const showStatus = ({ status, iterations, saved }: LayoutState): void => {
     label.textContent = status === "running" ? "❚❚ Stop layout" : "▶ Run layout";
     count.hidden = status !== "running";
     if (status === "running") count.textContent = "";
@@ -52,7 +52,9 @@ function mount({ graph, layout, renderer, region, fitShown }: PanelContext): Mou
     toggle.title =
       status === "running"
         ? "ForceAtlas2 is arranging the graph"
-        : `${status === "settled" ? "The layout has settled" : "The layout is stopped"} (${plural(iterations, "iteration")})`;
+        : saved !== null && iterations === 0
+          ? `Positions from the saved layout "${saved}"; run ForceAtlas2 from them`
+          : `${status === "settled" ? "The layout has settled" : "The layout is stopped"} (${plural(iterations, "iteration")})`;
   };
   /** The live count on the layout button: iterations so far and the worker's rate. */
   const showProgress = ({ iterations, iterationsPerSecond }: LayoutState): void => {

@@ -20,6 +20,7 @@ import { noticesPanel } from "./notices.ts";
 import { openFilePanel } from "./open-file.ts";
 import type { Panel } from "./panel.ts";
 import { relationTooltipPanel } from "./relation-tooltip.ts";
+import { saveLayoutPanel } from "./save-layout.ts";
 import { selectionPanel } from "./selection.ts";
 import { servedPanel } from "./served.ts";
 import { tablePanel } from "./table.ts";
@@ -36,6 +37,7 @@ export const PANELS: readonly Panel[] = [
   embedPanel,
   // Over and under the graph.
   graphControlsPanel,
+  saveLayoutPanel,
   labelsPanel,
   // The graph's keys and their list in the toolbar (first to take Escape while the list is open).
   graphKeyboardPanel,

@@ -12,9 +12,8 @@
  */
 import { MultiDirectedGraph } from "graphology";
 import type { ForceAtlas2Settings } from "graphology-layout-forceatlas2";
-import { inferSettings } from "graphology-layout-forceatlas2";
-import FA2_DEFAULTS from "graphology-layout-forceatlas2/defaults.js";
 import { graphToByteArrays } from "graphology-layout-forceatlas2/helpers.js";
+import { forceAtlas2Settings } from "../../graph/layout.ts";
 import type { LayoutPositions, LayoutRequest } from "./layout-worker.ts";
 import type { ViewGraph } from "../model/view-graph.ts";
 
@@ -46,13 +45,9 @@ const FREE_TIME_FACTOR = 2;
 /** While the camera moves, look again this often for the moment positions can be drawn. */
 const BUSY_RETRY_MS = 100;
 
-/**
- * graphology's inferred settings (Barnes-Hut above 2,000 entities, slower steps for bigger graphs),
- * a little more repulsion so a dense pressure hub spreads enough for its labels to be read.
- */
-export function layoutSettings(graph: Parameters<typeof inferSettings>[0]): Required<ForceAtlas2Settings> {
-  const settings = inferSettings(graph);
-  return { ...FA2_DEFAULTS, ...settings, scalingRatio: (settings.scalingRatio ?? 10) * 2 };
+/** The settings of src/graph/layout.ts, shared with the layouts computed headless (atlas layout, the SVG export). */
+export function layoutSettings(graph: { readonly order: number }): Required<ForceAtlas2Settings> {
+  return forceAtlas2Settings(graph);
 }
 
 /** Part of the graph to lay out alone: what the view shows. */

@@ -103,6 +103,14 @@ export interface LayoutState {
   iterationsPerSecond: number;
   /** The layout has settled once since the dataset opened (the camera re-centres then). */
   settledOnce: boolean;
+  /** The saved layout (layouts/NAME.json) the positions were opened from, or null: ForceAtlas2 from the start. */
+  saved: string | null;
+}
+
+/** A saved layout the explorer opens with: its name, and whether it places every entity (then ForceAtlas2 does not run). */
+export interface OpenedLayout {
+  name: string;
+  complete: boolean;
 }
 
 /** The leverage analysis runs in a worker (analysis/leverage-analysis.ts); its answers are kept here. */
@@ -165,11 +173,15 @@ export interface ExplorerState {
   labels: LabelPreference;
 }
 
-/** The state an explorer opens in: the view from the address, nothing selected, the layout starting, the analysis running. */
+/**
+ * The state an explorer opens in: the view from the address, nothing selected, the layout starting (or, with a
+ * saved layout that places every entity, already in place), the analysis running.
+ */
 export function initialState(
   view: ViewState,
   dataset: DatasetStatus,
   labels: LabelPreference = { density: "some", size: "medium" },
+  opened: OpenedLayout | null = null,
 ): ExplorerState {
   return {
     view,
@@ -180,8 +192,11 @@ export function initialState(
     tables: { entities: defaultTableQuery("entities"), relations: defaultTableQuery("relations") },
     dismissedNotices: new Set(),
     dataset,
-    // The explorer starts the layout as it opens.
-    layout: { status: "running", iterations: 0, iterationsPerSecond: 0, settledOnce: false },
+    // The explorer starts the layout as it opens, unless a saved layout has placed everything.
+    layout:
+      opened?.complete === true
+        ? { status: "settled", iterations: 0, iterationsPerSecond: 0, settledOnce: true, saved: opened.name }
+        : { status: "running", iterations: 0, iterationsPerSecond: 0, settledOnce: false, saved: opened?.name ?? null },
     analysis: { leverage: { status: "analysing" } },
     labels,
   };

@@ -15,6 +15,8 @@ export class ExportBar {
   private readonly buttons: HTMLButtonElement[];
   /** Each format's option controls, by option key. */
   private readonly optionInputs = new Map<string, Map<string, HTMLInputElement | HTMLSelectElement>>();
+  /** Each format's number options' defaults, by option key: what an empty or out-of-bounds field means. */
+  private readonly numberDefaults = new Map<string, Map<string, { value: number; min: number; max: number }>>();
 
   constructor(specs: readonly ExportButton[], onExport: (format: string) => void) {
     this.scope = el("p", { class: "export-scope", attrs: { id: "export-scope" } });
@@ -29,19 +31,37 @@ export class ExportBar {
     });
     const controls = specs.flatMap((spec) => {
       const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
+      const numbers = new Map<string, { value: number; min: number; max: number }>();
       this.optionInputs.set(spec.format, inputs);
+      this.numberDefaults.set(spec.format, numbers);
       return spec.options.map((option) => {
         const attrs = { id: option.id, "data-format": spec.format, "data-option": option.key };
-        const input =
-          option.type === "choice"
-            ? el(
-                "select",
-                { attrs },
-                ...(option.choices ?? []).map((choice) =>
-                  el("option", { text: choice.label, attrs: { value: choice.value, selected: choice.value === option.value } }),
-                ),
-              )
-            : el("input", { attrs: { ...attrs, type: option.type === "boolean" ? "checkbox" : "text" } });
+        let input: HTMLInputElement | HTMLSelectElement;
+        if (option.type === "choice")
+          input = el(
+            "select",
+            { attrs },
+            ...(option.choices ?? []).map((choice) =>
+              el("option", { text: choice.label, attrs: { value: choice.value, selected: choice.value === option.value } }),
+            ),
+          );
+        else if (option.type === "number") {
+          const min = option.min ?? 0;
+          const max = option.max ?? Number.MAX_SAFE_INTEGER;
+          numbers.set(option.key, { value: Number(option.value), min, max });
+          input = el("input", {
+            class: "export-number",
+            attrs: {
+              ...attrs,
+              type: "number",
+              inputmode: "numeric",
+              step: "1",
+              min: String(min),
+              max: String(max),
+              value: option.value ?? "",
+            },
+          });
+        } else input = el("input", { attrs: { ...attrs, type: option.type === "boolean" ? "checkbox" : "text" } });
         inputs.set(option.key, input);
         return option.type === "boolean"
           ? el("label", { class: "export-option", attrs: { for: option.id, title: option.title } }, input, ` ${option.label}`)
@@ -60,14 +80,26 @@ export class ExportBar {
     );
   }
 
-  /** The chosen value of each of a format's options: a checkbox's state, a select's value, a text field's text (none when empty). */
+  /**
+   * The chosen value of each of a format's options: a checkbox's state, a select's value, a number field's whole
+   * number (its default when the field is empty or out of bounds: the field's own validity shows that), a text
+   * field's text (none when empty).
+   */
   optionValues(format: string): OptionValues {
     const inputs = this.optionInputs.get(format) ?? new Map<string, HTMLInputElement | HTMLSelectElement>();
+    const numbers = this.numberDefaults.get(format);
     return Object.fromEntries(
-      [...inputs].map(([key, input]) => [
-        key,
-        input instanceof HTMLInputElement && input.type === "checkbox" ? input.checked : input.value === "" ? undefined : input.value,
-      ]),
+      [...inputs].map(([key, input]): [string, boolean | string | number | undefined] => {
+        const number = numbers?.get(key);
+        if (number) {
+          const value = Number(input.value);
+          return [key, input.value !== "" && Number.isInteger(value) && value >= number.min && value <= number.max ? value : number.value];
+        }
+        return [
+          key,
+          input instanceof HTMLInputElement && input.type === "checkbox" ? input.checked : input.value === "" ? undefined : input.value,
+        ];
+      }),
     );
   }
 

@@ -22,7 +22,8 @@ import { findFormat, formatsForFileName, optionTags, writableFormats, type Writa
 import { writeExport } from "../export-output.ts";
 import { addFormatFlags, flagSynopsis, flagValues, formatFlags } from "../format-flags.ts";
 import { progressOn } from "../progress.ts";
-import { DEFAULT_DATASET_PATH, loadOrFail } from "../dataset.ts";
+import { chooseLayout } from "../../model/layout.ts";
+import { DEFAULT_DATASET_PATH, loadWithLayoutsOrFail } from "../dataset.ts";
 import { CliError, EXIT, type CliIo } from "../io.ts";
 
 /** The formats `atlas export` writes, in the registry's order; the first is the default. */
@@ -64,9 +65,13 @@ Examples:
   $ npm run atlas -- export --from 2019 --to 2020-06                     # relations active at some point in that span
   $ npm run atlas -- export --path gov-united-states,telus [--directed]  # a shortest path and the relations among it
   $ npm run atlas -- export --ids bell,telus,huawei                      # exactly these entities
+  $ npm run atlas -- export --format svg --ego huawei --at 2019-11 --out huawei.svg  # a figure of a view, as of a month
+  $ npm run atlas -- export --format svg --width 1600 --height 1000 --layout forceatlas2 --out all.svg
 
 The result is the induced subgraph: the chosen entities (all when no --ego, --path or --ids) and every
-relation among them that passes the filters. Dates are YYYY, YYYY-MM or YYYY-MM-DD.
+relation among them that passes the filters. Dates are YYYY, YYYY-MM or YYYY-MM-DD. Formats that place
+entities (GEXF positions, the SVG figure) use the dataset's saved layout (layouts/default.json, else the
+first; see atlas layout) when it has one.
 
 Exit status: 0 written; 1 invalid dataset, or a selection the data cannot satisfy (an unknown id, no path);
 2 usage error (bad flag, flag combination or value; output not writable); 3 internal error.
@@ -205,7 +210,10 @@ export function registerExport(program: Command, io: CliIo): void {
     .action(async (path: string, options: ExportOptions) => {
       const { format, values } = formatOf(options);
       const selection = selectionFromFlags(options);
-      const graph = buildGraph(await loadOrFail(path, io));
+      const { dataset, layouts } = await loadWithLayoutsOrFail(path, io);
+      const graph = buildGraph(dataset);
+      // Formats that place entities (GEXF's viz:position, the SVG figure) take the dataset's saved layout.
+      const layout = chooseLayout(layouts);
       let subgraph;
       try {
         subgraph = selectSubgraph(graph, selection);
@@ -222,6 +230,8 @@ export function registerExport(program: Command, io: CliIo): void {
           {
             graph: subgraph,
             options: values,
+            ...(layout ? { positions: (id: string) => layout.positions.get(id) } : {}),
+            ...(selection.at === undefined ? {} : { asOf: selection.at }),
             // Progress only when writing a file: on stdout the text itself is the output.
             ...(out === undefined
               ? {}

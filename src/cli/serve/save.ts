@@ -9,10 +9,8 @@ import { randomBytes } from "node:crypto";
 import { lstat, mkdir, readFile, realpath, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { datasetPathProblem, isLayoutPath, sha256Hex } from "../../load/bundle.ts";
-import { folderName, readFolderFiles, validateFolderFiles, type FolderFile } from "../../load/folder-bundle.ts";
-import type { LoadIssue } from "../../load/issues.ts";
-import { parseJsonText } from "../../load/json-text.ts";
+import { datasetPathProblem, sha256Hex } from "../../load/bundle.ts";
+import { folderName, readFolderFiles, validateFolderFiles } from "../../load/folder-bundle.ts";
 
 /** An answer: the HTTP status and its JSON body. */
 export interface Answer {
@@ -90,13 +88,6 @@ export async function resolveDatasetPath(folderReal: string, relative: string): 
   return { file };
 }
 
-/** A layout file (layouts/) is not a dataset document; until its own format is checked here (#17), it must be JSON. */
-function layoutIssues(file: FolderFile): LoadIssue[] {
-  const parsed = parseJsonText(new TextDecoder().decode(file.bytes));
-  if (parsed.ok) return [];
-  return parsed.problems.map((problem) => ({ file: file.path, pointer: "", severity: "error" as const, ...problem }));
-}
-
 /** A name beside the target, hidden (so the folder listing and the watcher skip it) and unique to this write. */
 function temporaryFor(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString("hex")}.atlas-tmp`);
@@ -133,7 +124,7 @@ export async function applySave(folder: string, request: SaveRequest): Promise<A
   for (const [relative, bytes] of changed) files.push({ path: relative, bytes });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const result = validateFolderFiles(folderName(folder), files);
-  const issues = [...result.issues, ...files.filter((file) => changed.has(file.path) && isLayoutPath(file.path)).flatMap(layoutIssues)];
+  const { issues } = result;
   if (issues.some((issue) => issue.severity === "error")) return { status: 422, body: { error: "invalid", issues } };
 
   // Every file goes to a temporary file first; only when all are written are they renamed into place.

@@ -1,9 +1,13 @@
-/** The JSON dataset in the format registry: a dataset file (write.ts), read by the loader's parseDataset. */
+/**
+ * The JSON dataset in the format registry: a dataset file (write.ts), read by the loader's parseDataset; opened
+ * with its folder's files, its saved layouts (load/layouts.ts) come with it.
+ */
 import { defineFormat } from "../format.ts";
 import { exportDataset, relationsAboutMissing } from "../exported-dataset.ts";
 import { firstCharacter } from "../sniff.ts";
 import { decodeDatasetBytes } from "../../load/decode.ts";
 import type { LoadIssue } from "../../load/issues.ts";
+import { looksLikeLayout, withLayouts, type FolderFile } from "../../load/layouts.ts";
 import { parseDataset, type DatasetInput } from "../../load/parse.ts";
 import { plural } from "../../model/text.ts";
 import { writeDatasetJson } from "./write.ts";
@@ -50,10 +54,20 @@ export const JSON_DATASET_FORMAT = defineFormat({
         if (decoded.ok) texts.push(decoded.input);
         else issues.push(decoded.issue);
       }
-      const only = files.length === 1 ? files[0] : undefined;
+      // A dataset folder's saved layouts (layouts/NAME.json) come with its files: read as layouts, not documents.
+      const layoutFiles: FolderFile[] = texts
+        .filter((input) => "text" in input && looksLikeLayout(input.file, input.text))
+        .map((input) => ({
+          path: `layouts/${input.file.replace(/^.*[\\/]/, "")}`,
+          file: input.file,
+          text: "text" in input ? input.text : "",
+        }));
+      const documents = texts.filter((input) => !layoutFiles.some((layout) => layout.file === input.file));
+      const only = documents.length === 1 ? documents[0] : undefined;
       const defaultName = options.name ?? (only ? only.file.replace(/^.*[\\/]/, "").replace(/\.json$/i, "") : "Imported dataset");
-      const result = parseDataset(texts, { defaultName });
-      if (result.ok && issues.length === 0) return { ok: true, dataset: result.dataset, issues: result.issues, native: true };
+      const result = withLayouts(parseDataset(documents, { defaultName }), layoutFiles);
+      if (result.ok && issues.length === 0)
+        return { ok: true, dataset: result.dataset, issues: result.issues, native: true, layouts: result.layouts };
       return { ok: false, issues: [...issues, ...result.issues] };
     },
     describe: ({ files }) => (files > 1 ? "dataset files read together" : "a dataset file"),

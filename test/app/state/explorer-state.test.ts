@@ -192,9 +192,21 @@ describe("the explorer's state, driven by actions", () => {
     expect(derive(graph, store.get()).sigma.layingOut).toBe(false); // a small graph's relations never wait
     store.dispatch(layoutProgressed, { iterations: 120, iterationsPerSecond: 600 });
     store.dispatch(layoutStatusChanged, "settled");
-    expect(store.get().layout).toEqual({ status: "settled", iterations: 120, iterationsPerSecond: 600, settledOnce: true });
+    expect(store.get().layout).toEqual({ status: "settled", iterations: 120, iterationsPerSecond: 600, settledOnce: true, saved: null });
     store.dispatch(layoutStatusChanged, "running");
-    expect(store.get().layout).toEqual({ status: "running", iterations: 0, iterationsPerSecond: 0, settledOnce: true });
+    expect(store.get().layout).toEqual({ status: "running", iterations: 0, iterationsPerSecond: 0, settledOnce: true, saved: null });
+  });
+
+  it("opens in place with a saved layout that places every entity, and runs ForceAtlas2 from one that does not", () => {
+    const complete = initialState(defaultViewState(), { notices: [], warnings: [] }, undefined, { name: "default", complete: true });
+    expect(complete.layout).toEqual({ status: "settled", iterations: 0, iterationsPerSecond: 0, settledOnce: true, saved: "default" });
+    expect(derive(graph, complete).sigma.layingOut).toBe(false);
+    const partial = initialState(defaultViewState(), { notices: [], warnings: [] }, undefined, { name: "overview", complete: false });
+    expect(partial.layout).toMatchObject({ status: "running", settledOnce: false, saved: "overview" });
+    // Running the layout again keeps the name, so "Save layout" saves under it.
+    const store = new Store(complete);
+    store.dispatch(layoutStatusChanged, "running");
+    expect(store.get().layout).toMatchObject({ status: "running", saved: "default" });
   });
 });
 
