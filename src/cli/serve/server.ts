@@ -145,7 +145,13 @@ export async function startServer(options: ServeOptions): Promise<AtlasServer> {
     const body = await readBody(request, MAX_SAVE_BYTES);
     if (body === 413) {
       refuse(response, 413, `the body is larger than ${MAX_SAVE_BYTES / 1024 / 1024} MB`, { Connection: "close" });
-      request.destroy();
+      // Dropping what the client still sends (up to a bound) lets it read the 413: a reset at once can lose the answer.
+      let dropped = 0;
+      request.on("data", (chunk: Buffer) => {
+        dropped += chunk.length;
+        if (dropped > 4 * MAX_SAVE_BYTES) request.destroy();
+      });
+      request.resume();
       return;
     }
     const parsed = parseSaveRequest(body);
