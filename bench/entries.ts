@@ -15,6 +15,7 @@ import { NODE_FLOOR, TSX_ATLAS, builtAtlas, coldStart, cpuHook, type StartSample
 import { CLI_BIN, buildCli } from "../scripts/build-cli.ts";
 import type { InteropWriteMeasurement } from "./tasks/interop.ts";
 import type { PageOpening } from "./tasks/browser.ts";
+import type { MeasuredCase } from "./tasks/index.ts";
 
 export interface BenchContext {
   data: BenchDataset;
@@ -93,23 +94,29 @@ const loadEntry: BenchEntry = {
   },
 };
 
+/** A measured case (bench/tasks/index.ts MeasuredCase) as a result: the medians of both sides' samples. */
+function caseResult(name: string, item: MeasuredCase, extra: { targetMs?: number } = {}): BenchResult {
+  return result({
+    name,
+    ms: median(item.ms),
+    baselineMs: median(item.baselineMs),
+    cpuMs: median(item.cpuMs),
+    baselineCpuMs: median(item.baselineCpuMs),
+    metric: "time",
+    baseline: item.baseline,
+    runs: item.ms.length,
+    ...extra,
+    notes: item.notes,
+  });
+}
+
 const subgraphEntry: BenchEntry = {
   id: "subgraph",
   async run({ data, repeats, log }) {
     const cases = await runTask("subgraph", { dir: data.dir, repeats }, ["--expose-gc"]);
     return cases.map((item) => {
       log(`${item.name}: ${item.ms.map(Math.round).join(", ")} ms vs ${item.baselineMs.map(Math.round).join(", ")} ms`);
-      return result({
-        name: `subgraph ${sizeLabel(data)}: ${item.name}`,
-        ms: median(item.ms),
-        baselineMs: median(item.baselineMs),
-        cpuMs: median(item.cpuMs),
-        baselineCpuMs: median(item.baselineCpuMs),
-        metric: "time",
-        baseline: item.baseline,
-        runs: item.ms.length,
-        notes: item.notes,
-      });
+      return caseResult(`subgraph ${sizeLabel(data)}: ${item.name}`, item);
     });
   },
 };
@@ -121,17 +128,7 @@ const tableEntry: BenchEntry = {
     const cases = await runTask("table", { dir: data.dir, repeats }, ["--expose-gc"]);
     return cases.map((item) => {
       log(`${item.name}: ${item.ms.map(Math.round).join(", ")} ms vs ${item.baselineMs.map(Math.round).join(", ")} ms`);
-      return result({
-        name: `table ${sizeLabel(data)}: ${item.name}`,
-        ms: median(item.ms),
-        baselineMs: median(item.baselineMs),
-        cpuMs: median(item.cpuMs),
-        baselineCpuMs: median(item.baselineCpuMs),
-        metric: "time",
-        baseline: item.baseline,
-        runs: item.ms.length,
-        notes: item.notes,
-      });
+      return caseResult(`table ${sizeLabel(data)}: ${item.name}`, item);
     });
   },
 };
@@ -153,20 +150,7 @@ const editCheckEntry: BenchEntry = {
       const cases = await runTask("edit-check", { dir: set.dir, repeats: Math.max(repeats, 5) }, ["--expose-gc"]);
       for (const item of cases) {
         log(`edit check ${set.label}, ${item.name}: ${item.ms.map((ms) => ms.toFixed(2)).join(", ")} ms vs ${item.baselineMs.map(Math.round).join(", ")} ms`);
-        results.push(
-          result({
-            name: `edit check ${set.label}: ${item.name}`,
-            ms: median(item.ms),
-            baselineMs: median(item.baselineMs),
-            cpuMs: median(item.cpuMs),
-            baselineCpuMs: median(item.baselineCpuMs),
-            metric: "time",
-            baseline: item.baseline,
-            runs: item.ms.length,
-            targetMs: set.targetMs,
-            notes: item.notes,
-          }),
-        );
+        results.push(caseResult(`edit check ${set.label}: ${item.name}`, item, { targetMs: set.targetMs }));
       }
     }
     return results;
