@@ -45,9 +45,8 @@
  * the graph's own edges are mapped.
  */
 
+import { refusedXml, xmlErrorMessage, xmlSource } from "../xml/read-file.ts";
 import { readXml, type XmlElement, type XmlVisitor } from "../xml/tree.ts";
-import type { LoadIssue } from "../../load/issues.ts";
-import { quote } from "../../model/text.ts";
 import {
   READ_CHILDREN,
   VIZ_ELEMENTS,
@@ -61,33 +60,18 @@ import {
 
 export type { GexfReadOptions, GexfReadResult } from "./map/index.ts";
 
-const DOCTYPE_REFUSED =
-  "the file has a DOCTYPE declaration; GEXF never needs one, and it is refused because it could declare external or expanding entities";
-
 /** The elements whose text the mapping reads (metadata, attribute defaults); other text is not collected. */
 const TEXT_READ = new Set(["creator", "keywords", "description", "title", "default"]);
 
 /** Thrown to abandon a one-pass read when the file turns out to be in an unusual order (see the module comment). */
 class UnusualOrder extends Error {}
 
-function refused(file: string, message: string, place?: { line: number; column: number }): GexfReadResult {
-  const issue: LoadIssue = { file, pointer: "", severity: "error", message, ...(place ? { line: place.line, column: place.column } : {}) };
-  return { ok: false, issues: [issue], native: false };
-}
-
 /** Reads GEXF text into a dataset (see the module comment for what is mapped and what is refused). */
 export function readGexf(text: string, options: GexfReadOptions = {}): GexfReadResult {
   const file = options.file ?? "import.gexf";
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (source.trim() === "") return refused(file, "the file is empty", { line: 1, column: 1 });
-  // Text that does not even start like XML (a JSON dataset, a CSV) gets a message saying so.
-  const start = source.search(/\S/);
-  if (start >= 0 && source[start] !== "<") {
-    const before = source.slice(0, start);
-    const place = { line: before.split("\n").length, column: start - before.lastIndexOf("\n") };
-    return refused(file, `the file is not XML: it starts with ${quote(source.slice(start, start + 20))}, where XML starts with "<"`, place);
-  }
-  return readPass(source, file, options, true) ?? readPass(source, file, options, false);
+  const checked = xmlSource(text);
+  if ("refused" in checked) return refusedXml(file, checked.refused.message, checked.refused.place);
+  return readPass(checked.source, file, options, true) ?? readPass(checked.source, file, options, false);
 }
 
 /**
@@ -242,9 +226,7 @@ function readPass(text: string, file: string, options: GexfReadOptions, streamin
     throw error;
   }
   if (parsed.error) {
-    const { message, line, column, kind } = parsed.error;
-    const said = kind === "syntax" ? `the file is not well-formed XML: ${message}` : kind === "doctype" ? DOCTYPE_REFUSED : message;
-    return refused(file, said, { line, column });
+    return refusedXml(file, xmlErrorMessage(parsed.error, "GEXF"), parsed.error);
   }
   if (started) {
     for (const element of nestedEdges) mapping.edge(element);

@@ -13,9 +13,8 @@
  * and final check of the loader apply. Never a partial dataset: the result validates, or every error is
  * listed. See map.ts for what GraphML adds (ids and labels from Neo4j, yEd's labels, nested graphs).
  */
-import type { LoadIssue } from "../../load/issues.ts";
-import { quote } from "../../model/text.ts";
 import type { GexfReadOptions, GexfReadResult } from "../gexf/map/index.ts";
+import { refusedXml, xmlErrorMessage, xmlSource } from "../xml/read-file.ts";
 import { readXml, type XmlElement, type XmlVisitor } from "../xml/tree.ts";
 import { mapGraphml } from "./map.ts";
 import { GraphmlRecords } from "./records.ts";
@@ -23,25 +22,12 @@ import { GraphmlRecords } from "./records.ts";
 export type GraphmlReadOptions = Omit<GexfReadOptions, "formatName">;
 export type GraphmlReadResult = GexfReadResult;
 
-const DOCTYPE_REFUSED =
-  "the file has a DOCTYPE declaration; GraphML never needs one, and it is refused because it could declare external or expanding entities";
-
-function refused(file: string, message: string, place?: { line: number; column: number }): GraphmlReadResult {
-  const issue: LoadIssue = { file, pointer: "", severity: "error", message, ...(place ? { line: place.line, column: place.column } : {}) };
-  return { ok: false, issues: [issue], native: false };
-}
-
 /** Reads GraphML text into a dataset (see the module comment). */
 export function readGraphml(text: string, options: GraphmlReadOptions = {}): GraphmlReadResult {
   const file = options.file ?? "import.graphml";
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (source.trim() === "") return refused(file, "the file is empty", { line: 1, column: 1 });
-  const start = source.search(/\S/);
-  if (start >= 0 && source[start] !== "<") {
-    const before = source.slice(0, start);
-    const place = { line: before.split("\n").length, column: start - before.lastIndexOf("\n") };
-    return refused(file, `the file is not XML: it starts with ${quote(source.slice(start, start + 20))}, where XML starts with "<"`, place);
-  }
+  const checked = xmlSource(text);
+  if ("refused" in checked) return refusedXml(file, checked.refused.message, checked.refused.place);
+  const { source } = checked;
   const records = new GraphmlRecords();
   const visitor: XmlVisitor = {
     open: (element, parent) => records.open(element, parent),
@@ -49,14 +35,12 @@ export function readGraphml(text: string, options: GraphmlReadOptions = {}): Gra
   };
   const parsed = readXml(source, visitor);
   if (parsed.error) {
-    const { message, line, column, kind } = parsed.error;
-    const said = kind === "syntax" ? `the file is not well-formed XML: ${message}` : kind === "doctype" ? DOCTYPE_REFUSED : message;
-    return refused(file, said, { line, column });
+    return refusedXml(file, xmlErrorMessage(parsed.error, "GraphML"), parsed.error);
   }
   const root: XmlElement = parsed.root;
   if (root.localName !== "graphml") {
     const name = root.tagName;
-    return refused(
+    return refusedXml(
       file,
       `not a GraphML file: the root element is <${name.length > 60 ? `${name.slice(0, 60)}…` : name}>, not <graphml>`,
       root,
