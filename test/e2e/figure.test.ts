@@ -16,7 +16,7 @@ import { parseLayout } from "../../src/load/layouts.ts";
 import { ENTITY_KIND_LOOKS, RELATION_FAMILY_LOOKS, type Rgb } from "../../src/model/presentation.ts";
 import { atlasFromSources, startServe, type RunningServe } from "../support/serve.ts";
 import { OUT_DIR } from "./global-setup.ts";
-import { close, connect, disconnect, e2eAvailable, openExplorer, waitForSettled, type OpenedPage } from "./support.ts";
+import { close, connect, disconnect, e2eAvailable, openExplorer, steadyLabels, waitForSettled, type OpenedPage } from "./support.ts";
 
 const skip = !e2eAvailable && !process.env.CI;
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
@@ -35,18 +35,6 @@ type Atlas = {
 };
 declare const window: Window & { atlas: Atlas };
 
-/** The labels sigma draws once they stop changing for a second (they are placed again each time the camera rests). */
-async function steadyLabels(page: Page): Promise<Set<string>> {
-  let last = "";
-  let same = 0;
-  for (let round = 0; round < 80 && same < 4; round++) {
-    await page.waitForTimeout(250);
-    const now = await page.evaluate(() => [...window.atlas.renderer.getNodeDisplayedLabels()].sort().join(","));
-    same = now === last && now !== "" ? same + 1 : 0;
-    last = now;
-  }
-  return new Set(last.split(",").filter(Boolean));
-}
 
 async function downloaded(download: Download, folder: string): Promise<string> {
   const file = path.join(folder, download.suggestedFilename());
@@ -109,7 +97,7 @@ describe.skipIf(skip)("the SVG figure and saved layouts in Chromium", () => {
     try {
       await waitForSettled(page);
       await page.getByRole("button", { name: "Fit the graph" }).click();
-      await steadyLabels(page);
+      await steadyLabels(page, 4);
       const view = await page.evaluate(() => {
         const { graph, renderer } = window.atlas;
         return graph

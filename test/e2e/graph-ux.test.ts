@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { close, disconnect, e2eAvailable, openExplorer, waitForSettled, type OpenedPage } from "./support.ts";
+import { close, disconnect, e2eAvailable, openExplorer, steadyLabels, waitForSettled, type OpenedPage } from "./support.ts";
 
 const poll = <T>(read: () => T | Promise<T>, timeout = 30_000) => expect.poll(read, { timeout, interval: 150 });
 const skip = !e2eAvailable && !process.env.CI;
@@ -85,18 +85,6 @@ async function drawnLabels(page: Page): Promise<Box[]> {
 const overlap = (a: Omit<Box, "id">, b: Omit<Box, "id">): boolean =>
   a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
 
-/** Waits until the set of drawn labels holds still (the camera and the placement rest). */
-async function steadyLabels(page: Page): Promise<Set<string>> {
-  let last = "";
-  let same = 0;
-  for (let round = 0; round < 80 && same < 3; round++) {
-    await page.waitForTimeout(250);
-    const now = await page.evaluate(() => [...window.atlas.renderer.getNodeDisplayedLabels()].sort().join(","));
-    same = now === last && now !== "" ? same + 1 : 0;
-    last = now;
-  }
-  return new Set(last.split(",").filter(Boolean));
-}
 
 /** The toolbar's buttons, in the graph's pixels. */
 async function toolbarBoxes(page: Page): Promise<Omit<Box, "id">[]> {

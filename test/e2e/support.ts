@@ -117,3 +117,23 @@ export async function pngPixels(page: Page, png: Buffer): Promise<{ width: numbe
 export async function visibleEdges(page: Page): Promise<number> {
   return Number(await page.getAttribute("#app", "data-visible-edges"));
 }
+
+/**
+ * The labels sigma draws, once they have held still for `steadyRounds` checks 250 ms apart (they are placed
+ * again each time the camera rests and as the layout moves entities).
+ */
+export async function steadyLabels(page: Page, steadyRounds = 3): Promise<Set<string>> {
+  let last = "";
+  let same = 0;
+  for (let round = 0; round < 80 && same < steadyRounds; round++) {
+    await page.waitForTimeout(250);
+    const now = await page.evaluate(() =>
+      [...(window as unknown as { atlas: { renderer: { getNodeDisplayedLabels(): Set<string> } } }).atlas.renderer.getNodeDisplayedLabels()]
+        .sort()
+        .join(","),
+    );
+    same = now === last && now !== "" ? same + 1 : 0;
+    last = now;
+  }
+  return new Set(last.split(",").filter(Boolean));
+}
