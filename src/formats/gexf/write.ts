@@ -32,6 +32,7 @@ import {
 } from "./profile.ts";
 import { escapeAttribute, escapeText, hasInvalidXmlCharacters, xmlSafeJson } from "../xml/escape.ts";
 import type { Position } from "../format.ts";
+import { chunkedText } from "../xml/chunks.ts";
 
 export type { Position };
 
@@ -143,9 +144,6 @@ export function nodeSize(degree: number): number {
 /** How many entities and relations are written between two progress reports. */
 const PROGRESS_EVERY = 10_000;
 
-/** Joins many small strings into chunks of about this many characters before handing them on. */
-const CHUNK_CHARACTERS = 1 << 16;
-
 /** Writes the graph as GEXF 1.3, handing the text on in chunks (each a whole number of characters). */
 export function writeGexfChunks(graph: AtlasGraph, onChunk: (chunk: string) => void, options: GexfWriteOptions = {}): GexfWriteReport {
   const dynamic = options.dynamic === true;
@@ -158,14 +156,7 @@ export function writeGexfChunks(graph: AtlasGraph, onChunk: (chunk: string) => v
   const record: AtlasRecord = { format: RECORD_FORMAT, version: RECORD_VERSION, dataset: meta, sources: sourceRecords };
   if (originals.count > 0) record.originals = { nodes: originals.nodes, edges: originals.edges };
 
-  let buffer = "";
-  const write = (text: string): void => {
-    buffer += text;
-    if (buffer.length >= CHUNK_CHARACTERS) {
-      onChunk(buffer);
-      buffer = "";
-    }
-  };
+  const { write, flush } = chunkedText(onChunk);
 
   write('<?xml version="1.0" encoding="UTF-8"?>\n');
   write(
@@ -260,7 +251,7 @@ export function writeGexfChunks(graph: AtlasGraph, onChunk: (chunk: string) => v
   write("    </edges>\n");
   write("  </graph>\n");
   write("</gexf>\n");
-  if (buffer.length > 0) onChunk(buffer);
+  flush();
   return { entities: graph.order, relations: graph.size, sources: sourceRecords.length, replacedValues: originals.count };
 }
 

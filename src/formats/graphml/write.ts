@@ -23,6 +23,7 @@ import {
   type GraphmlKey,
   type NodeKeyName,
 } from "./profile.ts";
+import { chunkedText } from "../xml/chunks.ts";
 
 export interface GraphmlWriteOptions {
   /** Told now and then how many of the entities and relations are written, for progress on big graphs. */
@@ -42,9 +43,6 @@ export class GraphmlWriteError extends Error {}
 
 /** How many entities and relations are written between two progress reports. */
 const PROGRESS_EVERY = 10_000;
-
-/** Joins many small strings into chunks of about this many characters before handing them on. */
-const CHUNK_CHARACTERS = 1 << 16;
 
 type Field<Name extends string> = readonly [Name, string | undefined];
 
@@ -84,14 +82,7 @@ export function writeGraphmlChunks(
   const meta = datasetMetaOf(graph);
   let replacedValues = 0;
 
-  let buffer = "";
-  const write = (text: string): void => {
-    buffer += text;
-    if (buffer.length >= CHUNK_CHARACTERS) {
-      onChunk(buffer);
-      buffer = "";
-    }
-  };
+  const { write, flush } = chunkedText(onChunk);
   const checkId = (what: string, id: string): void => {
     if (hasInvalidXmlCharacters(id)) throw new GraphmlWriteError(`${what} id ${JSON.stringify(id)} holds characters XML 1.0 cannot carry`);
   };
@@ -153,7 +144,7 @@ export function writeGraphmlChunks(
   });
   write("  </graph>\n");
   write("</graphml>\n");
-  if (buffer.length > 0) onChunk(buffer);
+  flush();
   return { entities: graph.order, relations: graph.size, sources: sourceRecords.length, replacedValues };
 }
 
