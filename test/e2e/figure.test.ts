@@ -47,6 +47,21 @@ function all(root: { getElementsByTagName(name: string): ArrayLike<Element> }, n
 }
 
 /** How many pixels of a picture are close to each colour. */
+/** A saved layout read back places every entity where the page draws it, and nothing else. */
+async function expectPlacesAsDrawn(page: Page, read: ReturnType<typeof parseLayout>): Promise<void> {
+  expect(read.issues).toEqual([]);
+  const drawn = await page.evaluate(() =>
+    window.atlas.graph
+      .nodes()
+      .map((id) => [id, window.atlas.graph.getNodeAttributes(id).x, window.atlas.graph.getNodeAttributes(id).y] as const),
+  );
+  expect(read.layout?.positions.size).toBe(drawn.length);
+  for (const [id, x, y] of drawn) {
+    expect(read.layout?.positions.get(id)?.x, id).toBeCloseTo(x, 1);
+    expect(read.layout?.positions.get(id)?.y, id).toBeCloseTo(y, 1);
+  }
+}
+
 async function colourCounts(page: Page, png: Buffer, colours: Record<string, Rgb>): Promise<Record<string, number>> {
   const decoder = await page.context().newPage();
   try {
@@ -237,17 +252,7 @@ describe.skipIf(skip)("the SVG figure and saved layouts in Chromium", () => {
         `Saved ${download.suggestedFilename()}: put it in the dataset's layouts/ folder to open with these positions.`,
       );
       const read = parseLayout({ path: `layouts/${download.suggestedFilename()}`, file: download.suggestedFilename(), text });
-      expect(read.issues).toEqual([]);
-      const drawn = await page.evaluate(() =>
-        window.atlas.graph
-          .nodes()
-          .map((id) => [id, window.atlas.graph.getNodeAttributes(id).x, window.atlas.graph.getNodeAttributes(id).y] as const),
-      );
-      expect(read.layout?.positions.size).toBe(drawn.length);
-      for (const [id, x, y] of drawn) {
-        expect(read.layout?.positions.get(id)?.x, id).toBeCloseTo(x, 1);
-        expect(read.layout?.positions.get(id)?.y, id).toBeCloseTo(y, 1);
-      }
+      await expectPlacesAsDrawn(page, read);
       expect(opened.problems).toEqual([]);
     } finally {
       await close(opened);
@@ -293,17 +298,7 @@ describe.skipIf(skip)("Save layout on a folder served writable by atlas serve", 
       );
       const file = path.join(folder, "layouts", "default.json");
       const read = parseLayout({ path: "layouts/default.json", file, text: readFileSync(file, "utf8") });
-      expect(read.issues).toEqual([]);
-      const drawn = await page.evaluate(() =>
-        window.atlas.graph
-          .nodes()
-          .map((id) => [id, window.atlas.graph.getNodeAttributes(id).x, window.atlas.graph.getNodeAttributes(id).y] as const),
-      );
-      expect(read.layout?.positions.size).toBe(drawn.length);
-      for (const [id, x, y] of drawn) {
-        expect(read.layout?.positions.get(id)?.x, id).toBeCloseTo(x, 1);
-        expect(read.layout?.positions.get(id)?.y, id).toBeCloseTo(y, 1);
-      }
+      await expectPlacesAsDrawn(page, read);
       // The page follows the folder: it loads the changed dataset again (its bundle now names the saved file's
       // sha256), and saving again builds on it.
       await poll(() => page.getAttribute("#app", "data-reloads")).toBe("1");
