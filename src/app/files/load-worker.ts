@@ -20,7 +20,10 @@ export interface LoadRequest {
 export type LoadReply =
   /** A loading step about to start, to be said on the page. */
   | { type: "step"; step: string }
-  | { type: "opened"; result: LoadSummary; bundle: BundleContents | null; graph: string | null }
+  /** A part of the graph (graph-transfer.ts), sent before `opened`. */
+  | { type: "graph"; part: string }
+  /** The load's outcome, after the graph's parts when it loaded. */
+  | { type: "opened"; result: LoadSummary; bundle: BundleContents | null }
   /** Something the loader does not report as an issue went wrong: the page opens the dataset itself. */
   | { type: "failed"; message: string };
 
@@ -37,7 +40,8 @@ async function open(request: LoadRequest): Promise<LoadReply> {
     return Promise.resolve();
   });
   const opened = openedDataset(loaded);
-  return { type: "opened", result: opened.result, bundle: opened.bundle, graph: opened.graph ? exportViewGraph(opened.graph) : null };
+  if (opened.graph) for (const part of exportViewGraph(opened.graph)) scope.postMessage({ type: "graph", part });
+  return { type: "opened", result: opened.result, bundle: opened.bundle };
 }
 
 scope.onmessage = (event) => {

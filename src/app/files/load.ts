@@ -8,7 +8,7 @@
  */
 import { withLayouts } from "../../load/layouts.ts";
 import { parseDataset } from "../../load/parse.ts";
-import { importViewGraph } from "./graph-transfer.ts";
+import { ViewGraphImport } from "./graph-transfer.ts";
 import type { LoadReply, LoadRequest } from "./load-worker.ts";
 import { failure, noStep, openDatasetText, openedDataset, type LoadingStep, type OpenedDataset } from "./open-dataset.ts";
 
@@ -78,30 +78,51 @@ export async function loadFromUrl(address: string, expect: "bundle" | "either" =
   }
   if (!response.ok)
     return openedDataset(failure(file, `could not fetch ${url.pathname}: the server answered ${response.status} ${response.statusText}`.trim()));
+  // Unless the dataset is said to be small, its worker starts now, so that the worker's module loads while the body
+  // downloads (a compressed response does not say its size).
+  const declared = response.headers.get("content-length");
+  let worker = declared !== null && Number(declared) <= WORKER_BYTES ? null : startLoadWorker();
   const bytes = await response.arrayBuffer();
   const request: LoadRequest = { bytes, file, pathname: url.pathname, expect };
   if (bytes.byteLength > WORKER_BYTES) {
-    const opened = await openInWorker(request, onStep);
+    worker ??= startLoadWorker();
+    const opened = worker ? await openInWorker(worker, request, onStep) : null;
     if (opened) return opened;
-  }
+  } else worker?.worker.terminate();
   // Decoded as Response.text() does (UTF-8, a byte-order mark dropped, malformed bytes replaced).
   return openedDataset(await openDatasetText(new TextDecoder().decode(bytes), request, onStep));
 }
 
+interface LoadWorker {
+  worker: Worker;
+  /** Set when the worker stopped before it was asked anything (its module did not load). */
+  failed: boolean;
+}
+
+/** The load worker, or null when none can start here (a Content-Security-Policy without worker-src, an old browser). */
+function startLoadWorker(): LoadWorker | null {
+  try {
+    const started: LoadWorker = {
+      worker: new Worker(new URL("./load-worker.ts", import.meta.url), { type: "module", name: "atlas-load" }),
+      failed: false,
+    };
+    started.worker.onerror = (event) => {
+      event.preventDefault();
+      started.failed = true;
+    };
+    return started;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * The dataset opened in the load worker; null when the worker could not start (a Content-Security-Policy without
- * worker-src, an old browser) or failed, and the page then opens it on its own thread, with the same result.
+ * The dataset opened in the load worker; null when the worker stopped (its module did not load) or failed, and the
+ * page then opens it on its own thread, with the same result.
  * The bytes are copied to the worker, not transferred, so the page still has them then.
  */
-function openInWorker(request: LoadRequest, onStep: LoadingStep): Promise<OpenedDataset | null> {
+function openInWorker({ worker, failed }: LoadWorker, request: LoadRequest, onStep: LoadingStep): Promise<OpenedDataset | null> {
   return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL("./load-worker.ts", import.meta.url), { type: "module", name: "atlas-load" });
-    } catch {
-      resolve(null);
-      return;
-    }
     const finish = (opened: OpenedDataset | null): void => {
       worker.terminate();
       resolve(opened);
@@ -110,15 +131,29 @@ function openInWorker(request: LoadRequest, onStep: LoadingStep): Promise<Opened
       event.preventDefault();
       finish(null);
     };
+    // The graph's parts are imported as they arrive, each message a task of its own.
+    const graph = new ViewGraphImport();
+    let parts = 0;
     worker.onmessage = (event: MessageEvent<LoadReply>) => {
       const reply = event.data;
       if (reply.type === "step") void onStep(reply.step);
-      else if (reply.type === "failed") finish(null);
+      else if (reply.type === "graph") {
+        try {
+          graph.add(reply.part);
+          parts += 1;
+        } catch {
+          finish(null);
+        }
+      } else if (reply.type === "failed") finish(null);
       else {
         performance.mark("atlas:opened-in-worker");
-        finish({ result: reply.result, bundle: reply.bundle, graph: reply.graph === null ? null : importViewGraph(reply.graph) });
+        finish({ result: reply.result, bundle: reply.bundle, graph: parts > 0 ? graph.finish() : null });
       }
     };
+    if (failed) {
+      finish(null);
+      return;
+    }
     worker.postMessage(request);
   });
 }

@@ -86,16 +86,18 @@ export async function openDatasetText(
 export async function openBundle(json: unknown, shownAs: string, onStep: LoadingStep = noStep): Promise<LoadedDataset> {
   const read = readBundle(json, shownAs);
   if (!read.ok) return failed(read.issues);
-  const verified = await verifyBundle(read.files, read.checked, shownAs);
-  if (verified.issues.length > 0) return failed(verified.issues);
-  await onStep(verified.trusted ? "opening the checked dataset" : "checking the dataset");
-  // The checked warnings already hold the layouts' (the node check reads them too): they are read again here, not repeated.
-  const trusted = verified.trusted
-    ? trustedDataset(read.documents, {
-        defaultName: read.name,
-        warnings: (read.checked?.warnings ?? []).filter((issue) => !isLayoutPath(issue.file)),
-      })
+  const verifying = verifyBundle(read.files, read.checked, shownAs);
+  // A bundle that says it was checked is assembled while WebCrypto hashes its files (off this thread), and used only
+  // when the hashes and the digest prove it; the checked warnings already hold the layouts' (the node check reads
+  // them too): they are read again below, not repeated.
+  if (read.checked) await onStep("opening the checked dataset");
+  const assembled = read.checked
+    ? trustedDataset(read.documents, { defaultName: read.name, warnings: read.checked.warnings?.filter((issue) => !isLayoutPath(issue.file)) ?? [] })
     : null;
+  const verified = await verifying;
+  if (verified.issues.length > 0) return failed(verified.issues);
+  if (!verified.trusted) await onStep("checking the dataset");
+  const trusted = verified.trusted ? assembled : null;
   const result = withLayouts(
     trusted ?? parseDataset(read.documents, { defaultName: read.name }),
     read.layouts.map((layout) => ({ path: layout.path, file: layout.path, text: layout.text })),

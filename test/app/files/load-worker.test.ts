@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { exportViewGraph, importViewGraph } from "../../../src/app/files/graph-transfer.ts";
+import { exportViewGraph, ViewGraphImport } from "../../../src/app/files/graph-transfer.ts";
 import type { LoadReply, LoadRequest } from "../../../src/app/files/load-worker.ts";
 import { openDatasetText, openedDataset } from "../../../src/app/files/open-dataset.ts";
 import { prepareViewGraph } from "../../../src/app/model/view-graph.ts";
@@ -14,6 +14,7 @@ import { buildGraph } from "../../../src/graph/build.ts";
 import { bundleFiles, bundleFolder } from "../../../src/load/folder-bundle.ts";
 import { parseDataset } from "../../../src/load/parse.ts";
 import type { Dataset } from "../../../src/model/schema.ts";
+import type { ViewGraph } from "../../../src/app/model/view-graph.ts";
 
 const DATA = fileURLToPath(new URL("../../../data", import.meta.url));
 
@@ -27,7 +28,7 @@ async function inWorker(text: string, expect: LoadRequest["expect"] = "bundle"):
     scope.postMessage = (reply) => {
       // What crosses to the page is a structured clone.
       replies.push(structuredClone(reply));
-      if (reply.type !== "step") resolve();
+      if (reply.type === "opened" || reply.type === "failed") resolve();
     };
   });
   const bytes = new TextEncoder().encode(text).buffer;
@@ -41,10 +42,14 @@ function documentText(dataset: Dataset, indent?: number): string {
   return JSON.stringify({ dataset: dataset.meta, entities: dataset.entities, relations: dataset.relations, sources: dataset.sources }, null, indent);
 }
 
-function final(replies: LoadReply[]): Extract<LoadReply, { type: "opened" }> {
+/** The worker's outcome, with the graph the page imports from its parts (null when none came). */
+function final(replies: LoadReply[]): Extract<LoadReply, { type: "opened" }> & { graph: ViewGraph | null } {
   const reply = replies.at(-1);
   if (reply?.type !== "opened") throw new Error(`the worker answered ${JSON.stringify(reply)}`);
-  return reply;
+  const parts = replies.flatMap((part) => (part.type === "graph" ? [part.part] : []));
+  const graph = new ViewGraphImport();
+  for (const part of parts) graph.add(part);
+  return { ...reply, graph: parts.length > 0 ? graph.finish() : null };
 }
 
 beforeAll(async () => {
@@ -61,8 +66,7 @@ describe("the load worker", () => {
     if (!result.ok) throw new Error("data/ does not load");
     const reply = final(await inWorker(JSON.stringify(bundle)));
     const expected = prepareViewGraph(buildGraph(result.dataset));
-    const graph = importViewGraph(reply.graph ?? "");
-    expect(graph.export()).toStrictEqual(expected.export());
+    expect(reply.graph?.export()).toStrictEqual(expected.export());
     expect(reply.result.counts).toStrictEqual(result.counts);
     expect(reply.result.issues).toStrictEqual(result.issues);
     expect(reply.result.layouts.map((layout) => [layout.name, [...layout.positions]])).toStrictEqual(
@@ -78,9 +82,8 @@ describe("the load worker", () => {
     expect(result.ok).toBe(true);
     const reply = final(await inWorker(JSON.stringify(bundle)));
     const onPage = openedDataset(await openDatasetText(JSON.stringify(bundle), { file: "dataset.bundle.json", pathname: "/dataset.bundle.json", expect: "bundle" }));
-    const graph = importViewGraph(reply.graph ?? "");
-    expect(graph.export()).toStrictEqual(onPage.graph?.export());
-    expect([...graph.nodes()]).toStrictEqual(dataset.entities.map((entity) => entity.id));
+    expect(reply.graph?.export()).toStrictEqual(onPage.graph?.export());
+    expect(reply.graph?.nodes()).toStrictEqual(dataset.entities.map((entity) => entity.id));
     expect(reply.result).toStrictEqual(onPage.result);
   });
 
@@ -107,10 +110,24 @@ describe("the load worker", () => {
   });
 });
 
-describe("the graph as text", () => {
+describe("the graph in parts", () => {
+  /** The graph through its parts, as the page imports them. */
+  function copied(graph: ViewGraph, itemsPerPart: number): ViewGraph {
+    const copy = new ViewGraphImport();
+    for (const part of exportViewGraph(graph, itemsPerPart)) copy.add(part);
+    return copy.finish();
+  }
+
+  it("gives the same graph whatever the parts' size: entities before relations, every item once, in order", () => {
+    const dataset = generateDataset({ entities: 60, relations: 150, seed: 2 });
+    const graph = prepareViewGraph(buildGraph(dataset));
+    for (const size of [1, 7, 60, 61, 209, 210, 1_000]) expect(copied(graph, size).export()).toStrictEqual(graph.export());
+    expect([...exportViewGraph(graph, 100)]).toHaveLength(3);
+  });
+
   it("imports with sources that have no prototype, as buildGraph makes them", () => {
     const dataset = generateDataset({ entities: 50, relations: 120, seed: 2 });
-    const graph = importViewGraph(exportViewGraph(prepareViewGraph(buildGraph(dataset))));
+    const graph = copied(prepareViewGraph(buildGraph(dataset)), 40);
     const sources = graph.getAttribute("sources");
     expect(Object.getPrototypeOf(sources)).toBeNull();
     expect("constructor" in sources).toBe(false);
