@@ -159,10 +159,6 @@ export class Explorer {
 
     this.unsubscribe = this.store.subscribe((state, previous) => this.render(state, previous));
     this.render(this.store.get(), null);
-    // A saved layout that places every entity is the picture: ForceAtlas2 runs only when asked (Run layout). sigma
-    // frames the graph with its labels' sizes, which its first frame has not measured yet: refresh once, so the
-    // picture does not shift at the first hover or click (ForceAtlas2's moves hide that otherwise).
-    if (this.store.get().layout.status !== "running") renderer.refresh();
     const { focus } = this.derived.sigma;
     if (this.derived.view.nodes.size < graph.order && this.derived.view.nodes.size > 0) this.fitShown();
     else if (focus !== null) moveCameraTo(renderer, focus);
