@@ -321,7 +321,8 @@ async function interact(
   const zoomed = await frames(page, () => zoom(page, box));
   log("timing drawn frames");
   // The zoom's last animation ends first: a moving camera would leave relations out of the frames "at rest".
-  await page.waitForFunction("!window.atlas.renderer.getCamera().isAnimating()");
+  // (Polled: the page's CSP forbids the eval that waitForFunction uses.)
+  while (await page.evaluate<boolean>("window.atlas.renderer.getCamera().isAnimating()")) await page.waitForTimeout(100);
   await page.waitForTimeout(1_000);
   const drawn = await page.evaluate<DrawnFrames>(DRAWN_FRAMES("window.atlas.renderer", null));
   return {
