@@ -15,6 +15,7 @@ import { NODE_FLOOR, TSX_ATLAS, builtAtlas, coldStart, cpuHook, type StartSample
 import { CLI_BIN, buildCli } from "../scripts/build-cli.ts";
 import type { InteropWriteMeasurement } from "./tasks/interop.ts";
 import type { PageOpening } from "./tasks/browser.ts";
+import { HIDE_EDGES_ON_MOVE_FROM } from "../src/app/render/flags.ts";
 import type { MeasuredCase } from "./tasks/index.ts";
 
 export interface BenchContext {
@@ -404,6 +405,23 @@ const browserEntry: BenchEntry = {
                   ? "; layout settled"
                   : "; layout still running"
             }; marks at the end: ${marks(interaction.marks)}`,
+          }),
+        );
+      }
+      for (const [what, ms, floorMs] of [
+        ["at rest", interaction.drawn.restMs, interaction.floorDrawn.restMs],
+        ["while moving", interaction.drawn.movingMs, interaction.floorDrawn.movingMs],
+      ] as const) {
+        results.push(
+          result({
+            name: `browser ${size}: drawn frame ${what}`,
+            ms,
+            baselineMs: floorMs,
+            metric: "time",
+            baseline: "the floor's sigma drawing the same graph (its last opening, same run), GPU-synced",
+            ...(what === "while moving" && item.entities === 10_000 ? { targetMs: 1000 / PAN_TARGET_FPS } : {}),
+            runs: 1,
+            notes: `sigma's render() until the GPU has drawn it (readPixels), median of 3; ${what === "while moving" ? `as the camera moves: ${item.relations > HIDE_EDGES_ON_MOVE_FROM ? "relations and labels left out on both sides" : "everything drawn on both sides"}` : "everything drawn"}; the explorer once its layout ${interaction.settled ? "settled" : "ran 30 s"}`,
           }),
         );
       }

@@ -19,6 +19,7 @@ import type { LoadResult } from "../../src/load/parse.ts";
 import { prepareViewGraph } from "../../src/app/model/view-graph.ts";
 import { CHROMIUM, CHROMIUM_ARGS } from "../../test/support/chromium.ts";
 import { REPO_ROOT } from "../data.ts";
+import { HIDE_EDGES_ON_MOVE_FROM } from "../../src/app/render/flags.ts";
 
 /** One opening of a page: from navigation. */
 export interface PageOpening {
@@ -54,7 +55,17 @@ export interface BrowserMeasurement {
     settled: boolean;
     /** The marks at the end (the leverage ranking arrives from its worker after ready). */
     marks: [string, number][];
+    /** Frames drawn to the end (GPU-synced), once the layout settled: the explorer's, and the floor's on its last opening. */
+    drawn: DrawnFrames;
+    floorDrawn: DrawnFrames;
   };
+}
+
+/** How long sigma takes to draw one frame, until the GPU (SwiftShader here) has finished it: medians of three. */
+export interface DrawnFrames {
+  restMs: number;
+  /** With the camera moving: what sigma leaves out then (hideEdgesOnMove, hideLabelsOnMove) is left out. */
+  movingMs: number;
 }
 
 export interface FrameStats {
@@ -143,6 +154,42 @@ async function zoom(page: Page, box: { x: number; y: number; width: number; heig
     await page.waitForTimeout(33);
   }
 }
+
+/**
+ * Times sigma's render() until the GPU process has drawn it (readPixels waits for that): the frames' real cost on a
+ * software renderer, which the page's own thread does not see (it hands the drawing over and goes on). The camera
+ * is made to count as moving through sigma's mouse captor; the floor is first given the explorer's hiding settings.
+ */
+const DRAWN_FRAMES = (renderer: string, hiding: boolean | null): string => `(() => {
+  const renderer = ${renderer};
+  if (${JSON.stringify(hiding)} !== null) {
+    renderer.setSetting("hideEdgesOnMove", ${JSON.stringify(hiding)});
+    renderer.setSetting("hideLabelsOnMove", ${JSON.stringify(hiding)});
+  }
+  const canvas = [...renderer.getContainer().querySelectorAll("canvas")].find((each) => each.getContext("webgl2"));
+  const gl = canvas.getContext("webgl2");
+  const pixel = new Uint8Array(4);
+  const drawn = () => gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+  const time = () => {
+    renderer.render();
+    drawn();
+    const times = [];
+    for (let run = 0; run < 3; run += 1) {
+      const start = performance.now();
+      renderer.render();
+      drawn();
+      times.push(performance.now() - start);
+    }
+    return times.sort((a, b) => a - b)[1];
+  };
+  const captor = renderer.getMouseCaptor();
+  const restMs = time();
+  captor.isMoving = true;
+  const movingMs = time();
+  captor.isMoving = false;
+  renderer.render();
+  return { restMs, movingMs };
+})()`;
 
 type LongTask = [start: number, duration: number];
 
@@ -253,6 +300,7 @@ async function interact(
   opening: PageOpening,
   settleMs: number,
   log: (what: string) => void,
+  floorDrawn: DrawnFrames,
 ): Promise<BrowserMeasurement["interaction"]> {
   // From the full frame: what follows it (the layout starting, the relations hidden for it) counts as layout.
   const from = opening.fullFrameMs ?? (await page.evaluate<number>(NOW));
@@ -271,6 +319,12 @@ async function interact(
   const panned = await frames(page, () => pan(page, box));
   log("zooming");
   const zoomed = await frames(page, () => zoom(page, box));
+  log("timing drawn frames");
+  // The zoom's last animation ends first: a moving camera would leave relations out of the frames "at rest".
+  // (Polled: the page's CSP forbids the eval that waitForFunction uses.)
+  while (await page.evaluate<boolean>("window.atlas.renderer.getCamera().isAnimating()")) await page.waitForTimeout(100);
+  await page.waitForTimeout(1_000);
+  const drawn = await page.evaluate<DrawnFrames>(DRAWN_FRAMES("window.atlas.renderer", null));
   return {
     layoutLongestTaskMs: longest(tasks, from, to),
     layout,
@@ -280,6 +334,8 @@ async function interact(
     layoutIterations: progress.iterations,
     settled,
     marks: JSON.parse(await page.evaluate<string>(MARKS("atlas:"))) as [string, number][],
+    drawn,
+    floorDrawn,
   };
 }
 
@@ -325,17 +381,22 @@ export async function browserBench(args: {
       const explorer: PageOpening[] = [];
       const floor: PageOpening[] = [];
       const measuredLast: { interaction: BrowserMeasurement["interaction"] | null } = { interaction: null };
+      let floorDrawn: DrawnFrames = { restMs: Number.NaN, movingMs: Number.NaN };
       const count = alternations(subject.entities);
       for (let run = 0; run < count; run += 1) {
         // Alternate, so drift on the shared machine hits both sides alike.
-        floor.push(await open(browser, `${base}${subject.floorPath}`, "floor", args.fullFrameWaitMs));
         const last = run === count - 1;
+        floor.push(
+          await open(browser, `${base}${subject.floorPath}`, "floor", args.fullFrameWaitMs, async (page) => {
+            if (last) floorDrawn = await page.evaluate<DrawnFrames>(DRAWN_FRAMES("window.floor", subject.relations > HIDE_EDGES_ON_MOVE_FROM));
+          }),
+        );
         explorer.push(
           await open(browser, `${base}${subject.explorerPath}`, "explorer", args.fullFrameWaitMs, async (page, opening) => {
             step(
               `run ${run + 1}/${count}: explorer full frame ${opening.fullFrameMs === null ? "none in the wait" : `${Math.round(opening.fullFrameMs)} ms`} (first frame ${Math.round(opening.firstFrameMs)} ms, longest task ${Math.round(opening.longestTaskMs)} ms) vs floor ${Math.round(floor.at(-1)?.fullFrameMs ?? Number.NaN)} ms; marks ${opening.marks.map(([name, at]) => `${name} ${at}`).join(", ")}`,
             );
-            if (last) measuredLast.interaction = await interact(page, opening, args.settleMs, step);
+            if (last) measuredLast.interaction = await interact(page, opening, args.settleMs, step, floorDrawn);
           }),
         );
       }

@@ -13,14 +13,14 @@ import { buildSearchIndex } from "./model/search.ts";
 import type { ViewGraph } from "./model/view-graph.ts";
 import type { MountedPanel, PanelContext, PanelRequest, RegionName } from "./panels/panel.ts";
 import { EMBED_PANEL_IDS, PANELS } from "./panels/registry.ts";
-import { LABEL_FONT_PX, type Box } from "./model/labels.ts";
+import type { Box } from "./model/labels.ts";
 import { storedLabelPreference } from "./panels/labels.ts";
 import { fitCameraTo, fitMargin, moveCameraTo } from "./render/camera.ts";
-import { applyFlagChanges, graphFlags, type FlagSink, type SigmaView } from "./render/flags.ts";
+import { applyFlagChanges, type FlagSink, type SigmaView } from "./render/flags.ts";
 import { bindGraphEvents } from "./render/graph-events.ts";
-import { LabelController } from "./render/labels.ts";
+import { LabelController, labelsByGrid } from "./render/labels.ts";
 import { LayoutController } from "./render/layout.ts";
-import { createRenderer, type AtlasRenderer } from "./render/renderer.ts";
+import { createRenderer, setLabelSize, type AtlasRenderer } from "./render/renderer.ts";
 import { focusEntity, layoutProgressed, layoutStatusChanged } from "./state/actions.ts";
 import { queryString, writeViewState } from "./state/address.ts";
 import { createDeriver, type Derived, type LeverageShown } from "./state/derive.ts";
@@ -55,6 +55,8 @@ export class Explorer {
   private derived: Derived;
   /** The flags the renderer shows. */
   private flags: SigmaView | null = null;
+  /** Whether the layout has been started: until then a big graph's relations are drawn, not waiting for it. */
+  private layoutStarted = false;
   private readonly sink: FlagSink;
   private readonly unsubscribe: () => void;
   private readonly resizes: ResizeObserver;
@@ -99,16 +101,14 @@ export class Explorer {
 
     // The renderer draws its first frame in its constructor: entities and relations, whatever the size (a big
     // graph's relations wait for the layout only once it runs: startLayout).
-    this.renderer = createRenderer(graph, container, { ...graphFlags(this.derived.sigma), isLayingOut: false }, {
-      labelPx: LABEL_FONT_PX[this.store.get().labels.size],
-    });
+    const byGrid = labelsByGrid(this.derived.sigma.nodes.size);
+    this.renderer = createRenderer(graph, container, { labelSize: this.store.get().labels.size, labelsByGrid: byGrid });
     const renderer = this.renderer;
-    this.markFullFrame(renderer);
-    this.labels = new LabelController(renderer, () => this.labelObstacles(container, toolbar));
+    this.markFullFrame();
+    this.labels = new LabelController(renderer, () => this.labelObstacles(container, toolbar), byGrid);
     this.sink = {
       node: (id, flags) => renderer.setNodeState(id, flags),
       edge: (id, flags) => renderer.setEdgeState(id, flags),
-      graph: (flags) => renderer.setGraphState(flags),
     };
     // Sigma follows the window's size only; the table view opening under the graph resizes its container too.
     // Each frame starts by reading the container's size, so a frame is all a resize needs; the labels are
@@ -159,10 +159,6 @@ export class Explorer {
 
     this.unsubscribe = this.store.subscribe((state, previous) => this.render(state, previous));
     this.render(this.store.get(), null);
-    // A saved layout that places every entity is the picture: ForceAtlas2 runs only when asked (Run layout). sigma
-    // frames the graph with its labels' sizes, which its first frame has not measured yet: refresh once, so the
-    // picture does not shift at the first hover or click (ForceAtlas2's moves hide that otherwise).
-    if (this.store.get().layout.status !== "running") renderer.refresh();
     const { focus } = this.derived.sigma;
     if (this.derived.view.nodes.size < graph.order && this.derived.view.nodes.size > 0) this.fitShown();
     else if (focus !== null) moveCameraTo(renderer, focus);
@@ -174,31 +170,26 @@ export class Explorer {
   /** Starts the layout the state says is running; a big graph's relations now wait for it to rest. */
   private startLayout(): void {
     if (this.destroyed) return;
-    this.renderer.setGraphState({ isLayingOut: this.derived.sigma.layingOut });
+    this.layoutStarted = true;
+    this.applyFlags(this.derived);
     if (this.store.get().layout.status === "running") this.layout.start();
+  }
+
+  /** Sends sigma the flags of this view that changed (a big graph's relations wait for the layout once it started). */
+  private applyFlags(derived: Derived): void {
+    const next = this.layoutStarted ? derived.sigma : { ...derived.sigma, layingOut: false };
+    applyFlagChanges(this.graph, this.flags, next, this.sink);
+    this.flags = next;
   }
 
   /**
    * Marks the first frame that drew the relations as well as the entities (`atlas:full-frame`, `data-frame="full"`):
-   * what the browser benchmark compares with its bare-sigma floor. A big graph's first frame may hold entities only.
+   * what the browser benchmark compares with its bare-sigma floor. The renderer drew it in its constructor, with the
+   * relations of any graph (they wait for the layout only once it starts).
    */
-  private markFullFrame(renderer: AtlasRenderer): void {
-    const drawsEverything = (): boolean => !renderer.getGraphState().isLayingOut;
-    const mark = (): void => {
-      performance.mark("atlas:full-frame");
-      this.root.dataset.frame = "full";
-    };
-    // The renderer drew its first frame in its constructor.
-    if (drawsEverything()) {
-      mark();
-      return;
-    }
-    const onRender = (): void => {
-      if (!drawsEverything()) return;
-      renderer.off("afterRender", onRender);
-      mark();
-    };
-    renderer.on("afterRender", onRender);
+  private markFullFrame(): void {
+    performance.mark("atlas:full-frame");
+    this.root.dataset.frame = "full";
   }
 
   /** The view (a copy), for tests and the console. */
@@ -270,7 +261,7 @@ export class Explorer {
     const labelSizeChanged =
       this.labelInputs[6] !== undefined && (this.labelInputs[6] as ExplorerState["labels"]).size !== state.labels.size;
     this.labelInputs = inputs;
-    if (labelSizeChanged) this.renderer.setGraphState({ labelPx: LABEL_FONT_PX[state.labels.size] });
+    if (labelSizeChanged) setLabelSize(this.renderer, state.labels.size);
     const forced = new Set<string>([...sigma.selected, ...(sigma.path?.nodes ?? []), ...(sigma.chain?.nodes ?? [])]);
     if (sigma.focus !== null) forced.add(sigma.focus);
     // The keyboard's ring always shows its label, so others make room for it.
@@ -329,8 +320,7 @@ export class Explorer {
     const before = this.derived;
     const derived = this.derive(state);
     this.derived = derived;
-    applyFlagChanges(this.graph, this.flags, derived.sigma, this.sink);
-    this.flags = derived.sigma;
+    this.applyFlags(derived);
     for (const { id, mounted } of this.panels) {
       if (mounted.element && previous?.panels !== state.panels) mounted.element.hidden = !isPanelOpen(state, id);
       mounted.update(state, derived);

@@ -202,10 +202,10 @@ describe.skipIf(skip)("the explorer in Chromium", () => {
     type Atlas = {
       renderer: {
         graphToViewport(c: Point): Point;
-        getGraphState(): { hasActive: boolean };
+        getNodeState(node: string): { isActive: boolean; isDimmed: boolean };
         getEdgeState(edge: string): { parallelCount: number };
       };
-      graph: { extremities(edge: string): [string, string]; edges(): string[]; getNodeAttributes(id: string): Point };
+      graph: { extremities(edge: string): [string, string]; edges(): string[]; nodes(): string[]; getNodeAttributes(id: string): Point };
     };
     const box = await page.locator("#graph").boundingBox();
     if (!box) throw new Error("no graph box");
@@ -220,9 +220,18 @@ describe.skipIf(skip)("the explorer in Chromium", () => {
     await page.mouse.move(box.x + bell.x - 2, box.y + bell.y - 2);
     await page.mouse.move(box.x + bell.x, box.y + bell.y);
 
-    await poll(() => page.evaluate(() => (window as unknown as { atlas: Atlas }).atlas.renderer.getGraphState().hasActive)).toBe(true);
+    // Lit: Bell's neighbourhood, with everything else faded; then nothing lit and nothing faded.
+    const lit = () =>
+      page.evaluate(() => {
+        const { renderer, graph } = (window as unknown as { atlas: Atlas }).atlas;
+        return { bell: renderer.getNodeState("bell").isActive, faded: graph.nodes().filter((id) => renderer.getNodeState(id).isDimmed).length };
+      });
+    await poll(async () => {
+      const { bell, faded } = await lit();
+      return bell && faded > 0;
+    }).toBe(true);
     await page.mouse.move(0, 0);
-    await poll(() => page.evaluate(() => (window as unknown as { atlas: Atlas }).atlas.renderer.getGraphState().hasActive)).toBe(false);
+    await poll(lit).toEqual({ bell: false, faded: 0 });
 
     // Hover the middle of one of Bell's straight relations (parallel ones curve away from the midpoint;
     // another entity may sit on a midpoint, so try a few).

@@ -20,6 +20,7 @@ interface DisplayData extends Point {
   size: number;
   label: string | null;
   labelPosition?: string;
+  labelSize: number;
 }
 interface Atlas {
   renderer: {
@@ -29,7 +30,6 @@ interface Atlas {
     graphToViewport(point: Point): Point;
     scaleSize(size: number): number;
     getNodeState(id: string): { isHidden: boolean };
-    getGraphState(): { labelPx: number };
     getDimensions(): { width: number; height: number };
     getCamera(): { getState(): { x: number; y: number; ratio: number } };
   };
@@ -55,13 +55,13 @@ async function drawnLabels(page: Page): Promise<Box[]> {
   return page.evaluate(async () => {
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const { renderer } = window.atlas;
-    const px = renderer.getGraphState().labelPx;
     const context = document.createElement("canvas").getContext("2d") as CanvasRenderingContext2D;
-    context.font = `${px}px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif`;
     const boxes: Box[] = [];
     for (const id of renderer.getNodeDisplayedLabels()) {
       const data = renderer.getNodeDisplayData(id);
       if (!data?.label) continue;
+      const px = data.labelSize;
+      context.font = `${px}px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif`;
       const { x, y } = renderer.framedGraphToViewport(data);
       const start = renderer.scaleSize(data.size) + 5;
       const width = context.measureText(data.label).width;
@@ -148,7 +148,10 @@ describe.skipIf(skip)("the graph made legible, in Chromium", () => {
     await density.selectOption("many");
     await poll(async () => (await steadyLabels(page)).size).toBeGreaterThan(few);
     await page.getByRole("combobox", { name: "Label size" }).selectOption("large");
-    await poll(() => page.evaluate(() => window.atlas.renderer.getGraphState().labelPx)).toBe(15);
+    // Every entity's label is drawn at the large size.
+    await poll(() =>
+      page.evaluate(() => [...new Set(window.atlas.graph.nodes().map((id) => window.atlas.renderer.getNodeDisplayData(id)?.labelSize))]),
+    ).toEqual([15]);
     await page.reload();
     await page.waitForSelector("#app[data-state=ready]");
     expect(await page.getByRole("combobox", { name: "Labels", exact: true }).inputValue()).toBe("many");

@@ -22,8 +22,7 @@ type Atlas = {
   selection: Set<string>;
   getState(): { focus: string | null; table: string | null };
   renderer: {
-    getNodeState(id: string): { isSelected: boolean; isActive: boolean; isCursor: boolean };
-    getGraphState(): { hasActive: boolean };
+    getNodeState(id: string): { isSelected: boolean; isActive: boolean; isCursor: boolean; isDimmed: boolean };
   };
   graph: { degree(id: string): number; nodes(): string[]; neighbors(id: string): string[] };
 };
@@ -149,7 +148,10 @@ describe.skipIf(skip)("the table view and the keyboard in Chromium", () => {
     await page.locator("tr[data-entity=bell]").hover();
     await poll(() => page.evaluate(() => window.atlas.renderer.getNodeState("bell").isActive)).toBe(true);
     await page.mouse.move(0, 0);
-    await poll(() => page.evaluate(() => window.atlas.renderer.getGraphState().hasActive)).toBe(false);
+    // Nothing lit any more: no entity active, none faded.
+    await poll(() =>
+      page.evaluate(() => window.atlas.graph.nodes().filter((id) => window.atlas.renderer.getNodeState(id).isActive || window.atlas.renderer.getNodeState(id).isDimmed).length),
+    ).toBe(0);
     await view.getByLabel("Only the selection").uncheck();
     await page.getByRole("button", { name: "Clear selection" }).click();
   });

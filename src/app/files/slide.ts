@@ -52,7 +52,7 @@ function drawGraph(
   document.body.append(container);
   const itemScale = scale / ratio;
   const labelPx = LABEL_FONT_PX[input.labels.size];
-  const renderer = createRenderer(input.graph, container, {}, { labelPx, scale: itemScale });
+  const renderer = createRenderer(input.graph, container, { labelSize: input.labels.size, scale: itemScale });
   try {
     const { graph, scope } = input;
     renderer.setNodesState(

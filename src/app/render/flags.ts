@@ -3,7 +3,8 @@
  * focused, on the path, selected, hovered and lit up, derived from the explorer's state
  * (state/derive.ts), and the flag changes between two such views. Pure, so the changes are tested
  * in node; the explorer applies them to the renderer. Only items whose flags change are touched,
- * and the graph is walked only when what is shown changed.
+ * and the graph is walked only when what is shown, what is lit up or the layout changed. Everything the
+ * renderer draws from is an item flag, none a graph-wide one: renderer.ts says why.
  */
 import type { AtlasGraph } from "../../graph/types.ts";
 
@@ -11,6 +12,8 @@ export interface NodeState {
   isActive: boolean;
   /** The keyboard is on this entity (a ring: render/renderer.ts). */
   isCursor: boolean;
+  /** Faded: something is hovered, or a path or a leverage chain is shown, and this entity is not part of it. */
+  isDimmed: boolean;
   isFocus: boolean;
   isOnPath: boolean;
   isSelected: boolean;
@@ -18,15 +21,11 @@ export interface NodeState {
 }
 export interface EdgeState {
   isActive: boolean;
+  isDimmed: boolean;
   isOnPath: boolean;
   isLeverage: boolean;
-}
-export interface GraphState {
-  hasActive: boolean;
-  hasPath: boolean;
-  hasLeverage: boolean;
   /** A big graph being laid out: its relations wait until the layout rests (see HIDE_EDGES_ON_MOVE_FROM). */
-  isLayingOut: boolean;
+  isWaiting: boolean;
 }
 
 /** Above this many relations, edges are not drawn while the camera moves or the layout runs. */
@@ -62,16 +61,36 @@ export interface SigmaView {
   layingOut: boolean;
 }
 
-/** Where flag changes go: the renderer's setNodeState / setEdgeState / setGraphState, or a test's record. */
+/** Where flag changes go: the renderer's setNodeState / setEdgeState, or a test's record. */
 export interface FlagSink {
   node(id: string, flags: Partial<NodeState & { isHidden: boolean }>): void;
   edge(id: string, flags: Partial<EdgeState & { isHidden: boolean }>): void;
-  graph(flags: Partial<GraphState>): void;
 }
 
-/** The graph flags of a view (also the renderer's initial graph state, so creating it restyles nothing twice). */
-export function graphFlags(view: SigmaView): GraphState {
-  return { hasActive: view.active !== null, hasPath: view.path !== null, hasLeverage: view.chain !== null, isLayingOut: view.layingOut };
+/** Which entities and relations a view fades. */
+interface Fading {
+  node(id: string): boolean;
+  edge(id: string): boolean;
+}
+
+/**
+ * What a view fades, or null when nothing is lit up: everything outside the hovered neighbourhood, and everything
+ * off the path or the leverage chain shown; the hovered neighbourhood itself never fades.
+ */
+function fading(view: SigmaView): Fading | null {
+  const { active, path, chain } = view;
+  if (active === null && path === null && chain === null) return null;
+  const activeNodes = new Set(active?.nodes);
+  const activeEdges = new Set(active?.edges);
+  const pathNodes = new Set(path?.nodes);
+  const chainNodes = new Set(chain?.nodes);
+  const chainEdges = new Set(chain?.edges);
+  const faded = (inActive: boolean, onPath: boolean, onChain: boolean): boolean =>
+    !inActive && (active !== null || (path !== null && !onPath) || (chain !== null && !onChain));
+  return {
+    node: (id) => faded(activeNodes.has(id), pathNodes.has(id), chainNodes.has(id)),
+    edge: (id) => faded(activeEdges.has(id), path?.edges.has(id) ?? false, chainEdges.has(id)),
+  };
 }
 
 function setAll(
@@ -99,7 +118,7 @@ function pathItems(path: SigmaView["path"]): Highlight | null {
 
 /**
  * Sends the flag changes from `previous` to `next` to the sink; `previous` null means the renderer
- * as createRenderer made it with graphFlags(next): everything shown, no item flag on.
+ * as createRenderer made it: everything shown, no item flag on.
  */
 export function applyFlagChanges(graph: AtlasGraph, previous: SigmaView | null, next: SigmaView, sink: FlagSink): void {
   if (previous === null || previous.nodes !== next.nodes) {
@@ -140,11 +159,19 @@ export function applyFlagChanges(graph: AtlasGraph, previous: SigmaView | null, 
     setAll(sink, previous?.chain ?? null, "isLeverage", "isLeverage", false);
     setAll(sink, next.chain, "isLeverage", "isLeverage", true);
   }
-  if (previous !== null) {
-    const before = graphFlags(previous);
-    const after = graphFlags(next);
-    const changed: Partial<GraphState> = {};
-    for (const key of Object.keys(after) as (keyof GraphState)[]) if (before[key] !== after[key]) changed[key] = after[key];
-    if (Object.keys(changed).length > 0) sink.graph(changed);
+  if (previous === null || previous.active !== next.active || !samePath(previous.path, next.path) || previous.chain !== next.chain) {
+    const before = previous === null ? null : fading(previous);
+    const after = fading(next);
+    if (before !== null || after !== null) {
+      graph.forEachNode((node) => {
+        const dimmed = after?.node(node) ?? false;
+        if (dimmed !== (before?.node(node) ?? false)) sink.node(node, { isDimmed: dimmed });
+      });
+      graph.forEachEdge((edge) => {
+        const dimmed = after?.edge(edge) ?? false;
+        if (dimmed !== (before?.edge(edge) ?? false)) sink.edge(edge, { isDimmed: dimmed });
+      });
+    }
   }
+  if ((previous?.layingOut ?? false) !== next.layingOut) graph.forEachEdge((edge) => sink.edge(edge, { isWaiting: next.layingOut }));
 }

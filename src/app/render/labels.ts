@@ -22,6 +22,11 @@ import { LABEL_FONT, type AtlasRenderer } from "./renderer.ts";
 
 /** Above this many shown entities, sigma's label grid chooses the labels. */
 export const PLACE_UP_TO = 3_000;
+
+/** Whether sigma's label grid chooses the labels of a view showing this many entities (else they are placed). */
+export function labelsByGrid(shown: number): boolean {
+  return shown > PLACE_UP_TO;
+}
 /** The camera counts as resting once it has not moved for this long. */
 const REST_MS = 150;
 /** While the layout moves entities, labels are placed again at most this often. */
@@ -61,6 +66,8 @@ export class LabelController {
     private readonly renderer: AtlasRenderer,
     /** Screen areas over the graph that labels stay clear of, in the graph container's pixels. */
     private readonly obstacles: () => Box[],
+    /** Whether the renderer was created with sigma's grid choosing the labels (its labelsByGrid). */
+    private byGrid: boolean,
   ) {
     this.measure = document.createElement("canvas").getContext("2d");
     const camera = renderer.getCamera();
@@ -122,9 +129,12 @@ export class LabelController {
     this.lastPlaced = performance.now();
     const renderer = this.renderer;
     const { density, size } = inputs.preference;
-    const placing = inputs.nodes.size <= PLACE_UP_TO;
-    if (renderer.getGraphState().placesLabels !== placing) renderer.setGraphState({ placesLabels: placing });
-    if (!placing) {
+    const byGrid = labelsByGrid(inputs.nodes.size);
+    if (byGrid !== this.byGrid) {
+      this.byGrid = byGrid;
+      renderer.setNodesState(renderer.getGraph().nodes(), { labelsByGrid: byGrid });
+    }
+    if (byGrid) {
       // Changing a setting refreshes the whole renderer: only when the density changes.
       if (renderer.getSetting("labelDensity") !== GRID_DENSITY[density]) renderer.setSetting("labelDensity", GRID_DENSITY[density]);
       this.placed = [];

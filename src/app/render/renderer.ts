@@ -19,7 +19,7 @@ import {
   sdfTriangle,
 } from "sigma/rendering";
 import type { GraphAttributes, RelationAttributes } from "../../graph/types.ts";
-import { LABEL_FONT_PX, LABEL_PADDING_PX, type LabelSide } from "../model/labels.ts";
+import { LABEL_FONT_PX, LABEL_PADDING_PX, type LabelSide, type LabelSize } from "../model/labels.ts";
 import {
   BACKGROUND_COLOR,
   DIMMED_EDGE_COLOR,
@@ -34,37 +34,65 @@ import {
   LEVERAGE_RING_COLOR,
 } from "../model/palette.ts";
 import type { ViewGraph, ViewNodeAttributes } from "../model/view-graph.ts";
-import { hidesEdgesWhileMoving, type GraphState } from "./flags.ts";
+import { hidesEdgesWhileMoving } from "./flags.ts";
 
 /** Above this many relations, edge hover (which costs a second picking pass) is turned off. */
 export const EDGE_EVENTS_MAX_EDGES = 20_000;
 
 export const LABEL_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
-/** How a renderer draws beyond its graph states: label size, and a scale for pictures bigger than the screen. */
+/** How a renderer draws beyond its item states: labels, and a scale for pictures bigger than the screen. */
 export interface RenderOptions {
-  /** Label text size in pixels (the label preference's). */
-  labelPx?: number;
+  /** The label preference's size (medium unless given); setLabelSize changes it. */
+  labelSize?: LabelSize;
+  /** sigma's label grid chooses the labels, as for big views (render/labels.ts places them otherwise). */
+  labelsByGrid?: boolean;
   /** Multiplies every size (entities, relations, labels): 2 draws a picture for twice the screen's pixels. */
   scale?: number;
 }
 
-function createSigma(graph: ViewGraph, container: HTMLElement, initial: Partial<GraphState> = {}, options: RenderOptions = {}) {
+/** Label text size for each label size, as item-state conditionals (see createSigma: no graph-state styles). */
+function labelSizeStyle(scale: number) {
+  return {
+    whenState: { labelFont: "small" },
+    then: LABEL_FONT_PX.small * scale,
+    else: { whenState: { labelFont: "large" }, then: LABEL_FONT_PX.large * scale, else: LABEL_FONT_PX.medium * scale },
+  } as const;
+}
+
+/** The side render/labels.ts chose for an entity's label (its labelSide state), as item-state conditionals. */
+const labelPositionStyle = {
+  whenState: { labelSide: "left" },
+  then: "left",
+  else: { whenState: { labelSide: "below" }, then: "below", else: { whenState: { labelSide: "above" }, then: "above", else: "right" } },
+} as const;
+
+/*
+ * Every style reads item states only (whenState), never the graph state: sigma restyles every entity and relation
+ * whenever its graph state changes (a pan or a zoom starts or ends, the pointer enters an entity) if any style may
+ * read it, about a second at 10,000 entities without a GPU. What the whole view shares (dimming, label size, whose
+ * labels) is therefore set on the items whose value changes (render/flags.ts, setLabelSize, render/labels.ts).
+ */
+function createSigma(graph: ViewGraph, container: HTMLElement, options: RenderOptions = {}) {
   const scale = options.scale ?? 1;
-  const labelState: { isLabelled: boolean; labelSide: LabelSide } = { isLabelled: false, labelSide: "right" };
+  const labelState: { isLabelled: boolean; labelSide: LabelSide; labelFont: LabelSize; labelsByGrid: boolean } = {
+    isLabelled: false,
+    labelSide: "right",
+    labelFont: options.labelSize ?? "medium",
+    labelsByGrid: options.labelsByGrid ?? false,
+  };
   return new Sigma(graph, container, {
-    customNodeState: { isActive: false, isCursor: false, isFocus: false, isOnPath: false, isSelected: false, isLeverage: false, ...labelState },
-    customEdgeState: { isActive: false, isOnPath: false, isLeverage: false },
-    customGraphState: {
-      hasActive: false,
-      hasPath: false,
-      hasLeverage: false,
-      isLayingOut: false,
-      // render/labels.ts places the labels (sigma's grid chooses when it does not).
-      placesLabels: true,
-      labelPx: options.labelPx ?? LABEL_FONT_PX.medium,
-      ...initial,
+    customNodeState: {
+      isActive: false,
+      isCursor: false,
+      isDimmed: false,
+      isFocus: false,
+      isOnPath: false,
+      isSelected: false,
+      isLeverage: false,
+      ...labelState,
     },
+    customEdgeState: { isActive: false, isDimmed: false, isOnPath: false, isLeverage: false, isWaiting: false },
     primitives: {
       nodes: { shapes: [sdfCircle(), sdfSquare(), sdfDiamond(), sdfTriangle()], layers: [layerFill()] },
       edges: {
@@ -79,13 +107,14 @@ function createSigma(graph: ViewGraph, container: HTMLElement, initial: Partial<
         {
           color: { attribute: "kind", dict: KIND_COLORS, defaultValue: "#666666" },
           shape: { attribute: "kind", dict: KIND_SHAPES, defaultValue: "circle" },
+          // A function makes sigma treat the styles as reading the graph state: only pictures (drawn once) scale.
           size: scale === 1 ? { attribute: "size", defaultValue: 5 } : (attributes) => attributes.size * scale,
           labelColor: LABEL_COLOR,
-          labelSize: (_attributes, _state, graphState) => graphState.labelPx * scale,
+          labelSize: labelSizeStyle(scale),
           labelFont: LABEL_FONT,
           // Labels the placement chose, on the side it chose, on a pale background that keeps them readable over relations.
-          labelVisibility: (_attributes, state, graphState) => (!graphState.placesLabels ? "auto" : state.isLabelled ? "visible" : "hidden"),
-          labelPosition: (_attributes, state) => state.labelSide,
+          labelVisibility: { whenState: "labelsByGrid", then: "auto", else: { whenState: "isLabelled", then: "visible", else: "hidden" } },
+          labelPosition: labelPositionStyle,
           labelBackgroundColor: LABEL_BACKGROUND_COLOR,
           labelBackgroundPadding: LABEL_PADDING_PX * scale,
           backdropColor: "#ffffff",
@@ -94,14 +123,8 @@ function createSigma(graph: ViewGraph, container: HTMLElement, initial: Partial<
           backdropPadding: 5,
           backdropCornerRadius: 4,
         },
-        {
-          // Something is hovered, or a path or a leverage chain is shown: everything outside it fades to the background.
-          when: (_attributes, state, graphState) =>
-            (graphState.hasActive && !state.isActive) ||
-            (graphState.hasPath && !state.isOnPath && !state.isActive) ||
-            (graphState.hasLeverage && !state.isLeverage && !state.isActive),
-          then: { color: DIMMED_NODE_COLOR, labelVisibility: "hidden" },
-        },
+        // Something is hovered, or a path or a leverage chain is shown: everything outside it fades to the background.
+        { whenState: "isDimmed", then: { color: DIMMED_NODE_COLOR, labelVisibility: "hidden" } },
         {
           whenState: "isSelected",
           then: {
@@ -163,14 +186,9 @@ function createSigma(graph: ViewGraph, container: HTMLElement, initial: Partial<
           parallelPath: "curved",
           selfLoopPath: "loop",
         },
-        {
-          when: (_attributes, state, graphState) =>
-            (graphState.hasActive && !state.isActive) ||
-            (graphState.hasPath && !state.isOnPath && !state.isActive) ||
-            (graphState.hasLeverage && !state.isLeverage && !state.isActive),
-          then: { color: DIMMED_EDGE_COLOR },
-        },
-        { when: (_attributes, _state, graphState) => graphState.isLayingOut, then: { visibility: "hidden" } },
+        { whenState: "isDimmed", then: { color: DIMMED_EDGE_COLOR } },
+        // A big graph's relations wait while the layout moves its entities (flags.ts).
+        { whenState: "isWaiting", then: { visibility: "hidden" } },
         { whenState: "isActive", then: { size: 2.2 * scale, depth: "topEdges" } },
         { whenState: "isOnPath", then: { size: 3.2 * scale, depth: "topEdges" } },
         // A leverage chain keeps its family colours, drawn thick above the rest.
@@ -203,17 +221,14 @@ function createSigma(graph: ViewGraph, container: HTMLElement, initial: Partial<
 export type AtlasRenderer = ReturnType<typeof createSigma>;
 export type { GraphAttributes, RelationAttributes, ViewNodeAttributes };
 
-/**
- * Creates the renderer, in the graph state given (a big graph about to be laid out starts with its
- * relations waiting: changing a graph state restyles every item); throws when WebGL2 is unavailable.
- */
-export function createRenderer(
-  graph: ViewGraph,
-  container: HTMLElement,
-  initial: Partial<GraphState> = {},
-  options: RenderOptions = {},
-): AtlasRenderer {
-  return createSigma(graph, container, initial, options);
+/** Creates the renderer (its first frame drawn); throws when WebGL2 is unavailable. */
+export function createRenderer(graph: ViewGraph, container: HTMLElement, options: RenderOptions = {}): AtlasRenderer {
+  return createSigma(graph, container, options);
+}
+
+/** Draws every label at this size (the preference changed): the entities whose label size it changes are restyled. */
+export function setLabelSize(renderer: AtlasRenderer, size: LabelSize): void {
+  renderer.setNodesState(renderer.getGraph().nodes(), { labelFont: size });
 }
 
 /** True when this browser can give a WebGL2 context (sigma v4 needs it). */

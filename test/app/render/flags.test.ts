@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyFlagChanges, graphFlags, type FlagSink, type SigmaView } from "../../../src/app/render/flags.ts";
+import { applyFlagChanges, type FlagSink, type SigmaView } from "../../../src/app/render/flags.ts";
 import { focusEntity, hoverEntity, moveCursor, openTable, select, setFilters, setPath, setTime } from "../../../src/app/state/actions.ts";
 import { defaultViewState } from "../../../src/app/state/address.ts";
 import { createDeriver } from "../../../src/app/state/derive.ts";
@@ -20,7 +20,6 @@ function recorder(): { sink: FlagSink; calls: string[] } {
     sink: {
       node: (id, flags) => calls.push(...line("node", id, flags)),
       edge: (id, flags) => calls.push(...line("edge", id, flags)),
-      graph: (flags) => calls.push(...line("graph", "-", flags)),
     },
   };
 }
@@ -41,6 +40,17 @@ function follow(store: Store<ExplorerState>, steps: ((store: Store<ExplorerState
 
 const opened = (): Store<ExplorerState> => new Store(initialState(defaultViewState(), { notices: [], warnings: [] }));
 
+/** The isDimmed lines that fade (or, with `on` false, bring back) every item but those kept. */
+function fadedAllBut(keep: { nodes: string[]; edges: string[] }, on = true): string[] {
+  return [
+    ...graph.filterNodes((node) => !keep.nodes.includes(node)).map((node) => `node ${node} isDimmed=${String(on)}`),
+    ...graph.filterEdges((edge) => !keep.edges.includes(edge)).map((edge) => `edge ${edge} isDimmed=${String(on)}`),
+  ];
+}
+
+const dimmingOf = (calls: string[] | undefined): string[] => (calls ?? []).filter((call) => call.includes("isDimmed"));
+const withoutDimming = (calls: string[] | undefined): string[] => (calls ?? []).filter((call) => !call.includes("isDimmed"));
+
 describe("sigma's flags, derived from the state", () => {
   it("starts from the renderer as created: hides what the view hides and flags the focus, the path and the selection", () => {
     const store = opened();
@@ -58,29 +68,52 @@ describe("sigma's flags, derived from the state", () => {
     expect(first).toContain("edge bell-uses-huawei isOnPath=true");
     expect(first).toContain("node telus isSelected=true");
     expect((first ?? []).some((call) => call.endsWith("=false"))).toBe(false);
-    // The graph flags are the renderer's initial state (createRenderer gets graphFlags), not sent again.
-    expect((first ?? []).filter((call) => call.startsWith("graph"))).toEqual([]);
+    // Off the path everything fades, whether the view shows it or not (a filter may show it later).
+    expect(dimmingOf(first)).toEqual(fadedAllBut({ nodes: ["bell", "huawei"], edges: ["bell-uses-huawei"] }));
   });
 
-  it("flips only the hovered neighbourhood and hasActive when the pointer moves over an entity and off it", () => {
+  it("lights the hovered neighbourhood and fades every other item when the pointer moves over an entity, and undoes both off it", () => {
     const [, over, off, still] = follow(opened(), [
       (store) => store.dispatch(hoverEntity, "bell"),
       (store) => store.dispatch(hoverEntity, null),
       (store) => store.dispatch(hoverEntity, null),
     ]);
+    const neighbourhood = { nodes: ["bell", "huawei"], edges: ["bell-uses-huawei"] };
     expect(over).toEqual([
       "node bell isActive=true",
       "node huawei isActive=true",
       "edge bell-uses-huawei isActive=true",
-      "graph - hasActive=true",
+      ...fadedAllBut(neighbourhood),
     ]);
     expect(off).toEqual([
       "node bell isActive=false",
       "node huawei isActive=false",
       "edge bell-uses-huawei isActive=false",
-      "graph - hasActive=false",
+      ...fadedAllBut(neighbourhood, false),
     ]);
     expect(still).toEqual([]);
+  });
+
+  it("fades and brings back only the items whose fading changes when the pointer moves from an entity to another", () => {
+    const derive = createDeriver(graph);
+    const store = opened();
+    store.dispatch(hoverEntity, "bell");
+    const overBell = derive(store.get()).sigma;
+    store.dispatch(hoverEntity, "telus");
+    const overTelus = derive(store.get()).sigma;
+    const { sink, calls } = recorder();
+    applyFlagChanges(graph, overBell, overTelus, sink);
+    const lit = (view: SigmaView): Set<string> => new Set([...(view.active?.nodes ?? []), ...(view.active?.edges ?? [])]);
+    const before = lit(overBell);
+    const after = lit(overTelus);
+    // Only what enters or leaves the lit neighbourhood changes: every item faded under both stays as it is.
+    const expected = [
+      ...graph.filterNodes((node) => before.has(node) !== after.has(node)).map((node) => `node ${node} isDimmed=${String(before.has(node))}`),
+      ...graph.filterEdges((edge) => before.has(edge) !== after.has(edge)).map((edge) => `edge ${edge} isDimmed=${String(before.has(edge))}`),
+    ];
+    expect(expected.length).toBeGreaterThan(0);
+    expect(dimmingOf(calls)).toEqual(expected);
+    expect(dimmingOf(calls).length).toBeLessThan(graph.order + graph.size - before.size);
   });
 
   it("hides and shows only the items whose visibility changed when the time moves", () => {
@@ -104,18 +137,19 @@ describe("sigma's flags, derived from the state", () => {
       (store) => store.dispatch(setPath, null),
     ]);
     expect(focused).toEqual(["node bell isFocus=true"]);
+    const onPath = { nodes: ["bell", "huawei"], edges: ["bell-uses-huawei"] };
     expect(pathed).toEqual([
       "node bell isOnPath=true",
       "node huawei isOnPath=true",
       "edge bell-uses-huawei isOnPath=true",
-      "graph - hasPath=true",
+      ...fadedAllBut(onPath),
     ]);
     expect(moved).toEqual(["node bell isFocus=false", "node telus isFocus=true"]);
     expect(cleared).toEqual([
       "node bell isOnPath=false",
       "node huawei isOnPath=false",
       "edge bell-uses-huawei isOnPath=false",
-      "graph - hasPath=false",
+      ...fadedAllBut(onPath, false),
     ]);
   });
 
@@ -127,11 +161,14 @@ describe("sigma's flags, derived from the state", () => {
     ]);
     expect(ringed).toContain("node bell isCursor=true");
     expect(ringed).toContain("edge bell-uses-huawei isActive=true");
-    expect(ringed).toContain("graph - hasActive=true");
+    expect(ringed).toContain("node telus isDimmed=true");
+    expect(ringed).not.toContain("node bell isDimmed=true");
     expect(moved).toContain("node bell isCursor=false");
     expect(moved).toContain("node huawei isCursor=true");
     expect(left).toContain("node huawei isCursor=false");
-    expect(left).toContain("graph - hasActive=false");
+    // Nothing is lit any more: whatever was faded comes back, nothing fades.
+    expect(dimmingOf(left).length).toBeGreaterThan(0);
+    expect(dimmingOf(left).every((call) => call.endsWith("isDimmed=false"))).toBe(true);
   });
 
   it("leaves the ring off an entity the view hides", () => {
@@ -150,14 +187,22 @@ describe("sigma's flags, derived from the state", () => {
     expect(switched).toEqual([]);
   });
 
-  it("gives the renderer its initial graph flags", () => {
-    const store = opened();
-    store.dispatch(setPath, { from: "bell", to: "huawei" });
-    expect(graphFlags(createDeriver(graph)(store.get()).sigma)).toEqual({
-      hasActive: false,
-      hasPath: true,
-      hasLeverage: false,
-      isLayingOut: false,
-    });
+  it("makes every relation wait while a big graph's layout runs, and brings them back when it rests", () => {
+    const view = createDeriver(graph)(opened().get()).sigma;
+    const record = (previous: SigmaView, next: SigmaView): string[] => {
+      const { sink, calls } = recorder();
+      applyFlagChanges(graph, previous, next, sink);
+      return calls;
+    };
+    const running = { ...view, layingOut: true };
+    expect(record(view, running)).toEqual(graph.mapEdges((edge) => `edge ${edge} isWaiting=true`));
+    expect(record(running, { ...running })).toEqual([]);
+    expect(record(running, view)).toEqual(graph.mapEdges((edge) => `edge ${edge} isWaiting=false`));
+  });
+
+  it("fades nothing and flags nothing but what the view hides when nothing is lit up", () => {
+    const [first] = follow(opened(), []);
+    expect(dimmingOf(first)).toEqual([]);
+    expect(withoutDimming(first).every((call) => call.endsWith("isHidden=true"))).toBe(true);
   });
 });
