@@ -13,11 +13,11 @@ import { chooseLayout, type SavedLayout } from "../model/layout.ts";
 import type { Dataset } from "../model/schema.ts";
 import { Workbench } from "./edit/workbench.ts";
 import { Explorer } from "./explorer.ts";
-import { datasetSource, loadFrom, type DatasetSource, type OpenedDataset } from "./files/load.ts";
+import { datasetSource, loadFrom, type DatasetSource, type LoadedDataset } from "./files/load.ts";
 import { FileOpener, type OpenedOutcome } from "./files/open-file.ts";
 import { followFolder, servedMode, type Served } from "./files/served.ts";
 import { carryPositions } from "./model/carry-positions.ts";
-import { applySavedLayout, prepareViewGraph, type ViewGraph } from "./model/view-graph.ts";
+import { applySavedLayout, prepareViewGraph } from "./model/view-graph.ts";
 import { hasWebGL2 } from "./render/renderer.ts";
 import { servedLinkChanged } from "./state/actions.ts";
 import { defaultViewState, readViewState } from "./state/address.ts";
@@ -36,7 +36,7 @@ let served: { mode: Served; status: ServedStatus; stop: () => void } | null = nu
 /** The editing workbench of a dataset that came as a bundle (kept while the same dataset is shown again). */
 let workbench: Workbench | null = null;
 /** The dataset as last loaded, for showing it again with the workbench's edits. */
-let lastLoaded: OpenedDataset | null = null;
+let lastLoaded: LoadedDataset | null = null;
 
 function fail(title: string, ...paragraphs: string[]): void {
   current?.destroy();
@@ -51,16 +51,12 @@ function offerOpenFile(): void {
   if (opener) root.querySelector(".fatal")?.append(el("p", {}, "Or open another file (or drop one on the page): ", opener.button("Open file…")));
 }
 
-/** A dataset opened on the page's thread (an edit, a file the user opened) as the explorer draws it. */
-function viewGraph(dataset: Dataset): ViewGraph {
-  return prepareViewGraph(buildGraph(dataset));
-}
-
 /**
- * Takes the graph built first (so a failure leaves the current explorer in place), then replaces the explorer. With
- * `keep` (the same dataset loaded again), entities keep their places and the camera its position.
+ * Builds the graph first, so a failure leaves the current explorer in place, then replaces it. With `keep`
+ * (the same dataset loaded again), entities keep their places and the camera its position.
  */
-function showExplorer(graph: ViewGraph, view: ViewState, status: DatasetStatus, keep = false, layout?: SavedLayout): void {
+function showExplorer(dataset: Dataset, view: ViewState, status: DatasetStatus, keep = false, layout?: SavedLayout): void {
+  const graph = prepareViewGraph(buildGraph(dataset));
   // The dataset's saved layout, when it has one, instead of ForceAtlas2 from scratch (entities kept on a reload keep their places).
   const opened = layout ? { name: layout.name, complete: applySavedLayout(graph, layout) === graph.order } : null;
   performance.mark("atlas:graph-built");
@@ -73,7 +69,7 @@ function showExplorer(graph: ViewGraph, view: ViewState, status: DatasetStatus, 
   if (camera) explorer.renderer.getCamera().setState(camera);
   current = explorer;
   // A site `atlas publish` made keeps the title it was given (--title).
-  document.title = publishedTitle ?? `${graph.getAttribute("name")} · Leverage Atlas`;
+  document.title = publishedTitle ?? `${dataset.meta.name} · Leverage Atlas`;
   root.dataset.state = "ready";
   // For the browser console and later tools (export, benchmarks); nothing in the page reads it.
   Object.assign(window, { atlas: explorer });
@@ -87,21 +83,20 @@ function openFile(outcome: OpenedOutcome): void {
   workbench?.destroy();
   workbench = null;
   history.replaceState(history.state, "", `${location.pathname}${location.hash}`);
-  showExplorer(viewGraph(outcome.dataset), defaultViewState(), { notices: [], warnings: [] }, false, chooseLayout(outcome.layouts));
+  showExplorer(outcome.dataset, defaultViewState(), { notices: [], warnings: [] }, false, chooseLayout(outcome.layouts));
 }
 
 /**
  * Shows a loaded dataset in the view the address holds (a reload keeps the user's view that way), or its
  * problems. `reload`: the same dataset again, after a change on disk.
  */
-function show(loaded: OpenedDataset, reload: boolean): void {
+function show(loaded: LoadedDataset, reload: boolean): void {
   lastLoaded = loaded;
   if (loaded.result.ok && loaded.bundle) followWithWorkbench(loaded);
   const edited = workbench && workbench.session.edits.length > 0 ? parseDataset(workbench.documents(), { defaultName: loaded.bundle?.name ?? "dataset" }) : null;
   // Kept edits that no longer load (the files changed under them) wait in the pending panel; the files show as they are.
   const result = edited?.ok ? edited : loaded.result;
-  const contents = edited?.ok ? { dataset: edited.dataset } : loaded.contents;
-  if (!result.ok || !contents) {
+  if (!result.ok) {
     current?.destroy();
     current = null;
     renderIssues(root, "The dataset could not be opened", result.issues);
@@ -120,16 +115,14 @@ function show(loaded: OpenedDataset, reload: boolean): void {
     ...(served ? { served: served.status } : {}),
     ...(workbench ? { editing: workbench.mode } : {}),
   };
-  // Built here, after the page said "drawing the graph", unless the load worker built it.
-  const graph = "graph" in contents ? contents.graph : viewGraph(contents.dataset);
-  showExplorer(graph, state, status, reload && current !== null, chooseLayout(loaded.result.layouts));
+  showExplorer(result.dataset, state, status, reload && current !== null, chooseLayout(loaded.result.layouts));
 }
 
 /**
  * Editing is on for a dataset that came as a bundle (its files are known), except when `atlas serve` serves it
  * read-only or the page is an embed: through the server when it serves it writable, else (a static site) as downloads.
  */
-function followWithWorkbench(loaded: OpenedDataset): void {
+function followWithWorkbench(loaded: LoadedDataset): void {
   const bundle = loaded.bundle;
   if (!bundle || served?.mode.mode === "read-only") return;
   // An embedded view (`?embed=1`, atlas publish) shows the graph to readers: no editing there.
@@ -161,7 +154,7 @@ function showEdits(): LoadIssue[] | null {
     ...(served ? { served: served.status } : {}),
     editing: workbench.mode,
   };
-  showExplorer(viewGraph(result.dataset), state, status, current !== null);
+  showExplorer(result.dataset, state, status, current !== null);
   return null;
 }
 

@@ -11,7 +11,6 @@ import { REPO_ROOT } from "../formats/support.ts";
 const ENTRIES = [
   "src/app/main.ts",
   "src/app/files/import-worker.ts",
-  "src/app/files/load-worker.ts",
   "src/app/render/layout-worker.ts",
   "src/app/analysis/leverage-worker.ts",
 ];

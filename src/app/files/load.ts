@@ -2,17 +2,13 @@
  * Where the explorer's dataset comes from (DELIVERY.md §2), in this order: `?dataset=<url>` on this site (a
  * bundle or one dataset file), else the bundle the page's `<meta name="leverage-atlas-dataset">` names (the
  * build's dataset.bundle.json, or `atlas serve`'s /api/dataset), else the dataset compiled into the page.
- * A large fetched dataset is opened in a web worker (load-worker.ts), so the page keeps painting and answering
- * meanwhile; the embedded dataset, small ones, and any when no worker starts, on the page's thread, by the same
- * functions (open-dataset.ts).
  */
-import { withLayouts } from "../../load/layouts.ts";
+import { isBundleJson, isLayoutPath, readBundle, verifyBundle, type BundleContents } from "../../load/bundle.ts";
+import { parseJsonText } from "../../load/json-text.ts";
+import { withLayouts, type DatasetLoadResult } from "../../load/layouts.ts";
 import { parseDataset } from "../../load/parse.ts";
-import { ViewGraphImport } from "./graph-transfer.ts";
-import type { LoadReply, LoadRequest } from "./load-worker.ts";
-import { failure, noStep, openDatasetText, openedOnPage, type LoadingStep, type OpenedDataset } from "./open-dataset.ts";
-
-export { LARGE_TEXT, openBundle, type LoadedDataset, type LoadingStep, type OpenedDataset } from "./open-dataset.ts";
+import { trustedDataset } from "../../load/trusted.ts";
+import type { LoadIssue } from "../../load/issues.ts";
 
 export const DATASET_META = "leverage-atlas-dataset";
 
@@ -22,6 +18,13 @@ export type DatasetSource =
   /** The dataset meta: a bundle. */
   | { from: "meta"; url: string }
   | { from: "embedded" };
+
+export interface LoadedDataset {
+  /** The dataset and its saved layouts (layouts/NAME.json of a bundle or of the embedded data/), read and checked. */
+  result: DatasetLoadResult;
+  /** The bundle the dataset came in (its files and layouts); null unless it came as one. */
+  bundle: BundleContents | null;
+}
 
 /** The content of a `<meta name=...>` of the page, or null. */
 export function metaContent(name: string, page: Document = document): string | null {
@@ -36,38 +39,48 @@ export function datasetSource(params: URLSearchParams, page: Document = document
 }
 
 /**
- * Fetched datasets longer than this (about 25,000 entities) are opened in the load worker. Measured
- * (docs/benchmarks.md): at 50,000 entities (65 MB) the page's longest task, sigma's constructor, was about half as
- * long and no task before it took over half a second, for the same first full frame; at 10,000 (13 MB) the graph's
- * crossing from the worker made the first full frame later, so smaller datasets open on the page's thread.
+ * Told what loading does next ("checking the dataset"), before it does it, for datasets big enough to take a while;
+ * the page repaints in the meantime (a frame per step, which small datasets do not wait for).
  */
-export const WORKER_CHARACTERS = 32_000_000;
+export type LoadingStep = (step: string) => Promise<void>;
 
-export async function loadFrom(source: DatasetSource, onStep: LoadingStep = noStep): Promise<OpenedDataset> {
+const noStep: LoadingStep = () => Promise.resolve();
+
+/** Texts above this many characters (about 2 MB, some 2,000 entities) get their loading steps said. */
+export const LARGE_TEXT = 2_000_000;
+
+export async function loadFrom(source: DatasetSource, onStep: LoadingStep = noStep): Promise<LoadedDataset> {
   if (source.from === "embedded") {
     const { embeddedInputs, embeddedLayouts } = await import("./embedded.ts");
-    return openedOnPage({ result: withLayouts(parseDataset(embeddedInputs()), embeddedLayouts()), bundle: null });
+    return { result: withLayouts(parseDataset(embeddedInputs()), embeddedLayouts()), bundle: null };
   }
   return loadFromUrl(source.url, source.from === "meta" ? "bundle" : "either", onStep);
+}
+
+function failure(file: string, message: string): LoadedDataset {
+  const issue: LoadIssue = { file, pointer: "", message, severity: "error" };
+  return { result: { ok: false, issues: [issue], counts: { entities: 0, relations: 0, sources: 0 }, layouts: [] }, bundle: null };
+}
+
+function failed(issues: LoadIssue[]): LoadedDataset {
+  return { result: { ok: false, issues, counts: { entities: 0, relations: 0, sources: 0 }, layouts: [] }, bundle: null };
 }
 
 /**
  * A dataset fetched from this site (the Content-Security-Policy allows no other origin, and the check here
  * turns that into a clear message instead of a blocked request): a bundle, or (by address) one dataset file.
  */
-export async function loadFromUrl(address: string, expect: "bundle" | "either" = "either", onStep: LoadingStep = noStep): Promise<OpenedDataset> {
+export async function loadFromUrl(address: string, expect: "bundle" | "either" = "either", onStep: LoadingStep = noStep): Promise<LoadedDataset> {
   let url: URL;
   try {
     url = new URL(address, location.href);
   } catch {
-    return openedOnPage(failure(address, "the dataset address is not a valid URL"));
+    return failure(address, "the dataset address is not a valid URL");
   }
   if (url.origin !== location.origin) {
-    return openedOnPage(
-      failure(
-        address,
-        `only datasets served by this site (${location.origin}) can be opened by address; save the file next to the explorer or drop it on the page`,
-      ),
+    return failure(
+      address,
+      `only datasets served by this site (${location.origin}) can be opened by address; save the file next to the explorer or drop it on the page`,
     );
   }
   const file = decodeURIComponent(url.pathname.split("/").pop() || url.pathname);
@@ -76,84 +89,46 @@ export async function loadFromUrl(address: string, expect: "bundle" | "either" =
     // Never a cached copy: a served dataset changes on disk between two loads.
     response = await fetch(url, { credentials: "same-origin", cache: "no-store" });
   } catch {
-    return openedOnPage(failure(file, `could not fetch ${url.pathname}: the network request failed`));
+    return failure(file, `could not fetch ${url.pathname}: the network request failed`);
   }
   if (!response.ok)
-    return openedOnPage(failure(file, `could not fetch ${url.pathname}: the server answered ${response.status} ${response.statusText}`.trim()));
-  // A dataset said to be large gets its worker started now, so that the worker's module loads while the body downloads
-  // (a compressed response does not say its size: its worker starts once the text is there).
-  let worker = Number(response.headers.get("content-length")) > WORKER_CHARACTERS ? startLoadWorker() : null;
+    return failure(file, `could not fetch ${url.pathname}: the server answered ${response.status} ${response.statusText}`.trim());
   const text = await response.text();
-  const request: LoadRequest = { text, file, pathname: url.pathname, expect };
-  if (text.length > WORKER_CHARACTERS) {
-    worker ??= startLoadWorker();
-    const opened = worker ? await openInWorker(worker, request, onStep) : null;
-    if (opened) return opened;
-  } else worker?.worker.terminate();
-  return openedOnPage(await openDatasetText(text, request, onStep));
-}
-
-interface LoadWorker {
-  worker: Worker;
-  /** Set when the worker stopped before it was asked anything (its module did not load). */
-  failed: boolean;
-}
-
-/** The load worker, or null when none can start here (a Content-Security-Policy without worker-src, an old browser). */
-function startLoadWorker(): LoadWorker | null {
-  try {
-    const started: LoadWorker = {
-      worker: new Worker(new URL("./load-worker.ts", import.meta.url), { type: "module", name: "atlas-load" }),
-      failed: false,
-    };
-    started.worker.onerror = (event) => {
-      event.preventDefault();
-      started.failed = true;
-    };
-    return started;
-  } catch {
-    return null;
+  const step: LoadingStep = text.length > LARGE_TEXT ? onStep : noStep;
+  await step("reading the dataset");
+  const json = parseJsonText(text);
+  if (json.ok && isBundleJson(json.value)) return openBundle(json.value, file, step);
+  if (expect === "bundle") {
+    if (!json.ok) return failed(json.problems.map((problem) => ({ file, pointer: "", severity: "error", ...problem })));
+    return failure(file, `the page's dataset meta names ${url.pathname}, which is not a dataset bundle`);
   }
+  await step("checking the dataset");
+  // One dataset file has no saved layouts (a folder's layouts/ come in its bundle).
+  return { result: { ...parseDataset([{ file, text }], { defaultName: file }), layouts: [] }, bundle: null };
 }
 
 /**
- * The dataset opened in the load worker; null when the worker stopped (its module did not load) or failed, and the
- * page then opens it on its own thread, with the same result.
- * The text is copied to the worker (one copy of a string), so the page still has it then.
+ * A bundle's documents validated (each file's hash checked first); its files and layouts kept for saving. A bundle
+ * the node loader checked (its digest matches these very files) is not validated again: the checked fast path.
  */
-function openInWorker({ worker, failed }: LoadWorker, request: LoadRequest, onStep: LoadingStep): Promise<OpenedDataset | null> {
-  return new Promise((resolve) => {
-    const finish = (opened: OpenedDataset | null): void => {
-      worker.terminate();
-      resolve(opened);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      finish(null);
-    };
-    // The graph's parts are imported as they arrive, each message a task of its own.
-    const graph = new ViewGraphImport();
-    let parts = 0;
-    worker.onmessage = (event: MessageEvent<LoadReply>) => {
-      const reply = event.data;
-      if (reply.type === "step") void onStep(reply.step);
-      else if (reply.type === "graph") {
-        try {
-          graph.add(reply.part);
-          parts += 1;
-        } catch {
-          finish(null);
-        }
-      } else if (reply.type === "failed") finish(null);
-      else {
-        performance.mark("atlas:opened-in-worker");
-        finish({ result: reply.result, bundle: reply.bundle, contents: parts > 0 ? { graph: graph.finish() } : null });
-      }
-    };
-    if (failed) {
-      finish(null);
-      return;
-    }
-    worker.postMessage(request);
-  });
+export async function openBundle(json: unknown, shownAs: string, onStep: LoadingStep = noStep): Promise<LoadedDataset> {
+  const read = readBundle(json, shownAs);
+  if (!read.ok) return failed(read.issues);
+  const verified = await verifyBundle(read.files, read.checked, shownAs);
+  if (verified.issues.length > 0) return failed(verified.issues);
+  await onStep(verified.trusted ? "opening the checked dataset" : "checking the dataset");
+  // The checked warnings already hold the layouts' (the node check reads them too): they are read again here, not repeated.
+  const trusted = verified.trusted
+    ? trustedDataset(read.documents, {
+        defaultName: read.name,
+        warnings: (read.checked?.warnings ?? []).filter((issue) => !isLayoutPath(issue.file)),
+      })
+    : null;
+  const result = withLayouts(
+    trusted ?? parseDataset(read.documents, { defaultName: read.name }),
+    read.layouts.map((layout) => ({ path: layout.path, file: layout.path, text: layout.text })),
+  );
+  const bundle: BundleContents = { name: read.name, files: read.files, layouts: read.layouts };
+  if (read.checked) bundle.checked = read.checked;
+  return { result, bundle };
 }
