@@ -65,6 +65,8 @@ export interface SigmaView {
 export interface FlagSink {
   node(id: string, flags: Partial<NodeState & { isHidden: boolean }>): void;
   edge(id: string, flags: Partial<EdgeState & { isHidden: boolean }>): void;
+  /** Every relation waits for the layout (isWaiting), or none does: one call, not one per relation. */
+  waiting(on: boolean): void;
 }
 
 /** Which entities and relations a view fades. */
@@ -173,5 +175,5 @@ export function applyFlagChanges(graph: AtlasGraph, previous: SigmaView | null, 
       });
     }
   }
-  if ((previous?.layingOut ?? false) !== next.layingOut) graph.forEachEdge((edge) => sink.edge(edge, { isWaiting: next.layingOut }));
+  if ((previous?.layingOut ?? false) !== next.layingOut) sink.waiting(next.layingOut);
 }

@@ -36,6 +36,10 @@ import {
 import type { ViewGraph, ViewNodeAttributes } from "../model/view-graph.ts";
 import { hidesEdgesWhileMoving } from "./flags.ts";
 
+/** Segments of a curved relation or a self-loop; fewer in a graph too big to draw its relations while moving. */
+const CURVE_SEGMENTS = 12;
+const BIG_GRAPH_CURVE_SEGMENTS = 6;
+
 /** Above this many relations, edge hover (which costs a second picking pass) is turned off. */
 export const EDGE_EVENTS_MAX_EDGES = 20_000;
 
@@ -75,6 +79,9 @@ const labelPositionStyle = {
  */
 function createSigma(graph: ViewGraph, container: HTMLElement, options: RenderOptions = {}) {
   const scale = options.scale ?? 1;
+  // Every relation gets the vertices of the most detailed path: a big graph's curves are coarser, so each frame
+  // costs a software renderer less (docs/benchmarks.md: drawn frames).
+  const curveSegments = hidesEdgesWhileMoving(graph) ? BIG_GRAPH_CURVE_SEGMENTS : CURVE_SEGMENTS;
   const labelState: { isLabelled: boolean; labelSide: LabelSide; labelFont: LabelSize; labelsByGrid: boolean } = {
     isLabelled: false,
     labelSide: "right",
@@ -96,7 +103,7 @@ function createSigma(graph: ViewGraph, container: HTMLElement, options: RenderOp
     primitives: {
       nodes: { shapes: [sdfCircle(), sdfSquare(), sdfDiamond(), sdfTriangle()], layers: [layerFill()] },
       edges: {
-        paths: [pathLine(), pathCurved({ segments: 12 }), pathLoop({ segments: 12 })],
+        paths: [pathLine(), pathCurved({ segments: curveSegments }), pathLoop({ segments: curveSegments })],
         extremities: [extremityArrow()],
         layers: [layerPlain()],
       },
