@@ -1,9 +1,9 @@
 /**
  * The sigma v4 renderer and its declarative styles. Everything visual that depends on interaction
  * is a state flag: isHidden (filters), isActive (hover neighbourhood), isCursor (the keyboard's ring), isFocus (details open),
- * isOnPath (shortest path), isSelected (selection), isLeverage (the chosen leverage chain); and graph
- * flags hasActive / hasPath / hasLeverage dim the rest. flags.ts derives the flags from the explorer's
- * state; the explorer flips only those of the few items that change.
+ * isOnPath (shortest path), isSelected (selection), isLeverage (the chosen leverage chain), isDimmed (outside
+ * what is lit up) and isWaiting (a relation waiting for the layout). flags.ts derives the flags from the
+ * explorer's state; the explorer flips only those of the items that change.
  */
 import Sigma, { DEFAULT_STYLES } from "sigma";
 import {
