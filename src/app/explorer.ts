@@ -20,7 +20,7 @@ import { applyFlagChanges, type FlagSink, type SigmaView } from "./render/flags.
 import { bindGraphEvents } from "./render/graph-events.ts";
 import { LabelController, labelsByGrid } from "./render/labels.ts";
 import { LayoutController } from "./render/layout.ts";
-import { createRenderer, setLabelSize, type AtlasRenderer } from "./render/renderer.ts";
+import { createEmptyRenderer, setLabelSize, type AtlasRenderer } from "./render/renderer.ts";
 import { focusEntity, layoutProgressed, layoutStatusChanged } from "./state/actions.ts";
 import { queryString, writeViewState } from "./state/address.ts";
 import { createDeriver, type Derived, type LeverageShown } from "./state/derive.ts";
@@ -99,13 +99,10 @@ export class Explorer {
     root.replaceChildren(header, el("main", { class: "app-main" }, pane, drawer, side));
     root.classList.toggle("app--embed", view.embed);
 
-    // The renderer draws its first frame in its constructor: entities and relations, whatever the size (a big
-    // graph's relations wait for the layout only once it runs: startLayout).
+    // The renderer starts empty: it draws the graph once the panels have given its container its size (below).
     const byGrid = labelsByGrid(this.derived.sigma.nodes.size);
-    this.renderer = createRenderer(graph, container, { labelSize: this.store.get().labels.size, labelsByGrid: byGrid });
+    this.renderer = createEmptyRenderer(graph, container, { labelSize: this.store.get().labels.size, labelsByGrid: byGrid });
     const renderer = this.renderer;
-    this.markFullFrame();
-    this.labels = new LabelController(renderer, () => this.labelObstacles(container, toolbar), byGrid);
     this.sink = {
       node: (id, flags) => renderer.setNodeState(id, flags),
       edge: (id, flags) => renderer.setEdgeState(id, flags),
@@ -160,8 +157,14 @@ export class Explorer {
     bindGraphEvents(renderer, this.store);
     document.addEventListener("keydown", this.onKeyDown);
 
+    this.labels = new LabelController(renderer, graph, () => this.labelObstacles(container, toolbar), byGrid);
     this.unsubscribe = this.store.subscribe((state, previous) => this.render(state, previous));
+    // The panels' first content gives the page its layout (the key's and the time bar's heights), and the view its
+    // flags (sigma keeps the states of a graph's items); then the first frame, once, at the graph's final size:
+    // entities and relations, whatever the size (a big graph's relations wait only once the layout runs).
     this.render(this.store.get(), null);
+    renderer.setGraph(graph);
+    this.markFullFrame();
     const { focus } = this.derived.sigma;
     if (this.derived.view.nodes.size < graph.order && this.derived.view.nodes.size > 0) this.fitShown();
     else if (focus !== null) moveCameraTo(renderer, focus);
@@ -187,7 +190,7 @@ export class Explorer {
 
   /**
    * Marks the first frame that drew the relations as well as the entities (`atlas:full-frame`, `data-frame="full"`):
-   * what the browser benchmark compares with its bare-sigma floor. The renderer drew it in its constructor, with the
+   * what the browser benchmark compares with its bare-sigma floor. The renderer drew it when given the graph, with the
    * relations of any graph (they wait for the layout only once it starts).
    */
   private markFullFrame(): void {

@@ -18,6 +18,7 @@ import {
   type PlacedLabel,
 } from "../model/labels.ts";
 import type { LabelPreference } from "../state/state.ts";
+import type { ViewGraph } from "../model/view-graph.ts";
 import { LABEL_FONT, type AtlasRenderer } from "./renderer.ts";
 
 /** Above this many shown entities, sigma's label grid chooses the labels. */
@@ -64,6 +65,8 @@ export class LabelController {
 
   constructor(
     private readonly renderer: AtlasRenderer,
+    /** The graph the renderer draws (it may be given it after this is made: Explorer). */
+    private readonly graph: ViewGraph,
     /** Screen areas over the graph that labels stay clear of, in the graph container's pixels. */
     private readonly obstacles: () => Box[],
     /** Whether the renderer was created with sigma's grid choosing the labels (its labelsByGrid). */
@@ -81,12 +84,12 @@ export class LabelController {
     const onResize = (): void => this.want(false);
     renderer.on("afterRender", onRender);
     camera.on("updated", onCamera);
-    renderer.getGraph().on("eachNodeAttributesUpdated", onPositions);
+    graph.on("eachNodeAttributesUpdated", onPositions);
     window.addEventListener("resize", onResize);
     this.unbind = () => {
       renderer.off("afterRender", onRender);
       camera.off("updated", onCamera);
-      renderer.getGraph().off("eachNodeAttributesUpdated", onPositions);
+      graph.off("eachNodeAttributesUpdated", onPositions);
       window.removeEventListener("resize", onResize);
     };
   }
@@ -132,7 +135,7 @@ export class LabelController {
     const byGrid = labelsByGrid(inputs.nodes.size);
     if (byGrid !== this.byGrid) {
       this.byGrid = byGrid;
-      renderer.setNodesState(renderer.getGraph().nodes(), { labelsByGrid: byGrid });
+      renderer.setNodesState(this.graph.nodes(), { labelsByGrid: byGrid });
     }
     if (byGrid) {
       // Changing a setting refreshes the whole renderer: only when the density changes.
@@ -168,7 +171,7 @@ export class LabelController {
       if (now?.isLabelled === next.isLabelled && now.labelSide === next.labelSide) continue;
       if (now === undefined && !next.isLabelled) continue;
       this.states.set(id, next);
-      if (renderer.getGraph().hasNode(id)) renderer.setNodeState(id, next);
+      if (this.graph.hasNode(id)) renderer.setNodeState(id, next);
     }
   }
 

@@ -77,7 +77,7 @@ const labelPositionStyle = {
  * read it, about a second at 10,000 entities without a GPU. What the whole view shares (dimming, label size, whose
  * labels) is therefore set on the items whose value changes (render/flags.ts, setLabelSize, render/labels.ts).
  */
-function createSigma(graph: ViewGraph, container: HTMLElement, options: RenderOptions = {}) {
+function createSigma(graph: ViewGraph, drawn: ViewGraph, container: HTMLElement, options: RenderOptions = {}) {
   const scale = options.scale ?? 1;
   // Every relation gets the vertices of the most detailed path: a big graph's curves are coarser, so each frame
   // costs a software renderer less (docs/benchmarks.md: drawn frames).
@@ -88,7 +88,7 @@ function createSigma(graph: ViewGraph, container: HTMLElement, options: RenderOp
     labelFont: options.labelSize ?? "medium",
     labelsByGrid: options.labelsByGrid ?? false,
   };
-  return new Sigma(graph, container, {
+  return new Sigma(drawn, container, {
     customNodeState: {
       isActive: false,
       isCursor: false,
@@ -230,7 +230,17 @@ export type { GraphAttributes, RelationAttributes, ViewNodeAttributes };
 
 /** Creates the renderer (its first frame drawn); throws when WebGL2 is unavailable. */
 export function createRenderer(graph: ViewGraph, container: HTMLElement, options: RenderOptions = {}): AtlasRenderer {
-  return createSigma(graph, container, options);
+  return createSigma(graph, graph, container, options);
+}
+
+/**
+ * Creates the renderer for this graph with nothing in it yet (its programs compiled); `renderer.setGraph(graph)` draws
+ * the graph. The explorer builds the page around it in between, so the first frame is drawn at the size the page
+ * leaves it: a canvas resized after a frame waits for the GPU to finish that frame (seconds for a big graph without
+ * a GPU: docs/benchmarks.md). Throws when WebGL2 is unavailable.
+ */
+export function createEmptyRenderer(graph: ViewGraph, container: HTMLElement, options: RenderOptions = {}): AtlasRenderer {
+  return createSigma(graph, graph.emptyCopy(), container, options);
 }
 
 /** Draws every label at this size (the preference changed): the entities whose label size it changes are restyled. */
