@@ -262,7 +262,7 @@ export class Explorer {
   /** Hands the label placement what it needs when that changed: what is shown, what must be labelled, the preference. */
   private updateLabels(state: ExplorerState, derived: Derived): void {
     const { sigma } = derived;
-    const inputs = [sigma.nodes, sigma.edges, sigma.focus, sigma.selected, sigma.path, sigma.chain, state.labels, sigma.cursor];
+    const inputs = [sigma.nodes, sigma.edges, sigma.focus, sigma.selected, sigma.path, sigma.chain, state.labels, sigma.cursor, sigma.active];
     if (inputs.length === this.labelInputs.length && inputs.every((input, index) => Object.is(input, this.labelInputs[index]))) return;
     const labelSizeChanged =
       this.labelInputs[6] !== undefined && (this.labelInputs[6] as ExplorerState["labels"]).size !== state.labels.size;
@@ -272,7 +272,11 @@ export class Explorer {
     if (sigma.focus !== null) forced.add(sigma.focus);
     // The keyboard's ring always shows its label, so others make room for it.
     if (sigma.cursor !== null) forced.add(sigma.cursor);
-    this.labels.update({ nodes: sigma.nodes, forced, degree: this.shownDegree(sigma.edges), preference: state.labels });
+    // The lit entity itself (hovered, or the keyboard's) keeps its label; its neighbours share the room left.
+    const litBy = state.hover.entity ?? sigma.cursor;
+    if (sigma.active !== null && litBy !== null) forced.add(litBy);
+    const lit = sigma.active === null ? null : new Set(sigma.active.nodes);
+    this.labels.update({ nodes: sigma.nodes, forced, lit, degree: this.shownDegree(sigma.edges), preference: state.labels });
   }
 
   /** Each entity's number of shown relations (a self-loop counts twice, as graphology's degree counts it). */

@@ -29,11 +29,11 @@ interface Atlas {
     framedGraphToViewport(point: Point): Point;
     graphToViewport(point: Point): Point;
     scaleSize(size: number): number;
-    getNodeState(id: string): { isHidden: boolean };
+    getNodeState(id: string): { isHidden: boolean; isActive: boolean };
     getDimensions(): { width: number; height: number };
     getCamera(): { getState(): { x: number; y: number; ratio: number } };
   };
-  graph: { nodes(): string[]; order: number; getNodeAttributes(id: string): Point & { label: string } };
+  graph: { nodes(): string[]; neighbors(id: string): string[]; order: number; getNodeAttributes(id: string): Point & { label: string } };
   getState(): Record<string, unknown>;
 }
 declare const window: Window & { atlas: Atlas };
@@ -137,6 +137,27 @@ describe.skipIf(skip)("the graph made legible, in Chromium", () => {
     for (const button of await toolbarBoxes(page))
       for (const box of boxes) expect(overlap(box, button), `${box.id} is under the toolbar`).toBe(false);
     expect(shared.problems).toEqual([]);
+  });
+
+  it("defect 1: hovering a hub labels its neighbourhood, none over another, and puts the first screen's labels back after", async () => {
+    const before = await steadyLabels(page);
+    const box = await page.locator("#graph").boundingBox();
+    if (!box) throw new Error("no graph box");
+    const at = await page.evaluate(() => window.atlas.renderer.graphToViewport(window.atlas.graph.getNodeAttributes("huawei")));
+    await page.mouse.move(box.x + at.x - 3, box.y + at.y - 3);
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    await poll(() => page.evaluate(() => window.atlas.renderer.getNodeState("huawei").isActive)).toBe(true);
+    const lit = await steadyLabels(page);
+    const neighbourhood = new Set(await page.evaluate(() => ["huawei", ...window.atlas.graph.neighbors("huawei")]));
+    expect(lit).toContain("huawei");
+    expect(lit.size).toBeGreaterThanOrEqual(6);
+    for (const id of lit) expect(neighbourhood.has(id), `${id} is labelled outside the lit neighbourhood`).toBe(true);
+    const boxes = await drawnLabels(page);
+    for (const [i, label] of boxes.entries())
+      for (const other of boxes.slice(i + 1)) expect(overlap(label, other), `${label.id} overlaps ${other.id}`).toBe(false);
+    await page.mouse.move(0, 0);
+    await poll(() => page.evaluate(() => window.atlas.renderer.getNodeState("huawei").isActive)).toBe(false);
+    expect([...(await steadyLabels(page))].sort()).toEqual([...before].sort());
   });
 
   it("defect 1: the label control shows every label or fewer, sets their size, and is kept by the browser", async () => {

@@ -42,6 +42,11 @@ export interface LabelInputs {
   nodes: ReadonlySet<string>;
   /** Entities whose label is drawn whatever the room: the focus, the selection, a path, a leverage chain. */
   forced: ReadonlySet<string>;
+  /**
+   * The neighbourhood lit by the pointer or the keyboard, when there is one: only its labels (and the forced ones)
+   * are placed, so a hub's neighbours share the room instead of piling up; the rest is faded anyway.
+   */
+  lit: ReadonlySet<string> | null;
   /** How many shown relations each shown entity has (the most connected are labelled first). */
   degree: (id: string) => number;
   preference: LabelPreference;
@@ -146,7 +151,9 @@ export class LabelController {
     const font = LABEL_FONT_PX[size];
     const all = inputs.nodes.size <= ALWAYS_LABEL_UP_TO;
     const candidates: LabelCandidate[] = [];
+    const { lit } = inputs;
     for (const id of inputs.nodes) {
+      if (lit !== null && !lit.has(id) && !inputs.forced.has(id)) continue;
       const data = renderer.getNodeDisplayData(id);
       if (!data) continue;
       const { x, y } = renderer.framedGraphToViewport(data);

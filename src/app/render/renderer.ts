@@ -158,7 +158,9 @@ function createSigma(graph: ViewGraph, drawn: ViewGraph, container: HTMLElement,
             backdropShadowBlur: 0,
           },
         },
-        { whenState: "isActive", then: { labelVisibility: "visible", depth: "topNodes" } },
+        // A lit neighbourhood's labels are placed among themselves (render/labels.ts); sigma's grid shows them all.
+        { whenState: "isActive", then: { depth: "topNodes" } },
+        { whenState: ["isActive", "labelsByGrid"], then: { labelVisibility: "visible" } },
         {
           whenState: "isFocus",
           then: { labelVisibility: "visible", backdropVisibility: "visible", backdropArea: "both", depth: "topNodes" },
