@@ -106,8 +106,8 @@ export class Explorer {
     this.sink = {
       node: (id, flags) => renderer.setNodeState(id, flags),
       edge: (id, flags) => renderer.setEdgeState(id, flags),
-      // One call for every relation (sigma then schedules one restyle). Spread over frames, each frame of a big graph
-      // still drawing relations cost the software renderer seconds: slower in all than one restyle (docs/benchmarks.md).
+      // One call for every relation (sigma then schedules one restyle), not spread over frames: each frame of a big
+      // graph that still draws relations costs the software renderer seconds (docs/benchmarks.md, drawn frames).
       waiting: (on) => renderer.setEdgesState(graph.edges(), { isWaiting: on }),
     };
     // Sigma follows the window's size only; the table view opening under the graph resizes its container too.
