@@ -14,32 +14,10 @@ import { readBundle } from "../../src/load/bundle.ts";
 import { PUBLISH_MARKER, publishBase, publishedIndexHtml } from "../../src/cli/publish/site.ts";
 import { atlasCommand } from "../support/bin.ts";
 import { atlas } from "../support/cli.ts";
-import { allFiles } from "../support/serve.ts";
+import { allFiles, fakeExplorerBuild } from "../support/serve.ts";
 
 let scratch = "";
 let app = "";
-
-/** A stand-in for the built explorer: an index.html like the build's (dataset meta, CSP, title) and one asset. */
-async function fakeApp(folder: string): Promise<string> {
-  await mkdir(path.join(folder, "assets"), { recursive: true });
-  await writeFile(
-    path.join(folder, "index.html"),
-    [
-      "<!doctype html>",
-      "<html>",
-      "  <head>",
-      '    <meta name="leverage-atlas-dataset" content="dataset.bundle.json">',
-      '    <meta http-equiv="Content-Security-Policy" content="default-src \'self\'">',
-      "    <title>Leverage Atlas</title>",
-      "  </head>",
-      "  <body></body>",
-      "</html>",
-      "",
-    ].join("\n"),
-  );
-  await writeFile(path.join(folder, "assets", "app.js"), "console.log('app');\n");
-  return folder;
-}
 
 /** data/ with one file broken twice over: a relation to an entity that does not exist, and a syntax error in another. */
 async function brokenDataset(folder: string): Promise<string> {
@@ -53,7 +31,7 @@ async function brokenDataset(folder: string): Promise<string> {
 
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), "atlas-publish-"));
-  app = await fakeApp(path.join(scratch, "app"));
+  app = await fakeExplorerBuild(path.join(scratch, "app"));
 });
 
 afterAll(async () => {

@@ -14,21 +14,10 @@ import { loadDataset } from "../../src/load/read.ts";
 import { servedIndexHtml, staleReason } from "../../src/cli/serve/app-files.ts";
 import { MAX_SAVE_BYTES, startServer } from "../../src/cli/serve/server.ts";
 import { atlas } from "../support/cli.ts";
-import { allFiles, request, startServe, type RawResponse, type RunningServe } from "../support/serve.ts";
+import { allFiles, fakeExplorerBuild, request, startServe, type RawResponse, type RunningServe } from "../support/serve.ts";
 
 let scratch = "";
 let app = "";
-
-/** A stand-in for the built explorer: the server only needs its index.html (with the dataset meta) and files. */
-async function fakeApp(folder: string): Promise<string> {
-  await mkdir(path.join(folder, "assets"), { recursive: true });
-  await writeFile(
-    path.join(folder, "index.html"),
-    '<!doctype html>\n<html>\n  <head>\n    <meta name="leverage-atlas-dataset" content="dataset.bundle.json">\n  </head>\n  <body></body>\n</html>\n',
-  );
-  await writeFile(path.join(folder, "assets", "app.js"), "console.log('app');\n");
-  return folder;
-}
 
 /** A fresh copy of data/ (so each group of tests starts from the same files). */
 async function datasetCopy(name: string): Promise<string> {
@@ -39,7 +28,7 @@ async function datasetCopy(name: string): Promise<string> {
 
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), "atlas-serve-"));
-  app = await fakeApp(path.join(scratch, "app"));
+  app = await fakeExplorerBuild(path.join(scratch, "app"));
 });
 
 afterAll(async () => {
@@ -449,7 +438,7 @@ describe("the explorer atlas serve serves", () => {
     await mkdir(path.join(root, "src"), { recursive: true });
     await writeFile(path.join(root, "src", "main.ts"), "");
     expect(await staleReason(root, built)).toBe("the explorer has not been built for atlas serve yet");
-    await fakeApp(built);
+    await fakeExplorerBuild(built);
     const past = new Date(Date.now() - 60_000);
     await utimes(path.join(root, "src", "main.ts"), past, past);
     expect(await staleReason(root, built)).toBeNull();

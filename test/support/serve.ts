@@ -1,10 +1,11 @@
 /**
  * `atlas serve` for tests: the built bin started as a child process on a free port (the real server, as a
  * user runs it), raw HTTP requests to it (node's http: fetch will not send a forged Host header), and a
- * folder's files listed with the hidden ones (a save must leave no temporary file behind).
+ * folder's files listed with the hidden ones (a save must leave no temporary file behind), and a stand-in for
+ * the built explorer that serve and publish copy.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdir } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import path from "node:path";
 import { atlasCommand } from "./bin.ts";
@@ -117,4 +118,26 @@ export async function allFiles(folder: string): Promise<string[]> {
     .filter((entry) => !entry.isDirectory())
     .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)))
     .sort();
+}
+
+/** A stand-in for the built explorer: an index.html like the build's (dataset meta, CSP, title) and one asset. */
+export async function fakeExplorerBuild(folder: string): Promise<string> {
+  await mkdir(path.join(folder, "assets"), { recursive: true });
+  await writeFile(
+    path.join(folder, "index.html"),
+    [
+      "<!doctype html>",
+      "<html>",
+      "  <head>",
+      '    <meta name="leverage-atlas-dataset" content="dataset.bundle.json">',
+      '    <meta http-equiv="Content-Security-Policy" content="default-src \'self\'">',
+      "    <title>Leverage Atlas</title>",
+      "  </head>",
+      "  <body></body>",
+      "</html>",
+      "",
+    ].join("\n"),
+  );
+  await writeFile(path.join(folder, "assets", "app.js"), "console.log('app');\n");
+  return folder;
 }
