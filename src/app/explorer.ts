@@ -101,7 +101,8 @@ export class Explorer {
 
     // The renderer starts empty: it draws the graph once the panels have given its container its size (below).
     const byGrid = labelsByGrid(this.derived.sigma.nodes.size);
-    this.renderer = createEmptyRenderer(graph, container, { labelSize: this.store.get().labels.size, labelsByGrid: byGrid });
+    const labels = this.store.get().labels;
+    this.renderer = createEmptyRenderer(graph, container, { labelSize: labels.size, labelDensity: labels.density, labelsByGrid: byGrid });
     const renderer = this.renderer;
     this.sink = {
       node: (id, flags) => renderer.setNodeState(id, flags),

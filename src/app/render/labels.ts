@@ -10,10 +10,10 @@
 import {
   ALWAYS_LABEL_UP_TO,
   LABEL_FONT_PX,
+  LABEL_GRID_DENSITY,
   placeLabels,
   type Box,
   type LabelCandidate,
-  type LabelDensity,
   type LabelSide,
   type PlacedLabel,
 } from "../model/labels.ts";
@@ -32,8 +32,6 @@ export function labelsByGrid(shown: number): boolean {
 const REST_MS = 150;
 /** While the layout moves entities, labels are placed again at most this often. */
 const MOVING_EVERY_MS = 400;
-/** Sigma's own label density for each preference, for graphs too big to place labels one by one. */
-const GRID_DENSITY: Readonly<Record<LabelDensity, number>> = { few: 0.1, some: 0.3, many: 1, all: 4 };
 /** Line height of a label, as a share of its font size (the box sigma draws the background in). */
 const LINE_HEIGHT = 1.25;
 
@@ -144,7 +142,7 @@ export class LabelController {
     }
     if (byGrid) {
       // Changing a setting refreshes the whole renderer: only when the density changes.
-      if (renderer.getSetting("labelDensity") !== GRID_DENSITY[density]) renderer.setSetting("labelDensity", GRID_DENSITY[density]);
+      if (renderer.getSetting("labelDensity") !== LABEL_GRID_DENSITY[density]) renderer.setSetting("labelDensity", LABEL_GRID_DENSITY[density]);
       this.placed = [];
       return;
     }

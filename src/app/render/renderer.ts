@@ -19,7 +19,7 @@ import {
   sdfTriangle,
 } from "sigma/rendering";
 import type { GraphAttributes, RelationAttributes } from "../../graph/types.ts";
-import { LABEL_FONT_PX, LABEL_PADDING_PX, type LabelSide, type LabelSize } from "../model/labels.ts";
+import { LABEL_FONT_PX, LABEL_GRID_DENSITY, LABEL_PADDING_PX, type LabelDensity, type LabelSide, type LabelSize } from "../model/labels.ts";
 import {
   BACKGROUND_COLOR,
   DIMMED_EDGE_COLOR,
@@ -51,6 +51,8 @@ export interface RenderOptions {
   labelSize?: LabelSize;
   /** sigma's label grid chooses the labels, as for big views (render/labels.ts places them otherwise). */
   labelsByGrid?: boolean;
+  /** The label preference's density, for sigma's grid; given from the start, as changing it later costs a full restyle. */
+  labelDensity?: LabelDensity;
   /** Multiplies every size (entities, relations, labels): 2 draws a picture for twice the screen's pixels. */
   scale?: number;
 }
@@ -211,7 +213,7 @@ function createSigma(graph: ViewGraph, drawn: ViewGraph, container: HTMLElement,
       itemSizesReference: "screen",
       enableEdgeEvents: graph.size <= EDGE_EVENTS_MAX_EDGES,
       // Fewer, readable labels: sigma keeps the biggest nodes' labels per grid cell; zoom shows more.
-      labelDensity: 0.25,
+      labelDensity: options.labelDensity === undefined ? 0.25 : LABEL_GRID_DENSITY[options.labelDensity],
       labelGridCellSize: 150,
       // Small graphs label every entity; large ones only those drawn big enough.
       labelRenderedSizeThreshold: graph.order <= 300 ? 0 : 6,
@@ -242,7 +244,8 @@ export function createRenderer(graph: ViewGraph, container: HTMLElement, options
  * a GPU: docs/benchmarks.md). Throws when WebGL2 is unavailable.
  */
 export function createEmptyRenderer(graph: ViewGraph, container: HTMLElement, options: RenderOptions = {}): AtlasRenderer {
-  return createSigma(graph, graph.emptyCopy(), container, options);
+  // nullCopy, not emptyCopy: graphology's emptyCopy keeps every entity, which sigma would process and draw for nothing.
+  return createSigma(graph, graph.nullCopy(), container, options);
 }
 
 /** Draws every label at this size (the preference changed): the entities whose label size it changes are restyled. */

@@ -1,18 +1,20 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SigmaOptions } from "sigma/types";
 import { DIMMED_EDGE_COLOR, DIMMED_NODE_COLOR, FAMILY_COLORS, KIND_COLORS } from "../../../src/app/model/palette.ts";
-import { LABEL_FONT_PX } from "../../../src/app/model/labels.ts";
+import { LABEL_DENSITIES, LABEL_FONT_PX, LABEL_GRID_DENSITY } from "../../../src/app/model/labels.ts";
 import { prepareViewGraph, type ViewGraph } from "../../../src/app/model/view-graph.ts";
 import { fixtureGraph } from "../fixture.ts";
 
 // The options createRenderer hands sigma, caught by a stand-in (node has no WebGL): the styles are checked with
 // sigma's own style analysis and evaluation, as the renderer would apply them.
 const created: SigmaOptions[] = [];
+const givenGraphs: ViewGraph[] = [];
 vi.mock("sigma", async (importOriginal) => {
   const actual = await importOriginal<typeof import("sigma")>();
   return {
     ...actual,
-    default: vi.fn(function (_graph: unknown, _container: unknown, options: SigmaOptions) {
+    default: vi.fn(function (given: ViewGraph, _container: unknown, options: SigmaOptions) {
+      givenGraphs.push(given);
       created.push(options);
     }),
   };
@@ -53,6 +55,26 @@ function edgeLooks(options: SigmaOptions, id: string, state: Record<string, unkn
   const graphState = {} as Parameters<SigmaTypes["evaluateEdgeStyle"]>[3];
   return sigma.evaluateEdgeStyle(options.styles?.edges, graph.getEdgeAttributes(id), edgeState, graphState, graph);
 }
+
+describe("the empty renderer", () => {
+  it("gives sigma a graph with no entities and no relations, so its programs compile without processing or drawing any item", () => {
+    const before = givenGraphs.length;
+    renderer.createEmptyRenderer(graph, {} as HTMLElement);
+    const given = givenGraphs[before];
+    expect(given).toBeDefined();
+    expect(given?.order).toBe(0);
+    expect(given?.size).toBe(0);
+    expect(given?.type).toBe(graph.type);
+    expect(given?.multi).toBe(graph.multi);
+    expect(graph.order).toBeGreaterThan(0);
+  });
+});
+
+describe("the renderer's settings", () => {
+  it("start at the grid density of the label preference, so the first placement by sigma's grid changes no setting (a full restyle)", () => {
+    for (const density of LABEL_DENSITIES) expect(optionsOf({ labelDensity: density }).settings?.labelDensity).toBe(LABEL_GRID_DENSITY[density]);
+  });
+});
 
 describe("the renderer's styles", () => {
   it("read item states only, so a pan, a zoom or a hover starting (a graph-state change) restyles no item", () => {
