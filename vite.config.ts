@@ -2,9 +2,10 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import { datasetBundlePlugin } from "./scripts/dataset-bundle-plugin.ts";
+import { sigmaNativeSpreadPlugin } from "./scripts/sigma-native-spread-plugin.ts";
 
 export default defineConfig({
-  plugins: [datasetBundlePlugin({ folder: fileURLToPath(new URL("data", import.meta.url)) })],
+  plugins: [sigmaNativeSpreadPlugin(), datasetBundlePlugin({ folder: fileURLToPath(new URL("data", import.meta.url)) })],
   build: {
     outDir: "dist",
     target: "es2022",

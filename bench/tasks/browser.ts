@@ -19,6 +19,7 @@ import type { LoadResult } from "../../src/load/parse.ts";
 import { prepareViewGraph } from "../../src/app/model/view-graph.ts";
 import { CHROMIUM, CHROMIUM_ARGS } from "../../test/support/chromium.ts";
 import { REPO_ROOT } from "../data.ts";
+import { sigmaNativeSpreadPlugin } from "../../scripts/sigma-native-spread-plugin.ts";
 import { HIDE_EDGES_ON_MOVE_FROM } from "../../src/app/render/flags.ts";
 
 /** One opening of a page: from navigation. */
@@ -353,9 +354,11 @@ export async function browserBench(args: {
 }): Promise<BrowserMeasurement[]> {
   const dist = path.join(args.out, "dist");
   await build({ logLevel: "warn", build: { outDir: dist, emptyOutDir: true } });
-  // The floor: its own build with no project config (no dataset plugin, no CSP), served beside the explorer.
+  // The floor: its own build with no project config (no dataset plugin, no CSP), served beside the explorer, with the
+  // same sigma as the explorer's (its native object spread), so the ratio compares pages, not two builds of sigma.
   await build({
     configFile: false,
+    plugins: [sigmaNativeSpreadPlugin()],
     root: path.join(REPO_ROOT, "bench", "floor"),
     base: "/floor/",
     logLevel: "warn",
