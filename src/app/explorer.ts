@@ -115,6 +115,9 @@ export class Explorer {
     // Each frame starts by reading the container's size, so a frame is all a resize needs; the labels are
     // then placed again in the new size.
     this.resizes = new ResizeObserver(() => {
+      // The observer also reports the size the container has when first observed: the first frame drew at it.
+      const drawn = renderer.getDimensions();
+      if (container.offsetWidth === drawn.width && container.offsetHeight === drawn.height) return;
       renderer.once("afterRender", () => this.labels.place());
       renderer.scheduleRender();
     });

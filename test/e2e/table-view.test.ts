@@ -23,7 +23,10 @@ type Atlas = {
   getState(): { focus: string | null; table: string | null };
   renderer: {
     getNodeState(id: string): { isSelected: boolean; isActive: boolean; isCursor: boolean; isDimmed: boolean };
+    getContainer(): HTMLElement;
+    getDimensions(): { width: number; height: number };
   };
+  labels: { placed: { box: { bottom: number } }[] };
   graph: { degree(id: string): number; nodes(): string[]; neighbors(id: string): string[] };
 };
 declare const window: Window & { atlas: Atlas };
@@ -59,6 +62,21 @@ describe.skipIf(skip)("the table view and the keyboard in Chromium", () => {
     expect(await page.locator("#table-counts").textContent()).toBe(`1–${Math.min(PAGE_SIZE, shown)} of ${shown} entities`);
     expect(await bodyRows(page).count()).toBe(Math.min(PAGE_SIZE, shown));
     expect(await view.getByRole("columnheader", { name: "Name" }).getAttribute("aria-sort")).toBe("ascending");
+    // The graph's container shrank under it: the graph is drawn at its new size, its labels placed inside it.
+    const graphSize = () =>
+      page.evaluate(() => {
+        const { renderer, labels } = window.atlas;
+        const container = renderer.getContainer();
+        return {
+          container: [container.offsetWidth, container.offsetHeight],
+          drawn: [renderer.getDimensions().width, renderer.getDimensions().height],
+          labelsFit: labels.placed.length > 0 && labels.placed.every((label) => label.box.bottom <= container.offsetHeight),
+        };
+      });
+    await poll(async () => {
+      const size = await graphSize();
+      return size.labelsFit && size.container.join() === size.drawn.join();
+    }).toBe(true);
 
     // Most relations first.
     await view.getByRole("button", { name: "Relations", exact: true }).click();
