@@ -188,7 +188,9 @@ const DRAWN_FRAMES = (renderer: string, hiding: boolean | null): string => `(() 
   captor.isMoving = true;
   const movingMs = time();
   captor.isMoving = false;
+  // Finished here, not left to the GPU process as the page closes: the next page's start would wait for it (9 s at 50k).
   renderer.render();
+  drawn();
   return { restMs, movingMs };
 })()`;
 
