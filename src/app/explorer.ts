@@ -30,6 +30,12 @@ import { el } from "./ui/dom.ts";
 
 /** Above this many entities, search waits for a pause in typing. */
 const SEARCH_DEBOUNCE_FROM = 5_000;
+/**
+ * Above this many entities and relations, the page shows its panels before sigma's first processing of the graph,
+ * one task of seconds there (5 s at 200,000 here). It costs the graph a frame's paint (0.4 s at 200,000; measured at
+ * 40,000, 0.35 s, a sixth of the first frame: not paid there): docs/benchmarks.md.
+ */
+const DRAW_APART_FROM = 80_000;
 /** The layout's positions wait until the camera has been still this long (a pan or zoom stays one frame per step). */
 const CAMERA_REST_MS = 250;
 /** View fields whose change alone keeps the camera where it is: time moves (Play) and what the side panels show. */
@@ -62,8 +68,10 @@ export class Explorer {
   private readonly resizes: ResizeObserver;
   /** The first layout moves entities: re-centre on the focus from the address once it settles. */
   private readonly recentreOnSettle: boolean;
-  /** Set by destroy: a layout still waiting to start stays stopped. */
+  /** Set by destroy: a layout still waiting to start stays stopped, a first frame still to come is not drawn. */
   private destroyed = false;
+  /** The first frame of a big graph, waiting for the page to paint its panels (DRAW_APART_FROM). */
+  private drawTimer: ReturnType<typeof setTimeout> | undefined;
   /** The label placement's inputs last given, so it runs again only when they change. */
   private labelInputs: readonly unknown[] = [];
 
@@ -167,10 +175,29 @@ export class Explorer {
     // flags (sigma keeps the states of a graph's items); then the first frame, once, at the graph's final size:
     // entities and relations, whatever the size (a big graph's relations wait only once the layout runs).
     this.render(this.store.get(), null);
-    renderer.setGraph(graph);
+    if (graph.order + graph.size <= DRAW_APART_FROM) {
+      this.draw();
+      return;
+    }
+    // The note sits where the graph will be; its bar moves on the compositor while sigma takes the page's thread.
+    const note = el("p", { class: "graph-drawing", text: "Drawing the graph…", attrs: { role: "status" } });
+    pane.append(note);
+    requestAnimationFrame(() => {
+      this.drawTimer = setTimeout(() => {
+        note.remove();
+        this.draw();
+      }, 0);
+    });
+  }
+
+  /** Gives sigma the graph: the first frame, entities and relations; the camera on what the view shows; then the layout. */
+  private draw(): void {
+    if (this.destroyed) return;
+    const renderer = this.renderer;
+    renderer.setGraph(this.graph);
     this.markFullFrame();
     const { focus } = this.derived.sigma;
-    if (this.derived.view.nodes.size < graph.order && this.derived.view.nodes.size > 0) this.fitShown();
+    if (this.derived.view.nodes.size < this.graph.order && this.derived.view.nodes.size > 0) this.fitShown();
     else if (focus !== null) moveCameraTo(renderer, focus);
     // The layout starts once the first frame is on screen: the whole graph shows first, and the layout's worker and
     // its first positions do not compete with that frame.
@@ -220,6 +247,7 @@ export class Explorer {
   /** Stops the panels, the analysis, the layout and the renderer, before another dataset replaces this one. */
   destroy(): void {
     this.destroyed = true;
+    clearTimeout(this.drawTimer);
     this.unsubscribe();
     this.resizes.disconnect();
     document.removeEventListener("keydown", this.onKeyDown);

@@ -10,6 +10,8 @@ import type { Page } from "playwright-core";
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
 import { close, disconnect, e2eAvailable, graphPixels, openExplorer, visibleEdges, waitForSettled, type OpenedPage } from "./support.ts";
 import { readFile } from "node:fs/promises";
+import { writeDatasetJson } from "../../src/formats/json/write.ts";
+import { generateDataset } from "../../src/generate/generate.ts";
 
 /** The period the embedded dataset declares, which Play animates. */
 async function embeddedPeriod(): Promise<{ from: string; to: string }> {
@@ -277,6 +279,44 @@ describe.skipIf(skip)("the explorer in Chromium", () => {
     // Not a dead end: another file can be opened from the error page.
     expect(await alert.getByRole("button", { name: "Open file…" }).isVisible()).toBe(true);
     await page.context().close();
+  });
+
+  it("paints its panels and a note where the graph will be before sigma first takes a big graph, then draws it whole", async () => {
+    // Above the explorer's DRAW_APART_FROM (80,000 entities and relations).
+    const big = writeDatasetJson(generateDataset({ entities: 21_000, relations: 63_000, seed: 3 }));
+    const opened = await openExplorer("?dataset=/big.json", undefined, {
+      prepare: async (page) => {
+        await page.route(
+          (url) => url.pathname === "/big.json",
+          (route) => route.fulfill({ contentType: "application/json", body: big }),
+        );
+        // Every frame the page shows, with what it showed: the note, the key's panel, and whether the graph was drawn.
+        await page.addInitScript(() => {
+          const paintLog: { note: boolean; panels: boolean; drawn: boolean }[] = [];
+          Object.assign(window, { paintLog });
+          const tick = (): void => {
+            paintLog.push({
+              note: document.querySelector(".graph-drawing") !== null,
+              panels: document.querySelector(".app-header") !== null,
+              drawn: document.getElementById("app")?.dataset.frame === "full",
+            });
+            requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        });
+      },
+    });
+    const { page } = opened;
+    await page.waitForSelector("#app[data-frame=full]", { timeout: 60_000 });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const frames = await page.evaluate(() => (window as unknown as { paintLog: { note: boolean; panels: boolean; drawn: boolean }[] }).paintLog);
+    // A frame showed the panels and the note before the graph was drawn; once it is, the note is gone.
+    expect(frames.some((frame) => frame.panels && frame.note && !frame.drawn)).toBe(true);
+    expect(frames.at(-1)).toEqual({ note: false, panels: true, drawn: true });
+    expect(await page.evaluate(() => (window as unknown as { atlas: { renderer: { getGraph(): { order: number; size: number } } } }).atlas.renderer.getGraph().order)).toBe(21_000);
+    expect(await visibleEdges(page)).toBeGreaterThan(0);
+    expect(opened.problems).toEqual([]);
+    await close(opened);
   });
 
   it("explains when WebGL is unavailable instead of showing a blank page", async () => {
