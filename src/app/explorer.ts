@@ -32,8 +32,8 @@ import { el } from "./ui/dom.ts";
 const SEARCH_DEBOUNCE_FROM = 5_000;
 /**
  * Above this many entities and relations, the page shows its panels before sigma's first processing of the graph,
- * one task of seconds there (5 s at 200,000 here). It costs the graph a frame's paint (0.4 s at 200,000; measured at
- * 40,000, 0.35 s, a sixth of the first frame: not paid there): docs/benchmarks.md.
+ * one task of seconds there (5 s at 200,000 here). The paint in between delays the graph: 0.4 s at 200,000, and
+ * 0.35 s at 40,000, a sixth of that first frame, so smaller graphs are drawn at once (docs/benchmarks.md).
  */
 const DRAW_APART_FROM = 80_000;
 /** The layout's positions wait until the camera has been still this long (a pan or zoom stays one frame per step). */

@@ -24,9 +24,10 @@ export const LABEL_DENSITY_NAMES: Readonly<Record<LabelDensity, string>> = {
 };
 export const LABEL_SIZE_NAMES: Readonly<Record<LabelSize, string>> = { small: "Small", medium: "Medium", large: "Large" };
 
-/** Label text sizes in pixels. */
 /** sigma's own label density for each preference, for views too big to place labels one by one (its label grid). */
 export const LABEL_GRID_DENSITY: Readonly<Record<LabelDensity, number>> = { few: 0.1, some: 0.3, many: 1, all: 4 };
+
+/** Label text sizes in pixels. */
 export const LABEL_FONT_PX: Readonly<Record<LabelSize, number>> = { small: 11, medium: 13, large: 15 };
 
 /** Free pixels kept around every label box: "few" leaves much room between labels, so fewer fit. */
