@@ -85,6 +85,8 @@ export class Explorer {
     /** The saved layout the graph's positions come from (model/view-graph.ts applySavedLayout), if any. */
     opened: OpenedLayout | null = null,
   ) {
+    // Set again once this graph is drawn (markFullFrame): a big graph replacing another is drawn a task later.
+    delete root.dataset.frame;
     this.store = new Store(initialState(view, dataset, storedLabelPreference(), opened));
     this.derive = createDeriver(graph);
     this.derived = this.derive(this.store.get());
