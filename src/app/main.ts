@@ -56,7 +56,7 @@ function offerOpenFile(): void {
  * (the same dataset loaded again), entities keep their places and the camera its position.
  */
 function showExplorer(dataset: Dataset, view: ViewState, status: DatasetStatus, keep = false, layout?: SavedLayout): void {
-  const graph = prepareViewGraph(buildGraph(dataset));
+  const graph = prepareViewGraph(buildGraph(dataset), layout);
   // The dataset's saved layout, when it has one, instead of ForceAtlas2 from scratch (entities kept on a reload keep their places).
   const opened = layout ? { name: layout.name, complete: applySavedLayout(graph, layout) === graph.order } : null;
   performance.mark("atlas:graph-built");

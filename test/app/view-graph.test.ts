@@ -1,4 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import * as layout from "../../src/graph/layout.ts";
+
+// The real packing, counted: a complete saved layout must not pay for it.
+vi.mock("../../src/graph/layout.ts", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../../src/graph/layout.ts")>();
+  return { ...actual, initialPlacement: vi.fn(actual.initialPlacement) };
+});
 import {
   applySavedLayout,
   nodeSizeRange,
@@ -27,6 +34,26 @@ describe("prepareViewGraph", () => {
     expect(a.mapNodes((_n, attributes) => [attributes.x, attributes.y])).toEqual(
       b.mapNodes((_n, attributes) => [attributes.x, attributes.y]),
     );
+  });
+
+  it("places every entity where a complete saved layout puts it, without packing, as packing and then applying the layout does", () => {
+    const positions = new Map(fixtureGraph().nodes().map((id) => [id, { x: id.length * 3.5, y: -id.length }] as const));
+    const saved = { name: "default", file: "layouts/default.json", positions };
+    const packings = vi.mocked(layout.initialPlacement).mock.calls.length;
+    const direct = prepareViewGraph(fixtureGraph(), saved);
+    expect(vi.mocked(layout.initialPlacement).mock.calls.length).toBe(packings);
+    const packedThenApplied = prepareViewGraph(fixtureGraph());
+    expect(applySavedLayout(packedThenApplied, saved)).toBe(packedThenApplied.order);
+    expect(direct.mapNodes((id, attributes) => [id, attributes.x, attributes.y, attributes.size])).toEqual(
+      packedThenApplied.mapNodes((id, attributes) => [id, attributes.x, attributes.y, attributes.size]),
+    );
+  });
+
+  it("packs every entity when a saved layout leaves some out, as without it", () => {
+    const partial = { name: "default", file: "layouts/default.json", positions: new Map([["gov-canada", { x: 12.5, y: -3 }]]) };
+    const graph = prepareViewGraph(fixtureGraph(), partial);
+    const packed = prepareViewGraph(fixtureGraph());
+    expect(graph.mapNodes((_id, attributes) => [attributes.x, attributes.y])).toEqual(packed.mapNodes((_id, attributes) => [attributes.x, attributes.y]));
   });
 
   it("sizes the best connected node largest, with smaller discs for big graphs", () => {

@@ -26,17 +26,20 @@ export { MAX_NODE_SIZE, MIN_NODE_SIZE, nodeSizeRange, sizeForDegree };
 /**
  * Adds positions and sizes to every node, in place, and returns the same graph typed with them.
  * In place because a copy would double memory on 50k-node graphs; the cast is the one place the
- * added attributes enter the type.
+ * added attributes enter the type. A saved layout that places every entity gives the positions as they
+ * are (the packing is skipped); otherwise every entity gets its packed position (applySavedLayout then
+ * moves those the layout places).
  */
-export function prepareViewGraph(graph: AtlasGraph): ViewGraph {
+export function prepareViewGraph(graph: AtlasGraph, saved?: SavedLayout): ViewGraph {
   let maxDegree = 0;
   graph.forEachNode((node) => {
     maxDegree = Math.max(maxDegree, graph.degree(node));
   });
   const range = nodeSizeRange(graph.order);
-  const positions = initialPlacement(graph);
+  const complete = saved !== undefined && graph.everyNode((node) => saved.positions.has(node));
+  const packed = complete ? null : initialPlacement(graph);
   graph.updateEachNodeAttributes((node, attributes) => {
-    const position = positions[node] ?? { x: 0, y: 0 };
+    const position = (packed ? packed[node] : saved?.positions.get(node)) ?? { x: 0, y: 0 };
     return Object.assign(attributes, { x: position.x, y: position.y, size: sizeForDegree(graph.degree(node), maxDegree, range) });
   });
   return graph as unknown as ViewGraph;
