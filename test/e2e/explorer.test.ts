@@ -8,7 +8,7 @@ import type { Page } from "playwright-core";
 
 /** Polls generously: the page renders with software GL on a busy machine. */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
-import { close, disconnect, e2eAvailable, graphPixels, openExplorer, visibleEdges, waitForSettled, type OpenedPage } from "./support.ts";
+import { close, disconnect, e2eAvailable, graphPixels, openExplorer, serveJson, visibleEdges, waitForSettled, type OpenedPage } from "./support.ts";
 import { readFile } from "node:fs/promises";
 import { writeDatasetJson } from "../../src/formats/json/write.ts";
 import { generateDataset } from "../../src/generate/generate.ts";
@@ -286,10 +286,7 @@ describe.skipIf(skip)("the explorer in Chromium", () => {
     const big = writeDatasetJson(generateDataset({ entities: 21_000, relations: 63_000, seed: 3 }));
     const opened = await openExplorer("?dataset=/big.json", undefined, {
       prepare: async (page) => {
-        await page.route(
-          (url) => url.pathname === "/big.json",
-          (route) => route.fulfill({ contentType: "application/json", body: big }),
-        );
+        await serveJson(page, "/big.json", big);
         // Every frame the page shows, with what it showed: the note, the key's panel, and whether the graph was drawn.
         await page.addInitScript(() => {
           const paintLog: { note: boolean; panels: boolean; drawn: boolean }[] = [];

@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { REPO_ROOT } from "../formats/support.ts";
-import { close, disconnect, e2eAvailable, openExplorer, type OpenedPage } from "./support.ts";
+import { close, disconnect, e2eAvailable, openExplorer, serveJson, type OpenedPage } from "./support.ts";
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
 const skip = !e2eAvailable && !process.env.CI;
@@ -43,10 +43,7 @@ describe.skipIf(skip)("untrusted text in the explorer (Chromium)", () => {
           dialogs.push(dialog.message());
           void dialog.dismiss();
         });
-        await page.route(
-          (url) => url.pathname === "/hostile/markup-in-names.json",
-          (route) => route.fulfill({ contentType: "application/json", body: MARKUP }),
-        );
+        await serveJson(page, "/hostile/markup-in-names.json", MARKUP);
       },
     });
     page = opened.page;

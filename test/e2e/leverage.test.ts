@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { loadDataset } from "../../src/load/read.ts";
-import { close, disconnect, e2eAvailable, graphPixels, openExplorer, waitForSettled, type OpenedPage } from "./support.ts";
+import { close, disconnect, e2eAvailable, graphPixels, openExplorer, serveJson, waitForSettled, type OpenedPage } from "./support.ts";
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
 const skip = !e2eAvailable && !process.env.CI;
@@ -136,12 +136,7 @@ describe.skipIf(skip)("the Leverage panel's negatives in Chromium", () => {
     const { meta, entities, relations, sources } = frozen.dataset;
     const body = JSON.stringify({ dataset: meta, entities, relations, sources });
     opened = await openExplorer("?dataset=/huawei-2024.json&leverage=gov-uk", undefined, {
-      prepare: async (page) => {
-        await page.route(
-          (url) => url.pathname === "/huawei-2024.json",
-          (route) => route.fulfill({ contentType: "application/json", body }),
-        );
-      },
+      prepare: (page) => serveJson(page, "/huawei-2024.json", body),
     });
     page = opened.page;
   });

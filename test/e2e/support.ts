@@ -52,6 +52,14 @@ export async function openExplorer(
   return { page, problems };
 }
 
+/** Answers the page's requests for `pathname` on its own site with this JSON text (a dataset made by the test). */
+export async function serveJson(page: Page, pathname: string, body: string): Promise<void> {
+  await page.route(
+    (url) => url.pathname === pathname,
+    (route) => route.fulfill({ contentType: "application/json", body }),
+  );
+}
+
 export async function close(opened: OpenedPage): Promise<void> {
   await opened.page.context().close();
 }

@@ -13,7 +13,7 @@ import type { Page } from "playwright-core";
 import { PAGE_SIZE } from "../../src/app/model/table.ts";
 import { writeDatasetJson } from "../../src/formats/json/write.ts";
 import { generateDataset } from "../../src/generate/generate.ts";
-import { close, disconnect, e2eAvailable, openExplorer, visibleEdges, waitForSettled, type OpenedPage } from "./support.ts";
+import { close, disconnect, e2eAvailable, openExplorer, serveJson, visibleEdges, waitForSettled, type OpenedPage } from "./support.ts";
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
 const skip = !e2eAvailable && !process.env.CI;
@@ -245,12 +245,7 @@ describe.skipIf(skip)("the table view and the keyboard in Chromium", () => {
   it("shows a page of rows at a time on a dataset of 12,000 entities and 36,000 relations", async () => {
     const big = writeDatasetJson(generateDataset({ entities: 12_000, relations: 36_000, seed: 7 }));
     const opened = await openExplorer("?dataset=/big.json&table=relations", undefined, {
-      prepare: async (page) => {
-        await page.route(
-          (url) => url.pathname === "/big.json",
-          (route) => route.fulfill({ contentType: "application/json", body: big }),
-        );
-      },
+      prepare: (page) => serveJson(page, "/big.json", big),
     });
     const { page } = opened;
     const rows = bodyRows(page);
